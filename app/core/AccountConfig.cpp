@@ -1,0 +1,63 @@
+#include "AccountConfig.h"
+
+#include <QCoreApplication>
+
+QString dialectId(Dialect d)
+{
+    switch (d) {
+    case Dialect::Venafi:
+        return QStringLiteral("venafi");
+    case Dialect::Salesforce:
+        return QStringLiteral("salesforce");
+    case Dialect::Generic:
+        return QStringLiteral("generic");
+    }
+    return QStringLiteral("generic");
+}
+
+QString dialectDisplayName(Dialect d)
+{
+    switch (d) {
+    case Dialect::Venafi:
+        return QCoreApplication::translate("Dialect", "Venafi TPP");
+    case Dialect::Salesforce:
+        return QCoreApplication::translate("Dialect", "Salesforce");
+    case Dialect::Generic:
+        return QCoreApplication::translate("Dialect", "OAuth 2.0");
+    }
+    return QString();
+}
+
+bool dialectFromId(const QString &id, Dialect *out)
+{
+    for (Dialect d : {Dialect::Venafi, Dialect::Salesforce, Dialect::Generic}) {
+        if (dialectId(d) == id) {
+            *out = d;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString AccountConfig::storageKey() const
+{
+    const QString server =
+            serverUrl.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
+                    .toString(QUrl::FullyEncoded);
+    return dialectId(dialect) + QLatin1Char('|') + server + QLatin1Char('|') + clientId
+            + QLatin1Char('|') + username;
+}
+
+QString AccountConfig::hostLabel() const
+{
+    const QString host = serverUrl.host();
+    return host.isEmpty() ? serverUrl.toDisplayString() : host;
+}
+
+void Credentials::wipe()
+{
+    password.fill('\0');
+    password.clear();
+    clientSecret.fill('\0');
+    clientSecret.clear();
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+enum class Dialect { Venafi, Salesforce, Generic };
+
+QString dialectId(Dialect d); // "venafi", "salesforce", "generic" (settings and storage keys)
+QString dialectDisplayName(Dialect d); // "Venafi TPP", ...
+bool dialectFromId(const QString &id, Dialect *out);
+
+// Non-secret configuration of one account. This is everything that may live in QSettings.
+struct AccountConfig
+{
+    QString id; // stable local identifier (uuid without braces)
+    QString displayName;
+    Dialect dialect = Dialect::Generic;
+    QUrl serverUrl; // Venafi base URL, Salesforce login host, generic issuer
+    QUrl tokenEndpoint; // generic: discovered or entered by hand (empty: discover)
+    QUrl revocationEndpoint; // generic: optional
+    QUrl introspectionEndpoint; // generic/Salesforce: optional
+    QString clientId;
+    QString username;
+    QString scope;
+    bool hasClientSecret = false; // a secret is kept in the keychain (confidential client)
+    bool rememberCredentials = false; // opt-in: stored password for silent re-sign-in (S-15b)
+    int assumedSessionSeconds = 7200; // Salesforce: the session timeout when unknown
+
+    // The keychain key. It includes every identity-bearing field so that a changed server,
+    // client or user never receives tokens issued to another one (M-61).
+    QString storageKey() const;
+    QString hostLabel() const; // "venafi.example.com" for messages
+    bool sameIdentity(const AccountConfig &other) const
+    {
+        return storageKey() == other.storageKey();
+    }
+};
+
+// Secrets the person typed. Never copied into AccountConfig or QSettings.
+struct Credentials
+{
+    QByteArray password;
+    QByteArray clientSecret;
+    bool isEmpty() const { return password.isEmpty() && clientSecret.isEmpty(); }
+    void wipe();
+};

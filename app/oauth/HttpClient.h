@@ -1,0 +1,53 @@
+#pragma once
+
+#include "HttpExchange.h"
+
+#include <functional>
+#include <QHash>
+#include <QObject>
+
+class Clock;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// Sends HttpRequests with the safe defaults every token, revocation, discovery and verify
+// request needs: EndpointPolicy (https, or http to a literal loopback address), no redirects
+// followed (a 3xx comes back as a reply, S-07), a transfer timeout, a response size cap
+// (M-11), TLS errors never ignored (S-02), and no secret in any log line.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const HttpReply &)>;
+
+    HttpClient(QNetworkAccessManager *nam, const Clock *clock, QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    // Returns an id usable with cancel(). The callback always runs exactly once, from the event
+    // loop (never synchronously inside send()).
+    quint64 send(const HttpRequest &request, Callback callback);
+    void cancel(quint64 id);
+    void cancelAll();
+
+    void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int transferTimeoutMs() const { return m_timeoutMs; }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBody = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBody; }
+    int pendingCount() const { return int(m_pending.size()); }
+
+private:
+    void finish(quint64 id, QNetworkReply *reply);
+    struct Pending
+    {
+        QNetworkReply *reply = nullptr;
+        Callback callback;
+        qint64 sentAtMs = 0;
+        bool tooLarge = false;
+    };
+    QNetworkAccessManager *m_nam;
+    const Clock *m_clock;
+    QHash<quint64, Pending> m_pending;
+    quint64 m_nextId = 1;
+    int m_timeoutMs = 30000;
+    qint64 m_maxBody = 1024 * 1024;
+};

@@ -1,0 +1,3 @@
+#include "OAuthDialect.h"
+
+OAuthDialect::~OAuthDialect() = default;

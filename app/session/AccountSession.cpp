@@ -1,0 +1,3 @@
+#include "AccountSession.h"
+
+AccountSession::~AccountSession() = default;

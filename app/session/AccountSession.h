@@ -1,0 +1,51 @@
+#pragma once
+
+#include "SessionTypes.h"
+
+#include <functional>
+#include <QByteArray>
+#include <QObject>
+
+// One account's session as the UI and token consumers see it. The behaviour lives in the pure
+// SessionMachine; this class is the thin shell that runs its effects (HTTP, keychain, deadlines)
+// and feeds the results back as events.
+class AccountSession : public QObject
+{
+    Q_OBJECT
+public:
+    using TokenCallback =
+            std::function<void(const QByteArray &accessToken, const AuthError &error)>;
+
+    using QObject::QObject;
+    ~AccountSession() override;
+
+    virtual QString id() const = 0;
+    virtual AccountConfig config() const = 0;
+    virtual AccountSnapshot snapshot() const = 0;
+    SessionState state() const { return snapshot().state; }
+
+    // Sign in with the password grant. `credentials` are wiped from memory afterwards unless
+    // config().rememberCredentials (then they go to the keychain only).
+    virtual void signIn(const Credentials &credentials) = 0;
+    virtual void cancelSignIn() = 0;
+    virtual void refreshNow() = 0;
+    // Ends the grant on the server and wipes local secrets whatever the server answers.
+    virtual void revoke() = 0;
+    // Retry reading the keychain (after the person unlocked it).
+    virtual void retryStorage() = 0;
+
+    // Single flight: every caller during a refresh waits for that one result.
+    virtual void withFreshToken(TokenCallback callback) = 0;
+    // A resource server rejected `accessToken`; refreshes once if it is still the current token.
+    virtual void reportRejected(const QByteArray &accessToken) = 0;
+    // The current access token if usable now (for "Copy access token"); empty otherwise.
+    virtual QByteArray currentAccessToken() const = 0;
+
+Q_SIGNALS:
+    void changed();
+    void signInFinished(const AuthError &error); // None on success
+    void reauthRequired(const QString &reason); // once per failure, not per caller
+    void revokeFinished(bool serverConfirmed, const QString &message);
+    void refreshTokenExpiringSoon(qint64 refreshUntilMs); // days ahead (Venafi refresh_until)
+    void logEvent(const QString &line); // redacted, for the event log
+};

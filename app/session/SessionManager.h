@@ -1,0 +1,73 @@
+#pragma once
+
+#include "AccountConfig.h"
+#include "AuthError.h"
+
+#include <functional>
+#include <memory>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+class AccountRegistry;
+class AccountSession;
+class Clock;
+class CredentialStore;
+class DeadlineScheduler;
+class HttpClient;
+class QNetworkAccessManager;
+class SessionImpl;
+class SystemEvents;
+
+// Owns every account's session and the one scheduler for all their deadlines. Created by the
+// composition root (app/main.cpp) and by tests with a ManualClock and a fake server.
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    struct Deps
+    {
+        QNetworkAccessManager *nam = nullptr;
+        const Clock *clock = nullptr;
+        CredentialStore *store = nullptr; // keychain-backed (or memory in tests)
+        CredentialStore *sessionOnlyStore = nullptr; // memory: used when the person opts out
+        AccountRegistry *registry = nullptr;
+        SystemEvents *events = nullptr; // resume / clock jump / network (optional)
+    };
+
+    explicit SessionManager(const Deps &deps, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // Loads the registry and starts a session per stored account (reads the keychain).
+    void start();
+
+    QList<AccountSession *> sessions() const;
+    AccountSession *session(const QString &accountId) const;
+
+    // Adds (and persists) a new account in SignedOut. Returns it; an id is assigned if empty.
+    AccountSession *addAccount(AccountConfig config);
+    // Updates non-identity settings in place; an identity change (server, client id, user,
+    // dialect) revokes and wipes the old grant first (M-61). Returns the (possibly new) session.
+    AccountSession *updateAccount(const AccountConfig &config);
+    // Revokes (best effort), wipes secrets and forgets the account.
+    void removeAccount(const QString &accountId);
+
+    // RFC 8414 / OIDC discovery for the generic dialect: fills token/revocation/introspection
+    // endpoints of `config` from its serverUrl (the issuer), validating the issuer.
+    void discover(const AccountConfig &config,
+                  std::function<void(const AccountConfig &resolved, const AuthError &error)> done);
+
+    // Re-evaluates every deadline now (resume, clock jump, tests that advance a ManualClock).
+    void reevaluate();
+    DeadlineScheduler *scheduler() const;
+    HttpClient *httpClient() const;
+
+Q_SIGNALS:
+    void accountAdded(AccountSession *session);
+    void accountRemoved(const QString &accountId);
+    void sessionChanged(AccountSession *session);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "AccountConfig.h"
+#include "AuthError.h"
+#include "StorageStatus.h"
+
+#include <QString>
+
+// The states of one account's session (architecture.md, "The engine").
+enum class SessionState {
+    SignedOut, // no grant; the login dialog is the way forward
+    SigningIn, // a password grant is in flight (interactive or silent re-sign-in)
+    Active, // a usable access token; a refresh deadline is scheduled
+    Refreshing, // a refresh is in flight; the old access token is still served while valid
+    Backoff, // a transient failure; retry later, keep serving a still-valid token
+    Offline, // the network is down; no token requests except a slow probe
+    ReauthRequired, // the refresh token is dead; the person must sign in again
+    Revoking, // sign-out in progress; local secrets are wiped whatever the server answers
+    ConfigError, // needs a human: client id/secret, TLS trust, endpoint, scope
+};
+
+QString sessionStateId(SessionState s); // "signed_out", ...
+QString sessionStateText(SessionState s); // "Signed out", ... (translated)
+
+// What the UI shows for one account; a value copied out of the session.
+struct AccountSnapshot
+{
+    AccountConfig config;
+    SessionState state = SessionState::SignedOut;
+    StorageStatus storage = StorageStatus::Ok;
+    bool hasAccessToken = false;
+    qint64 accessExpiresAtMs = 0; // 0: unknown
+    bool expiryEstimated = false;
+    qint64 refreshUntilMs = 0; // 0: unknown
+    qint64 lastRefreshMs = 0;
+    qint64 nextRefreshMs = 0; // next scheduled attempt (refresh or retry); 0: none
+    AuthError lastError;
+    QString reauthReason; // why a sign-in is needed, in words
+    qint64 reauthSinceMs = 0; // when the session ended
+    bool clockSkewSuspected = false;
+    QString grantedScope;
+};

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "AccountConfig.h"
+
+#include <memory>
+#include <QList>
+#include <QSettings>
+
+// The non-secret account registry in QSettings (S-16): account configuration, the
+// "credentials stored" marker with its generation, the refresh journal and the
+// last error code. Never a secret: a test scans the file for canaries (M-69).
+class AccountRegistry
+{
+public:
+    // Uses the given settings file (tests) or the application's default QSettings.
+    explicit AccountRegistry(const QString &settingsPath = QString());
+    ~AccountRegistry();
+
+    QList<AccountConfig> accounts() const;
+    bool contains(const QString &accountId) const;
+    AccountConfig account(const QString &accountId) const;
+    void save(const AccountConfig &config); // insert or update
+    void remove(const QString &accountId); // the account and all its markers
+
+    struct Marker
+    {
+        bool stored = false; // a token blob was written successfully
+        quint64 generation = 0; // generation of the last blob written
+        QString storageKey; // the keychain key it was written under
+    };
+    Marker marker(const QString &accountId) const;
+    void setMarker(const QString &accountId, const Marker &marker);
+    void clearMarker(const QString &accountId);
+
+    // written before a refresh is sent, cleared when its outcome is known.
+    struct Journal
+    {
+        bool inFlight = false;
+        QString refreshTokenFingerprint;
+        qint64 startedAtMs = 0;
+    };
+    Journal journal(const QString &accountId) const;
+    void setJournal(const QString &accountId, const Journal &journal);
+    void clearJournal(const QString &accountId);
+
+    QString lastErrorCode(const QString &accountId) const;
+    void setLastErrorCode(const QString &accountId, const QString &code);
+
+    bool passwordStored(const QString &accountId) const; // marker for the opt-in password item
+    void setPasswordStored(const QString &accountId, bool stored);
+
+    void sync();
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "AccountConfig.h"
+#include "StorageStatus.h"
+#include "TokenSet.h"
+
+#include <functional>
+#include <QObject>
+
+class AccountRegistry;
+class SecretStore;
+
+// Reads and writes one account's secrets: a single versioned JSON blob with the token set
+// (S-17), and separate items for the opt-in password and the client secret. Turns keychain
+// answers plus the registry marker into a StorageStatus: "not found" while the marker
+// says stored means locked/unavailable, never "signed out". Never deletes anything on error.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    CredentialStore(SecretStore *secrets, AccountRegistry *registry, QObject *parent = nullptr);
+
+    struct LoadResult
+    {
+        StorageStatus status = StorageStatus::Ok;
+        bool found = false; // tokens present (status Ok)
+        TokenSet tokens;
+        quint64 generation = 0;
+        QString message;
+    };
+    void loadTokens(const AccountConfig &config, std::function<void(const LoadResult &)> done);
+    // Writes the blob with `generation`; on success updates the marker. On failure the status
+    // says why (the caller keeps the tokens in memory and retries: NotPersisted).
+    void saveTokens(const AccountConfig &config, const TokenSet &tokens, quint64 generation,
+                    std::function<void(StorageStatus, const QString &message)> done);
+    // Deletes tokens, stored password and client secret, and clears the marker.
+    void eraseAll(const AccountConfig &config, std::function<void(StorageStatus)> done);
+
+    void loadCredentials(const AccountConfig &config,
+                         std::function<void(StorageStatus, const Credentials &)> done);
+    // Stores the password only if config.rememberCredentials; the client secret if present.
+    void saveCredentials(const AccountConfig &config, const Credentials &credentials,
+                         std::function<void(StorageStatus)> done);
+    void erasePassword(const AccountConfig &config, std::function<void(StorageStatus)> done);
+
+    AccountRegistry *registry() const { return m_registry; }
+    SecretStore *secrets() const { return m_secrets; }
+
+private:
+    SecretStore *m_secrets;
+    AccountRegistry *m_registry;
+};

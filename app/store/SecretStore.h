@@ -1,0 +1,44 @@
+#pragma once
+
+#include <functional>
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+// Asynchronous key -> bytes storage for secrets. Implementations: KeychainSecretStore (QtKeychain,
+// the only one used for persistent secrets), MemorySecretStore ("this session only" and tests),
+// ChunkedSecretStore (splits blobs for backends with a size cap, e.g. Windows Credential Manager).
+// Callbacks always run later from the event loop, never inside the call.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status {
+        Ok,
+        NotFound, // the backend says "no such entry" (ambiguous on libsecret: may be locked)
+        Locked, // collection locked / cannot create an item in a locked collection
+        Denied, // the user or the system refused access
+        Unavailable, // no backend: no D-Bus, no Secret Service, no KWallet
+        TimedOut, // the watchdog gave up waiting; the job is still pending (never deleted)
+        TooLarge, // the backend cannot hold this many bytes
+        Other,
+    };
+    Q_ENUM(Status)
+
+    struct Result
+    {
+        Status status = Status::Ok;
+        QByteArray data; // for reads
+        QString message; // backend's description (never contains the secret)
+        bool ok() const { return status == Status::Ok; }
+    };
+    using Callback = std::function<void(const Result &)>;
+
+    using QObject::QObject;
+    ~SecretStore() override;
+
+    virtual void read(const QString &key, Callback callback) = 0;
+    virtual void write(const QString &key, const QByteArray &data, Callback callback) = 0;
+    virtual void remove(const QString &key, Callback callback) = 0;
+    virtual QString backendName() const = 0;
+};

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and runs Tokenkeeper. With no argument it starts the built-in demo authorization server
+# (all three dialects on 127.0.0.1) and opens the app with demo accounts ready to sign in.
+#   usage: scripts/run.sh            # demo server + app
+#          scripts/run.sh --real     # the app with your own accounts only
+set -euo pipefail
+ROOT="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+BUILD="${TOKENKEEPER_BUILD_DIR:-$ROOT/build}"
+
+bash "$ROOT/scripts/deps.sh"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build "$BUILD" -j2 --target tokenkeeper tk-demo-server
+
+APP="$BUILD/app/tokenkeeper"
+if [ "${1:-}" = "--real" ]; then
+  shift
+  exec "$APP" "$@"
+fi
+
+PORTFILE="$(mktemp)"
+"$BUILD/tests/fakeserver/tk-demo-server" --port-file "$PORTFILE" &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -f "$PORTFILE"' EXIT
+for _ in $(seq 1 100); do [ -s "$PORTFILE" ] && break; sleep 0.05; done
+PORT="$(cat "$PORTFILE")"
+echo "[run] demo server on http://127.0.0.1:$PORT  (user: demo, password: demo)"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "[run] no display found; starting under Xvfb (screenshots only)"
+  exec xvfb-run -a "$APP" --demo-server "http://127.0.0.1:$PORT" "$@"
+fi
+"$APP" --demo-server "http://127.0.0.1:$PORT" "$@"

@@ -1,0 +1,47 @@
+#include "Redaction.h"
+
+#include <QTest>
+
+// S-19: the message-handler backstop masks bearer credentials, form fields and JSON members.
+class tst_Redaction : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void redact_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("bearer") << QStringLiteral("Authorization: Bearer SECRETp3Q9c+/=")
+                                << QStringLiteral("SECRETp3Q9c");
+        QTest::newRow("basic") << QStringLiteral("Authorization: Basic dXNlcjpTRUNSRVQ=")
+                               << QStringLiteral("dXNlcjpTRUNSRVQ");
+        QTest::newRow("form rt") << QStringLiteral(
+                "grant_type=refresh_token&refresh_token=SECRET1&x=1")
+                                 << QStringLiteral("SECRET1");
+        QTest::newRow("form pw") << QStringLiteral("username=a&password=SECRET2")
+                                 << QStringLiteral("SECRET2");
+        QTest::newRow("json at") << QStringLiteral(
+                "{\"access_token\": \"SECRET3\", \"expires\": 5}")
+                                 << QStringLiteral("SECRET3");
+        QTest::newRow("json escaped")
+                << QStringLiteral("{\"refresh_token\":\"SEC\\\"RET4\"}") << QStringLiteral("RET4");
+        QTest::newRow("code query")
+                << QStringLiteral("GET /cb?code=SECRET5&state=abc") << QStringLiteral("SECRET5");
+    }
+    void redact()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, secret);
+        const QString out = Redaction::redact(input);
+        QVERIFY2(!out.contains(secret), qPrintable(out));
+        QVERIFY(out.contains(QLatin1String("***")));
+    }
+    void keepsHarmlessText()
+    {
+        const QString text = QStringLiteral("refresh failed: Transient(http_503) status=503");
+        QCOMPARE(Redaction::redact(text), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Redaction)
+#include "tst_redaction.moc"

@@ -1,0 +1,4 @@
+int tkUiPlaceholder()
+{
+    return 0;
+}
