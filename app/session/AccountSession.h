@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpExchange.h"
 #include "SessionTypes.h"
 
 #include <functional>
@@ -38,6 +39,11 @@ public:
     virtual void withFreshToken(TokenCallback callback) = 0;
     // A resource server rejected `accessToken`; refreshes once if it is still the current token.
     virtual void reportRejected(const QByteArray &accessToken) = 0;
+    // Calls a resource with the current access token as a Bearer header; when the server rejects
+    // the token (dialect-specific), refreshes once and retries once (M-34); a second rejection
+    // or an insufficient scope (never refreshed, M-35) comes back as `error`.
+    using ResourceCallback = std::function<void(const HttpReply &reply, const AuthError &error)>;
+    virtual void callResource(const HttpRequest &request, ResourceCallback callback) = 0;
     // The current access token if usable now (for "Copy access token"); empty otherwise.
     virtual QByteArray currentAccessToken() const = 0;
 

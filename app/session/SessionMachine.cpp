@@ -1,0 +1,677 @@
+#include "SessionMachine.h"
+
+#include "RefreshPolicy.h"
+
+#include <algorithm>
+
+namespace SessionMachine {
+
+using ET = Event::Type;
+using FX = Effect::Type;
+using S = SessionState;
+
+bool handles(SessionState st, Event::Type type)
+{
+    switch (type) {
+    case ET::Loaded:
+        return st == S::SignedOut || st == S::ReauthRequired;
+    case ET::SignInRequested:
+        return st == S::SignedOut || st == S::ReauthRequired || st == S::ConfigError
+                || st == S::Active || st == S::Backoff || st == S::Offline;
+    case ET::SignInReply:
+    case ET::CancelSignIn:
+        return st == S::SigningIn;
+    case ET::TokenNeeded:
+        return true; // every state answers a caller, one way or another
+    case ET::RefreshRequested:
+        return st == S::Active || st == S::Backoff || st == S::Offline || st == S::ConfigError;
+    case ET::Deadline:
+        return st == S::Active || st == S::Backoff || st == S::Offline;
+    case ET::Rejected:
+        return st == S::Active || st == S::Backoff || st == S::Offline;
+    case ET::RefreshReply:
+        return st == S::Refreshing || st == S::Revoking;
+    case ET::Reread:
+        return st == S::Refreshing;
+    case ET::PersistDone:
+        return st != S::Revoking && st != S::SignedOut;
+    case ET::Network:
+        return true; // the flag matters everywhere
+    case ET::RevokeRequested:
+        return st != S::Revoking;
+    case ET::RevokeDone:
+        return st == S::Revoking;
+    case ET::RetryStorage:
+        return st != S::Revoking && st != S::SigningIn;
+    }
+    return false;
+}
+
+namespace {
+
+struct Builder
+{
+    State s;
+    QList<Effect> fx;
+    const Context &ctx;
+
+    Effect &add(FX type)
+    {
+        fx.append(Effect{type, {}, {}, 0, 0, false, false, {}, {}});
+        return fx.last();
+    }
+    void log(const QString &text) { add(FX::Log).text = text; }
+    void schedule(qint64 atMs)
+    {
+        s.deadlineMs = atMs;
+        add(FX::Schedule).atMs = atMs;
+    }
+    void failWaiters(const AuthError &error)
+    {
+        if (s.waiters == 0)
+            return;
+        add(FX::FailWaiters).error = error;
+        s.waiters = 0;
+    }
+    void serveWaiters()
+    {
+        if (s.waiters == 0 || s.persistPending)
+            return;
+        add(FX::ServeWaiters);
+        s.waiters = 0;
+    }
+    bool usable() const { return !s.atRejected && RefreshPolicy::isUsable(s.tokens, ctx.nowMs); }
+
+    // Schedules the next proactive refresh (or the grant-expiry warning check) for Active.
+    void scheduleProactive()
+    {
+        qint64 at = RefreshPolicy::proactiveRefreshAt(s.tokens);
+        if (s.tokens.refreshUntilMs > 0) {
+            const qint64 warnAt = s.tokens.refreshUntilMs - RefreshPolicy::kExpiryWarningMs;
+            if (!s.expiryWarned && warnAt > ctx.nowMs && (at == 0 || warnAt < at))
+                at = warnAt;
+            if (at == 0 || s.tokens.refreshUntilMs < at)
+                at = s.tokens.refreshUntilMs;
+        }
+        if (s.storage == StorageStatus::NotPersisted && s.tokens.hasRefreshToken()) {
+            const qint64 retry = ctx.nowMs + RefreshPolicy::kDefaultRateLimitMs;
+            at = at == 0 ? retry : std::min(at, retry);
+        }
+        s.retryOp = Op::Refresh;
+        schedule(at);
+    }
+
+    void maybeWarnExpiry()
+    {
+        if (s.expiryWarned || s.tokens.refreshUntilMs <= 0)
+            return;
+        if (s.tokens.refreshUntilMs - ctx.nowMs <= RefreshPolicy::kExpiryWarningMs
+            && ctx.nowMs < s.tokens.refreshUntilMs) {
+            s.expiryWarned = true;
+            Effect &e = add(FX::NotifyExpiringSoon);
+            e.tokens = s.tokens;
+            e.atMs = s.tokens.refreshUntilMs;
+        }
+    }
+
+    void persist()
+    {
+        s.persistPending = true;
+        Effect &e = add(FX::Persist);
+        e.tokens = s.tokens;
+        e.generation = s.generation;
+    }
+
+    void acceptTokens(const TokenSet &tokens)
+    {
+        s.tokens = tokens;
+        ++s.generation;
+        s.state = S::Active;
+        s.attempt = 0;
+        s.inFlight = Op::None;
+        s.retryOp = Op::None;
+        s.fastRetry = false;
+        s.rereadDone = false;
+        s.atRejected = false;
+        s.lastError = AuthError();
+        s.reauthReason.clear();
+        s.lastRefreshMs = ctx.nowMs;
+        if (tokens.refreshUntilMs - ctx.nowMs > RefreshPolicy::kExpiryWarningMs)
+            s.expiryWarned = false;
+        persist(); // I-2: waiters are served once the write finished
+        maybeWarnExpiry();
+        scheduleProactive();
+    }
+
+    void startSilentLogin()
+    {
+        s.silentTried = true;
+        s.state = S::SigningIn;
+        s.stateBeforeSignIn = S::ReauthRequired;
+        s.inFlight = Op::SilentLogin;
+        s.retryOp = Op::None;
+        schedule(0);
+        add(FX::SendLogin).silent = true;
+        log(QStringLiteral("signing in again silently with the stored credentials"));
+    }
+
+    // The refresh token is dead (after R-04): drop it and ask for a new sign-in (I-1).
+    void goReauth(AuthError error, const QString &reason)
+    {
+        s.lastError = error;
+        s.reauthReason = reason;
+        s.reauthAtMs = ctx.nowMs;
+        s.inFlight = Op::None;
+        s.fastRetry = false;
+        s.rereadDone = false;
+        s.attempt = 0;
+        if (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken()) {
+            TokenSet dropped;
+            dropped.instanceUrl = s.tokens.instanceUrl;
+            s.tokens = dropped;
+            ++s.generation;
+            persist();
+            s.persistPending = false; // nothing to hand out; do not hold anyone
+        }
+        log(QStringLiteral("grant ended: ") + reason);
+        if (ctx.rememberCredentials && s.passwordStored && !s.silentTried) {
+            startSilentLogin();
+            return;
+        }
+        s.state = S::ReauthRequired;
+        s.retryOp = Op::None;
+        schedule(0);
+        failWaiters(error);
+        // M-33: one prompt, not one per caller or per failure burst.
+        if (s.reauthNotifiedAtMs == 0
+            || ctx.nowMs - s.reauthNotifiedAtMs >= RefreshPolicy::kReauthCacheMs) {
+            s.reauthNotifiedAtMs = ctx.nowMs;
+            add(FX::NotifyReauth).error = error;
+        }
+    }
+
+    void startRefresh()
+    {
+        if (RefreshPolicy::grantExpired(s.tokens, ctx.nowMs)) {
+            goReauth(AuthError(AuthError::Kind::GrantDead, QStringLiteral("refresh_until_passed")),
+                     QStringLiteral("refresh_until_passed"));
+            return;
+        }
+        if (!s.tokens.hasRefreshToken()) {
+            goReauth(AuthError(AuthError::Kind::GrantDead, QStringLiteral("no_refresh_token")),
+                     QStringLiteral("no_refresh_token"));
+            return;
+        }
+        s.state = S::Refreshing;
+        s.inFlight = Op::Refresh;
+        s.retryOp = Op::None;
+        s.sentRefreshToken = s.tokens.refreshToken;
+        schedule(0);
+        add(FX::WriteJournal).refreshToken = s.tokens.refreshToken;
+        Effect &e = add(FX::SendRefresh);
+        e.refreshToken = s.tokens.refreshToken;
+        e.generation = s.generation;
+    }
+
+    // A transient/ambiguous failure: keep everything, try again later (R-05, R-10, I-5).
+    void backoff(const AuthError &error, Op retry)
+    {
+        s.lastError = error;
+        s.inFlight = Op::None;
+        s.retryOp = retry;
+        const bool atUsable = usable();
+        qint64 delay;
+        if (error.kind == AuthError::Kind::Ambiguous && !s.fastRetry && retry == Op::Refresh) {
+            s.fastRetry = true; // same RT, inside the server's grace window
+            delay = RefreshPolicy::kAmbiguousRetryMs;
+        } else {
+            s.fastRetry = false;
+            if (error.retryAfterMs >= 0)
+                delay = std::clamp<qint64>(error.retryAfterMs, 1000,
+                                           RefreshPolicy::kRetryAfterCapMs);
+            else
+                delay = RefreshPolicy::backoffDelay(s.attempt, !atUsable, ctx.jitter);
+            ++s.attempt;
+        }
+        if (error.kind == AuthError::Kind::Offline || !s.online) {
+            s.state = S::Offline;
+            delay = std::max(delay, RefreshPolicy::kOfflineProbeMs);
+        } else {
+            s.state = S::Backoff;
+        }
+        schedule(ctx.nowMs + delay);
+        log(QStringLiteral("retrying in ") + QString::number(delay / 1000) + QStringLiteral(" s: ")
+            + error.toLogString());
+        if (atUsable)
+            serveWaiters();
+        else
+            failWaiters(error); // promptly, all with the same error (M-02, M-36)
+    }
+
+    void configError(const AuthError &error)
+    {
+        s.lastError = error;
+        s.state = S::ConfigError;
+        s.inFlight = Op::None;
+        s.retryOp = Op::None;
+        s.fastRetry = false;
+        schedule(0);
+        failWaiters(error);
+        log(QStringLiteral("needs configuration: ") + error.toLogString());
+    }
+
+    // Re-evaluates Active/Backoff/Offline at ctx.nowMs (deadline, resume, clock jump, online).
+    void evaluate()
+    {
+        if (s.state == S::Offline && !s.online) {
+            // M-52: only a slow probe while offline, and only if a refresh is needed.
+            if (s.deadlineMs > 0 && ctx.nowMs >= s.deadlineMs && needsRefresh())
+                startRefresh();
+            else if (s.deadlineMs == 0 || ctx.nowMs >= s.deadlineMs)
+                schedule(ctx.nowMs + RefreshPolicy::kOfflineProbeMs);
+            return;
+        }
+        if ((s.state == S::Backoff || s.state == S::Offline) && ctx.nowMs < s.deadlineMs)
+            return;
+        if (s.state == S::Backoff || s.state == S::Offline) {
+            if (s.retryOp == Op::SilentLogin) {
+                s.state = S::SigningIn;
+                s.inFlight = Op::SilentLogin;
+                add(FX::SendLogin).silent = true;
+                return;
+            }
+            startRefresh();
+            return;
+        }
+        // Active
+        maybeWarnExpiry();
+        if (RefreshPolicy::grantExpired(s.tokens, ctx.nowMs) || needsRefresh()) {
+            startRefresh();
+            return;
+        }
+        if (s.storage == StorageStatus::NotPersisted && !s.persistPending)
+            persist();
+        scheduleProactive();
+    }
+
+    bool needsRefresh() const
+    {
+        if (!usable())
+            return true;
+        const qint64 at = RefreshPolicy::proactiveRefreshAt(s.tokens);
+        return at > 0 && ctx.nowMs >= at;
+    }
+};
+
+AuthError signedOutError()
+{
+    return AuthError(AuthError::Kind::GrantDead, QStringLiteral("signed_out"));
+}
+
+} // namespace
+
+Transition step(const State &state, const Event &e, const Context &ctx)
+{
+    if (!handles(state.state, e.type))
+        return {state, {}};
+    Builder b{state, {}, ctx};
+    State &s = b.s;
+
+    switch (e.type) {
+    case ET::Loaded: {
+        s.loaded = true;
+        s.storage = e.storage;
+        s.passwordStored = e.passwordStored;
+        if (storageIsBlocked(e.storage) || e.storage == StorageStatus::Unreadable) {
+            // never read "not found/locked" as signed out, never start a login by itself.
+            s.state = e.storage == StorageStatus::Unreadable ? S::ReauthRequired : S::SignedOut;
+            if (e.storage == StorageStatus::Unreadable) {
+                s.reauthReason = QStringLiteral("unreadable_store");
+                s.reauthAtMs = ctx.nowMs;
+            }
+            b.log(QStringLiteral("keychain: ") + storageStatusId(e.storage));
+            break;
+        }
+        if (!e.found || (!e.tokens.hasAccessToken() && !e.tokens.hasRefreshToken())) {
+            s.state = e.found ? S::ReauthRequired : S::SignedOut;
+            break;
+        }
+        s.tokens = e.tokens;
+        s.generation = std::max(s.generation, e.generation);
+        s.state = S::Active;
+        if (e.journalInFlight
+            && e.journalFingerprint == TokenSet::fingerprint(e.tokens.refreshToken)) {
+            // the last rotation may have been lost; retry fast with the same RT.
+            b.log(QStringLiteral("an interrupted refresh was found; retrying it"));
+            s.fastRetry = true;
+            b.startRefresh();
+            break;
+        }
+        b.evaluate();
+        break;
+    }
+    case ET::SignInRequested:
+        s.stateBeforeSignIn = s.state == S::ConfigError || s.state == S::ReauthRequired
+                ? s.state
+                : (s.tokens.hasAccessToken() ? S::Active : S::SignedOut);
+        s.state = S::SigningIn;
+        s.inFlight = Op::Login;
+        s.retryOp = Op::None;
+        ++s.generation; // a reply to any older request is now stale
+        b.schedule(0);
+        b.add(FX::SendLogin).silent = false;
+        b.log(QStringLiteral("signing in"));
+        break;
+    case ET::SignInReply: {
+        const bool silent = s.inFlight == Op::SilentLogin;
+        if (e.generation != s.generation)
+            break; // stale (cancelled) attempt
+        if (!e.error) {
+            s.silentTried = false;
+            s.reauthNotifiedAtMs = 0;
+            b.acceptTokens(e.tokens);
+            b.add(FX::NotifySignIn);
+            b.log(silent ? QStringLiteral("signed in again silently")
+                         : QStringLiteral("signed in"));
+            break;
+        }
+        s.inFlight = Op::None;
+        if (!silent) {
+            s.state = s.stateBeforeSignIn;
+            s.lastError = e.error;
+            b.failWaiters(e.error);
+            b.add(FX::NotifySignIn).error = e.error;
+            b.log(QStringLiteral("sign-in failed: ") + e.error.toLogString());
+            if (s.state == S::Active)
+                b.evaluate();
+            break;
+        }
+        // Silent re-sign-in (S-15b, M-60).
+        if (e.error.kind == AuthError::Kind::BadCredentials) {
+            s.passwordStored = false;
+            b.add(FX::ErasePassword);
+            s.silentTried = true;
+            b.goReauth(e.error, QStringLiteral("stored_password_rejected"));
+        } else if (e.error.isRetryable()) {
+            b.backoff(e.error, Op::SilentLogin); // the password is not counted as failed
+        } else if (e.error.needsConfiguration()) {
+            b.configError(e.error);
+        } else {
+            b.goReauth(e.error, QStringLiteral("silent_sign_in_failed"));
+        }
+        break;
+    }
+    case ET::CancelSignIn:
+        ++s.generation;
+        s.inFlight = Op::None;
+        s.state = s.stateBeforeSignIn == S::SigningIn ? S::SignedOut : s.stateBeforeSignIn;
+        b.add(FX::CancelRequests);
+        b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("cancelled")));
+        b.add(FX::NotifySignIn).error =
+                AuthError(AuthError::Kind::Cancelled, QStringLiteral("cancelled"));
+        if (s.state == S::Active)
+            b.evaluate();
+        break;
+    case ET::TokenNeeded:
+        ++s.waiters;
+        if (s.persistPending)
+            break; // served when the rotated RT is safely written (I-2)
+        if (b.usable()
+            && (s.state == S::Active || s.state == S::Refreshing || s.state == S::Backoff
+                || s.state == S::Offline)) {
+            b.serveWaiters();
+            break;
+        }
+        switch (s.state) {
+        case S::Active:
+            b.startRefresh();
+            break; // blocking refresh: callers wait for it
+        case S::Refreshing:
+        case S::SigningIn:
+            break; // single flight: wait for that one result
+        case S::Backoff:
+        case S::ConfigError:
+            b.failWaiters(s.lastError);
+            break;
+        case S::Offline:
+            b.failWaiters(AuthError(AuthError::Kind::Offline, QStringLiteral("offline")));
+            break;
+        case S::ReauthRequired:
+            b.failWaiters(s.lastError.isError()
+                                  ? s.lastError
+                                  : AuthError(AuthError::Kind::GrantDead, s.reauthReason));
+            break;
+        case S::SignedOut:
+            b.failWaiters(storageIsBlocked(s.storage)
+                                  ? AuthError(AuthError::Kind::Storage, storageStatusId(s.storage))
+                                  : signedOutError());
+            break;
+        case S::Revoking:
+            b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
+            break;
+        }
+        break;
+    case ET::RefreshRequested:
+        s.attempt = 0;
+        s.fastRetry = false;
+        b.log(QStringLiteral("refresh requested"));
+        b.startRefresh();
+        break;
+    case ET::Deadline:
+        b.evaluate();
+        break;
+    case ET::Rejected:
+        if (e.token.isEmpty() || e.token != s.tokens.accessToken)
+            break; // M-34: an older AT; the caller retries with the current one
+        s.atRejected = true;
+        b.log(QStringLiteral("the server rejected the access token; refreshing"));
+        if (s.state == S::Offline)
+            break;
+        b.startRefresh();
+        break;
+    case ET::RefreshReply: {
+        if (e.generation != s.generation)
+            break; // late reply after sign-out/new sign-in: never persisted (S-32, M-59)
+        if (s.state == S::Revoking) {
+            if (s.inFlight != Op::RevokeRefresh)
+                break;
+            if (!e.error) {
+                // Venafi revoke needs a live AT; the fresh pair is never persisted.
+                s.tokens = e.tokens;
+                s.inFlight = Op::Revoke;
+                b.add(FX::SendRevoke).tokens = s.tokens;
+            } else {
+                s.inFlight = Op::None;
+                s.state = S::SignedOut;
+                s.tokens = TokenSet();
+                const bool dead = e.error.kind == AuthError::Kind::GrantDead;
+                Effect &n = b.add(FX::NotifyRevoke);
+                n.confirmed = dead;
+                n.text = dead ? QStringLiteral("grant already ended") : e.error.toLogString();
+            }
+            break;
+        }
+        if (s.inFlight != Op::Refresh)
+            break;
+        b.add(FX::ClearJournal);
+        if (!e.error) {
+            b.log(QStringLiteral("refreshed")
+                  + (e.tokens.refreshToken != s.sentRefreshToken ? QStringLiteral(" (rotated)")
+                                                                 : QString()));
+            b.acceptTokens(e.tokens);
+            break;
+        }
+        switch (e.error.kind) {
+        case AuthError::Kind::GrantDead:
+        case AuthError::Kind::BadCredentials:
+            if (!s.rereadDone) {
+                // another process may have rotated; re-read before concluding.
+                s.rereadDone = true;
+                s.inFlight = Op::Reread;
+                s.lastError = e.error;
+                b.add(FX::Reread);
+                break;
+            }
+            b.goReauth(e.error, s.fastRetry ? QStringLiteral("lost_rotation") : e.error.code);
+            break;
+        case AuthError::Kind::Transient:
+        case AuthError::Kind::Ambiguous:
+        case AuthError::Kind::Offline:
+            b.backoff(e.error, Op::Refresh);
+            break;
+        case AuthError::Kind::Cancelled:
+            s.inFlight = Op::None;
+            s.state = S::Active;
+            b.evaluate();
+            break;
+        default:
+            b.configError(e.error);
+            break;
+        }
+        break;
+    }
+    case ET::Reread:
+        if (s.inFlight != Op::Reread)
+            break;
+        if (e.found && e.tokens.hasRefreshToken() && e.tokens.refreshToken != s.sentRefreshToken) {
+            // M-26: someone else rotated; adopt the stored pair and retry once.
+            b.log(QStringLiteral("adopting tokens refreshed elsewhere"));
+            s.tokens = e.tokens;
+            s.atRejected = false;
+            ++s.generation;
+            b.startRefresh();
+            break;
+        }
+        b.goReauth(s.lastError,
+                   s.fastRetry ? QStringLiteral("lost_rotation")
+                               : (s.lastError.code.isEmpty() ? QStringLiteral("grant_dead")
+                                                             : s.lastError.code));
+        break;
+    case ET::PersistDone:
+        if (e.generation != s.generation)
+            break;
+        s.persistPending = false;
+        if (s.storage != StorageStatus::SessionOnly)
+            s.storage = e.storage == StorageStatus::Ok ? StorageStatus::Ok
+                                                       : StorageStatus::NotPersisted;
+        if (e.storage != StorageStatus::Ok)
+            b.log(QStringLiteral("could not save to the keychain: ") + storageStatusId(e.storage));
+        if (b.usable())
+            b.serveWaiters(); // I-2: published after the write, or anyway if it failed
+        else if (s.waiters > 0 && s.state == S::Active)
+            b.startRefresh();
+        break;
+    case ET::Network:
+        if (s.online == e.online)
+            break;
+        s.online = e.online;
+        b.log(e.online ? QStringLiteral("network is back") : QStringLiteral("network is down"));
+        if (!e.online) {
+            if (s.state == S::Active || s.state == S::Backoff) {
+                s.state = S::Offline;
+                s.retryOp = Op::Refresh;
+                if (b.needsRefresh())
+                    b.schedule(ctx.nowMs + RefreshPolicy::kOfflineProbeMs);
+                else
+                    b.scheduleProactive();
+            }
+            break;
+        }
+        if (s.state == S::Offline || s.state == S::Backoff) {
+            // M-52: one refresh shortly after coming back (0-2 s jitter), not a storm.
+            s.state = S::Backoff;
+            s.retryOp = s.retryOp == Op::SilentLogin ? Op::SilentLogin : Op::Refresh;
+            s.attempt = 0;
+            if (b.needsRefresh() || s.retryOp == Op::SilentLogin)
+                b.schedule(ctx.nowMs + qint64(2000 * std::clamp(ctx.jitter, 0.0, 1.0)));
+            else {
+                s.state = S::Active;
+                b.scheduleProactive();
+            }
+        }
+        break;
+    case ET::RevokeRequested: {
+        const TokenSet tokens = s.tokens;
+        ++s.generation;
+        b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
+        if (s.inFlight != Op::None)
+            b.add(FX::CancelRequests);
+        b.add(FX::EraseAll); // local secrets go whatever the server answers (S-31)
+        b.add(FX::ClearJournal);
+        b.schedule(0);
+        s.passwordStored = false;
+        s.persistPending = false;
+        s.storage = s.storage == StorageStatus::SessionOnly ? s.storage : StorageStatus::Ok;
+        s.silentTried = false;
+        s.reauthReason.clear();
+        s.lastError = AuthError();
+        b.log(QStringLiteral("signing out"));
+        if (!tokens.hasAccessToken() && !tokens.hasRefreshToken()) {
+            s.state = S::SignedOut;
+            s.inFlight = Op::None;
+            s.tokens = TokenSet();
+            Effect &n = b.add(FX::NotifyRevoke);
+            n.confirmed = true;
+            n.text = QStringLiteral("nothing to revoke");
+            break;
+        }
+        s.state = S::Revoking;
+        if (ctx.revokeNeedsLiveAccessToken && !RefreshPolicy::isUsable(tokens, ctx.nowMs)
+            && tokens.hasRefreshToken() && !RefreshPolicy::grantExpired(tokens, ctx.nowMs)) {
+            s.inFlight = Op::RevokeRefresh; // M-58c: refresh first, then revoke
+            Effect &r = b.add(FX::SendRefresh);
+            r.refreshToken = tokens.refreshToken;
+            r.generation = s.generation;
+            break;
+        }
+        s.inFlight = Op::Revoke;
+        b.add(FX::SendRevoke).tokens = tokens;
+        break;
+    }
+    case ET::RevokeDone: {
+        s.state = S::SignedOut;
+        s.inFlight = Op::None;
+        s.tokens = TokenSet();
+        Effect &n = b.add(FX::NotifyRevoke);
+        n.confirmed = e.confirmed;
+        n.text = e.message;
+        b.log(e.confirmed ? QStringLiteral("signed out; the server confirmed the revocation")
+                          : QStringLiteral("signed out here; the server could not confirm: ")
+                              + e.message);
+        break;
+    }
+    case ET::RetryStorage:
+        if (s.state == S::SignedOut || s.state == S::ReauthRequired) {
+            s.loaded = false;
+            b.add(FX::Load);
+        } else if (s.storage == StorageStatus::NotPersisted && !s.persistPending
+                   && (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken())) {
+            b.persist();
+            s.persistPending = false; // tokens are already being served
+        }
+        break;
+    }
+    return {b.s, b.fx};
+}
+
+QString eventName(Event::Type type)
+{
+    static const char *names[] = {"Loaded",          "SignInRequested", "SignInReply",
+                                  "CancelSignIn",    "TokenNeeded",     "RefreshRequested",
+                                  "Deadline",        "Rejected",        "RefreshReply",
+                                  "Reread",          "PersistDone",     "Network",
+                                  "RevokeRequested", "RevokeDone",      "RetryStorage"};
+    return QString::fromLatin1(names[int(type)]);
+}
+
+QString effectName(Effect::Type type)
+{
+    static const char *names[] = {
+            "Load",         "SendLogin",    "SendRefresh",        "SendRevoke",  "CancelRequests",
+            "Persist",      "EraseAll",     "ErasePassword",      "Reread",      "WriteJournal",
+            "ClearJournal", "Schedule",     "ServeWaiters",       "FailWaiters", "NotifySignIn",
+            "NotifyReauth", "NotifyRevoke", "NotifyExpiringSoon", "Log"};
+    return QString::fromLatin1(names[int(type)]);
+}
+
+} // namespace SessionMachine

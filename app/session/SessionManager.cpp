@@ -1,0 +1,196 @@
+#include "SessionManager.h"
+
+#include "AccountRegistry.h"
+#include "Clock.h"
+#include "CredentialStore.h"
+#include "DeadlineScheduler.h"
+#include "DiscoveryClient.h"
+#include "HttpClient.h"
+#include "Logging.h"
+#include "Session.h"
+#include "SystemEvents.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+struct SessionManager::Private
+{
+    Deps deps;
+    std::unique_ptr<DeadlineScheduler> scheduler;
+    std::unique_ptr<HttpClient> http;
+    QList<Session *> order; // owned (QObject children)
+};
+
+SessionManager::SessionManager(const Deps &deps, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->deps = deps;
+    d->scheduler = std::make_unique<DeadlineScheduler>(deps.clock);
+    d->http = std::make_unique<HttpClient>(deps.nam, deps.clock);
+    // Resume, clock jumps and network changes: every session re-evaluates its deadlines, with
+    // 0-2 s of jitter so that several accounts do not hit their servers at once.
+    connect(d->scheduler.get(), &DeadlineScheduler::clockJumped, this, [this](qint64 deltaMs) {
+        qCInfo(lcSession) << "wall clock moved by" << deltaMs / 1000 << "s; re-evaluating";
+        reevaluate();
+    });
+    if (deps.events) {
+        connect(deps.events, &SystemEvents::resumed, this, [this] {
+            qCInfo(lcSession) << "resumed from suspend; re-evaluating";
+            reevaluate();
+        });
+        connect(deps.events, &SystemEvents::onlineChanged, this, [this](bool online) {
+            for (Session *s : std::as_const(d->order))
+                s->setOnline(online);
+        });
+    }
+}
+
+SessionManager::~SessionManager()
+{
+    // Sessions first: they cancel their requests on the client and their deadlines.
+    for (Session *s : std::as_const(d->order))
+        delete s;
+    d->order.clear();
+}
+
+DeadlineScheduler *SessionManager::scheduler() const
+{
+    return d->scheduler.get();
+}
+
+HttpClient *SessionManager::httpClient() const
+{
+    return d->http.get();
+}
+
+static Session *createSession(SessionManager *manager, const AccountConfig &config,
+                              const SessionManager::Deps &deps, DeadlineScheduler *scheduler,
+                              HttpClient *http)
+{
+    Session::Deps sd;
+    sd.clock = deps.clock;
+    sd.http = http;
+    sd.store = deps.store;
+    sd.sessionOnlyStore = deps.sessionOnlyStore;
+    sd.registry = deps.registry;
+    sd.scheduler = scheduler;
+    auto *session = new Session(config, sd, manager);
+    if (deps.events && !deps.events->isOnline())
+        session->setOnline(false);
+    return session;
+}
+
+void SessionManager::start()
+{
+    for (const AccountConfig &config : d->deps.registry->accounts()) {
+        if (session(config.id))
+            continue;
+        Session *s = createSession(this, config, d->deps, d->scheduler.get(), d->http.get());
+        d->order.append(s);
+        connect(s, &AccountSession::changed, this, [this, s] { Q_EMIT sessionChanged(s); });
+        Q_EMIT accountAdded(s);
+        s->start();
+    }
+}
+
+QList<AccountSession *> SessionManager::sessions() const
+{
+    QList<AccountSession *> out;
+    out.reserve(d->order.size());
+    for (Session *s : std::as_const(d->order))
+        out.append(s);
+    return out;
+}
+
+AccountSession *SessionManager::session(const QString &accountId) const
+{
+    for (Session *s : std::as_const(d->order))
+        if (s->id() == accountId)
+            return s;
+    return nullptr;
+}
+
+AccountSession *SessionManager::addAccount(AccountConfig config)
+{
+    if (config.id.isEmpty())
+        config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (config.displayName.isEmpty())
+        config.displayName = config.username + QLatin1Char('@') + config.hostLabel();
+    d->deps.registry->save(config);
+    Session *s = createSession(this, config, d->deps, d->scheduler.get(), d->http.get());
+    d->order.append(s);
+    connect(s, &AccountSession::changed, this, [this, s] { Q_EMIT sessionChanged(s); });
+    Q_EMIT accountAdded(s);
+    s->start();
+    return s;
+}
+
+AccountSession *SessionManager::updateAccount(const AccountConfig &config)
+{
+    Session *old = nullptr;
+    for (Session *s : std::as_const(d->order))
+        if (s->id() == config.id)
+            old = s;
+    if (!old)
+        return addAccount(config);
+    if (old->config().sameIdentity(config)) {
+        d->deps.registry->save(config);
+        old->setConfig(config);
+        return old;
+    }
+    // M-61: a changed server/client/user never receives the old grant: revoke (best effort) and
+    // wipe it under the old identity, then start afresh under the new one.
+    d->order.removeAll(old);
+    disconnect(old, nullptr, this, nullptr);
+    connect(old, &AccountSession::revokeFinished, old, &QObject::deleteLater);
+    Q_EMIT accountRemoved(config.id);
+    old->revoke();
+    return addAccount(config);
+}
+
+void SessionManager::removeAccount(const QString &accountId)
+{
+    Session *target = nullptr;
+    for (Session *s : std::as_const(d->order))
+        if (s->id() == accountId)
+            target = s;
+    if (!target)
+        return;
+    d->order.removeAll(target);
+    disconnect(target, nullptr, this, nullptr);
+    const QPointer<SessionManager> self(this);
+    connect(target, &AccountSession::revokeFinished, this, [self, target, accountId] {
+        target->deleteLater();
+        if (self)
+            self->d->deps.registry->remove(accountId);
+    });
+    Q_EMIT accountRemoved(accountId);
+    target->revoke();
+}
+
+void SessionManager::discover(
+        const AccountConfig &config,
+        std::function<void(const AccountConfig &resolved, const AuthError &error)> done)
+{
+    auto *client = new DiscoveryClient(d->http.get(), this);
+    client->discover(config.serverUrl, [client, config, done](const DiscoveryResult &result) {
+        AccountConfig resolved = config;
+        if (!result.error) {
+            resolved.tokenEndpoint = result.tokenEndpoint;
+            resolved.revocationEndpoint = result.revocationEndpoint;
+            resolved.introspectionEndpoint = result.introspectionEndpoint;
+        }
+        client->deleteLater();
+        done(resolved, result.error);
+    });
+}
+
+void SessionManager::reevaluate()
+{
+    for (Session *s : std::as_const(d->order))
+        s->reevaluate();
+    d->scheduler->reevaluate();
+}

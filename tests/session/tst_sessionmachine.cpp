@@ -1,0 +1,495 @@
+#include "RefreshPolicy.h"
+#include "SessionMachine.h"
+
+#include <QTest>
+
+using namespace SessionMachine;
+using ET = Event::Type;
+using FX = Effect::Type;
+using S = SessionState;
+
+namespace {
+
+constexpr qint64 kNow = 1767225600000LL;
+
+TokenSet tokens(qint64 issued, qint64 lifetimeMs, const char *at = "AT1", const char *rt = "RT1")
+{
+    TokenSet t;
+    t.accessToken = at;
+    t.refreshToken = rt;
+    t.issuedAtMs = issued;
+    t.accessExpiresAtMs = issued + lifetimeMs;
+    return t;
+}
+
+Context ctx(qint64 now = kNow)
+{
+    Context c;
+    c.nowMs = now;
+    c.jitter = 1.0;
+    return c;
+}
+
+bool has(const Transition &t, FX type)
+{
+    for (const Effect &e : t.effects)
+        if (e.type == type)
+            return true;
+    return false;
+}
+
+const Effect *find(const Transition &t, FX type)
+{
+    for (const Effect &e : t.effects)
+        if (e.type == type)
+            return &e;
+    return nullptr;
+}
+
+State activeState(qint64 lifetimeMs = 3600 * 1000)
+{
+    State s;
+    s.loaded = true;
+    s.state = S::Active;
+    s.tokens = tokens(kNow, lifetimeMs);
+    s.generation = 1;
+    return s;
+}
+
+State inState(S st)
+{
+    State s = activeState();
+    s.state = st;
+    switch (st) {
+    case S::SignedOut:
+        s.tokens = TokenSet();
+        break;
+    case S::ReauthRequired:
+        s.tokens = TokenSet();
+        break;
+    case S::SigningIn:
+        s.inFlight = Op::Login;
+        break;
+    case S::Refreshing:
+        s.inFlight = Op::Refresh;
+        s.sentRefreshToken = s.tokens.refreshToken;
+        break;
+    case S::Revoking:
+        s.inFlight = Op::Revoke;
+        break;
+    case S::Backoff:
+    case S::Offline:
+        s.retryOp = Op::Refresh;
+        s.deadlineMs = kNow + 10000;
+        break;
+    default:
+        break;
+    }
+    return s;
+}
+
+Event sampleEvent(ET type, const State &s)
+{
+    Event e = Event::of(type);
+    e.generation = s.generation;
+    e.tokens = tokens(kNow, 3600 * 1000, "AT2", "RT2");
+    e.found = true;
+    e.token = s.tokens.accessToken;
+    e.online = !s.online;
+    return e;
+}
+
+} // namespace
+
+// The pure state machine: every state x event pair is a defined transition or an explicit
+// "ignored" (no state change, no effect), and the rules of reliability.md §3 hold.
+class tst_SessionMachine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void exhaustive_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("event");
+        const S states[] = {S::SignedOut, S::SigningIn,      S::Active,   S::Refreshing, S::Backoff,
+                            S::Offline,   S::ReauthRequired, S::Revoking, S::ConfigError};
+        for (S st : states)
+            for (int ev = 0; ev < Event::kTypeCount; ++ev)
+                QTest::addRow("%s x %s", qPrintable(sessionStateId(st)),
+                              qPrintable(eventName(ET(ev))))
+                        << int(st) << ev;
+    }
+    void exhaustive()
+    {
+        QFETCH(int, state);
+        QFETCH(int, event);
+        const State before = inState(S(state));
+        const Event e = sampleEvent(ET(event), before);
+        const Transition t = step(before, e, ctx());
+        if (!handles(S(state), ET(event))) {
+            // Explicitly ignored: nothing changes, nothing happens.
+            QCOMPARE(int(t.state.state), state);
+            QVERIFY(t.effects.isEmpty());
+            QCOMPARE(t.state.generation, before.generation);
+            QCOMPARE(t.state.tokens, before.tokens);
+            return;
+        }
+        // Defined: the invariants that hold after every step.
+        // I-1: a refresh token disappears only on grant death, sign-out or a new sign-in.
+        if (before.tokens.hasRefreshToken() && !t.state.tokens.hasRefreshToken()) {
+            const bool allowed = t.state.state == S::ReauthRequired || t.state.state == S::SignedOut
+                    || t.state.state == S::Revoking || t.state.state == S::SigningIn;
+            QVERIFY2(allowed, qPrintable(sessionStateId(t.state.state)));
+        }
+        // Waiters are never forgotten: either still counted, or answered by an effect.
+        if (t.state.waiters < before.waiters + (ET(event) == ET::TokenNeeded ? 1 : 0))
+            QVERIFY(has(t, FX::ServeWaiters) || has(t, FX::FailWaiters));
+        // Timers never get a deadline in the far past when something is scheduled.
+        if (const Effect *sch = find(t, FX::Schedule))
+            QVERIFY(sch->atMs == 0 || sch->atMs >= kNow - 1);
+        // No token request goes out while the machine is offline, except a probe via Deadline.
+        if (!before.online && has(t, FX::SendRefresh))
+            QVERIFY(ET(event) == ET::Deadline || ET(event) == ET::RefreshRequested
+                    || ET(event) == ET::RevokeRequested || ET(event) == ET::Rejected
+                    || ET(event) == ET::Network || ET(event) == ET::TokenNeeded);
+    }
+
+    void signInPersistsBeforePublishing()
+    {
+        State s;
+        s.loaded = true;
+        Transition t = step(s, Event::of(ET::SignInRequested), ctx());
+        QCOMPARE(t.state.state, S::SigningIn);
+        QVERIFY(has(t, FX::SendLogin));
+        t = step(t.state, Event::of(ET::TokenNeeded), ctx());
+        QCOMPARE(t.state.waiters, 1);
+        Event reply = Event::of(ET::SignInReply);
+        reply.generation = t.state.generation;
+        reply.tokens = tokens(kNow, 3600 * 1000);
+        t = step(t.state, reply, ctx());
+        QCOMPARE(t.state.state, S::Active);
+        QVERIFY(has(t, FX::Persist));
+        QVERIFY(!has(t, FX::ServeWaiters)); // I-2: not before the write finished
+        QVERIFY(has(t, FX::NotifySignIn));
+        Event done = Event::of(ET::PersistDone);
+        done.generation = t.state.generation;
+        t = step(t.state, done, ctx());
+        QVERIFY(has(t, FX::ServeWaiters));
+        QCOMPARE(t.state.waiters, 0);
+    }
+
+    void persistFailureStillPublishesAndMarksNotSaved()
+    {
+        State s = activeState();
+        s.persistPending = true;
+        s.waiters = 2;
+        Event done = Event::of(ET::PersistDone);
+        done.generation = s.generation;
+        done.storage = StorageStatus::Locked;
+        const Transition t = step(s, done, ctx());
+        QVERIFY(has(t, FX::ServeWaiters));
+        QCOMPARE(t.state.storage, StorageStatus::NotPersisted);
+    }
+
+    void proactiveRefreshAtLeadTime()
+    {
+        const State s = activeState(3600 * 1000);
+        const qint64 due = RefreshPolicy::proactiveRefreshAt(s.tokens);
+        // max(issued + 30 min, expiry - max(5 min, 6 min)) = expiry - 6 min.
+        QCOMPARE(due, kNow + 54 * 60 * 1000);
+        Transition t = step(s, Event::of(ET::Deadline), ctx(due - 1));
+        QVERIFY(!has(t, FX::SendRefresh));
+        t = step(s, Event::of(ET::Deadline), ctx(due));
+        QVERIFY(has(t, FX::SendRefresh));
+        QVERIFY(has(t, FX::WriteJournal)); // R-06 before sending
+        QCOMPARE(t.state.state, S::Refreshing);
+        // The old access token keeps being served while the refresh runs.
+        t = step(t.state, Event::of(ET::TokenNeeded), ctx(due));
+        QVERIFY(has(t, FX::ServeWaiters));
+    }
+
+    void transientDuringProactiveKeepsServing()
+    {
+        State s = inState(S::Refreshing);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::Transient, QStringLiteral("http_500"));
+        reply.error.httpStatus = 500;
+        const Transition t = step(s, reply, ctx());
+        QCOMPARE(t.state.state, S::Backoff);
+        QCOMPARE(t.state.tokens.refreshToken, QByteArray("RT1"));
+        QVERIFY(t.state.deadlineMs >= kNow + 1000);
+        const Transition serve = step(t.state, Event::of(ET::TokenNeeded), ctx());
+        QVERIFY(has(serve, FX::ServeWaiters));
+    }
+
+    void retryAfterHonouredAndCapped_data()
+    {
+        QTest::addColumn<qint64>("retryAfter");
+        QTest::addColumn<qint64>("expectedDelay");
+        QTest::newRow("120 s") << qint64(120000) << qint64(120000);
+        QTest::newRow("capped") << qint64(99999999000) << qint64(3600000);
+        QTest::newRow("floor") << qint64(0) << qint64(1000);
+    }
+    void retryAfterHonouredAndCapped()
+    {
+        QFETCH(qint64, retryAfter);
+        QFETCH(qint64, expectedDelay);
+        State s = inState(S::Refreshing);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::Transient, QStringLiteral("http_503"));
+        reply.error.retryAfterMs = retryAfter;
+        const Transition t = step(s, reply, ctx());
+        QCOMPARE(t.state.deadlineMs, kNow + expectedDelay);
+    }
+
+    void ambiguousFastRetryThenLostRotation()
+    {
+        State s = inState(S::Refreshing);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::Ambiguous, QStringLiteral("timeout"));
+        Transition t = step(s, reply, ctx());
+        QCOMPARE(t.state.deadlineMs, kNow + RefreshPolicy::kAmbiguousRetryMs);
+        QVERIFY(t.state.fastRetry);
+        t = step(t.state, Event::of(ET::Deadline), ctx(kNow + RefreshPolicy::kAmbiguousRetryMs));
+        const Effect *send = find(t, FX::SendRefresh);
+        QVERIFY(send);
+        QCOMPARE(send->refreshToken, QByteArray("RT1")); // the same RT
+        reply.error = AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant"));
+        reply.generation = t.state.generation;
+        t = step(t.state, reply, ctx());
+        QVERIFY(has(t, FX::Reread)); // R-04 first
+        Event reread = Event::of(ET::Reread);
+        reread.found = true;
+        reread.tokens = tokens(kNow, 3600 * 1000); // unchanged RT1
+        t = step(t.state, reread, ctx());
+        QCOMPARE(t.state.state, S::ReauthRequired);
+        QCOMPARE(t.state.reauthReason, QStringLiteral("lost_rotation"));
+        QVERIFY(has(t, FX::NotifyReauth));
+        QVERIFY(!t.state.tokens.hasRefreshToken());
+    }
+
+    void grantDeadAdoptsRotatedTokenFromStore()
+    {
+        State s = inState(S::Refreshing);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant"));
+        Transition t = step(s, reply, ctx());
+        Event reread = Event::of(ET::Reread);
+        reread.found = true;
+        reread.tokens = tokens(kNow, 3600 * 1000, "AT9", "RT9");
+        t = step(t.state, reread, ctx());
+        QCOMPARE(t.state.state, S::Refreshing);
+        QCOMPARE(find(t, FX::SendRefresh)->refreshToken, QByteArray("RT9"));
+        QVERIFY(!has(t, FX::NotifyReauth));
+    }
+
+    void silentReauthOnceWhenOptedIn()
+    {
+        State s = inState(S::Refreshing);
+        s.passwordStored = true;
+        s.rereadDone = true;
+        Context c = ctx();
+        c.rememberCredentials = true;
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant"));
+        Transition t = step(s, reply, c);
+        QCOMPARE(t.state.state, S::SigningIn);
+        QVERIFY(find(t, FX::SendLogin)->silent);
+        QVERIFY(!has(t, FX::NotifyReauth));
+        // The stored password is rejected: disabled, and the person is asked (M-60b).
+        Event login = Event::of(ET::SignInReply);
+        login.generation = t.state.generation;
+        login.error = AuthError(AuthError::Kind::BadCredentials, QStringLiteral("invalid_grant"));
+        t = step(t.state, login, c);
+        QCOMPARE(t.state.state, S::ReauthRequired);
+        QVERIFY(has(t, FX::ErasePassword));
+        QVERIFY(has(t, FX::NotifyReauth));
+        QVERIFY(!has(t, FX::SendLogin));
+    }
+
+    void notOptedInPromptsOnceForManyCallers()
+    {
+        State s = inState(S::Refreshing);
+        s.rereadDone = true;
+        s.waiters = 5;
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant"));
+        Transition t = step(s, reply, ctx());
+        QCOMPARE(t.state.state, S::ReauthRequired);
+        int notifications = 0;
+        for (const Effect &e : t.effects)
+            notifications += e.type == FX::NotifyReauth;
+        QCOMPARE(notifications, 1);
+        QVERIFY(has(t, FX::FailWaiters));
+        QCOMPARE(t.state.waiters, 0);
+        // Later callers get the answer at once, without a prompt or a request (M-33).
+        t = step(t.state, Event::of(ET::TokenNeeded), ctx(kNow + 1000));
+        QVERIFY(has(t, FX::FailWaiters));
+        QVERIFY(!has(t, FX::NotifyReauth));
+        QVERIFY(!has(t, FX::SendRefresh));
+    }
+
+    void configErrorKeepsRefreshToken_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("config") << int(AuthError::Kind::Config);
+        QTest::newRow("scope") << int(AuthError::Kind::Scope);
+        QTest::newRow("tls") << int(AuthError::Kind::Tls);
+        QTest::newRow("redirect") << int(AuthError::Kind::Redirect);
+    }
+    void configErrorKeepsRefreshToken()
+    {
+        QFETCH(int, kind);
+        State s = inState(S::Refreshing);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = s.generation;
+        reply.error = AuthError(AuthError::Kind(kind), QStringLiteral("x"));
+        const Transition t = step(s, reply, ctx());
+        QCOMPARE(t.state.state, S::ConfigError);
+        QCOMPARE(t.state.tokens.refreshToken, QByteArray("RT1"));
+        const Effect *sch = find(t, FX::Schedule);
+        QVERIFY(sch && sch->atMs == 0); // no retry loop
+    }
+
+    void lateReplyAfterSignOutIgnored()
+    {
+        State s = inState(S::Refreshing);
+        Transition t = step(s, Event::of(ET::RevokeRequested), ctx());
+        QCOMPARE(t.state.state, S::Revoking);
+        QVERIFY(has(t, FX::EraseAll));
+        Event late = Event::of(ET::RefreshReply);
+        late.generation = s.generation; // the old generation
+        late.tokens = tokens(kNow, 3600 * 1000, "AT-late", "RT-late");
+        t = step(t.state, late, ctx());
+        QVERIFY(!has(t, FX::Persist));
+        QVERIFY(t.state.tokens.refreshToken != QByteArray("RT-late"));
+    }
+
+    void venafiRevokeRefreshesDeadAccessTokenFirst()
+    {
+        State s = activeState(3600 * 1000);
+        Context c = ctx(kNow + 3600 * 1000); // the AT has expired
+        c.revokeNeedsLiveAccessToken = true;
+        Transition t = step(s, Event::of(ET::RevokeRequested), c);
+        QVERIFY(has(t, FX::SendRefresh));
+        QVERIFY(!has(t, FX::SendRevoke));
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = t.state.generation;
+        reply.tokens = tokens(kNow + 3600 * 1000, 3600 * 1000, "AT2", "RT2");
+        t = step(t.state, reply, c);
+        const Effect *revoke = find(t, FX::SendRevoke);
+        QVERIFY(revoke);
+        QCOMPARE(revoke->tokens.accessToken, QByteArray("AT2"));
+        QVERIFY(!has(t, FX::Persist)); // a pair made only to revoke is never stored
+    }
+
+    void grantExpiryPromptsWithoutRequest()
+    {
+        State s = activeState();
+        s.tokens.refreshUntilMs = kNow + 1000;
+        const Transition t = step(s, Event::of(ET::Deadline), ctx(kNow + 2000));
+        QCOMPARE(t.state.state, S::ReauthRequired);
+        QCOMPARE(t.state.reauthReason, QStringLiteral("refresh_until_passed"));
+        QVERIFY(!has(t, FX::SendRefresh));
+    }
+
+    void expiryWarningDaysAhead()
+    {
+        State s = activeState(90LL * 24 * 3600 * 1000);
+        s.tokens.refreshUntilMs = kNow + 30LL * 24 * 3600 * 1000;
+        Transition t = step(s, Event::of(ET::Deadline), ctx(kNow + 22LL * 24 * 3600 * 1000));
+        QVERIFY(!has(t, FX::NotifyExpiringSoon));
+        t = step(s, Event::of(ET::Deadline), ctx(kNow + 24LL * 24 * 3600 * 1000));
+        QVERIFY(has(t, FX::NotifyExpiringSoon));
+        t = step(t.state, Event::of(ET::Deadline), ctx(kNow + 25LL * 24 * 3600 * 1000));
+        QVERIFY(!has(t, FX::NotifyExpiringSoon)); // once
+    }
+
+    void offlineNoRequestsThenOneRefreshWhenBack()
+    {
+        State s = activeState(3600 * 1000);
+        Event off = Event::of(ET::Network);
+        off.online = false;
+        Transition t = step(s, off, ctx());
+        QCOMPARE(t.state.state, S::Offline);
+        // Past expiry while offline: callers are answered at once, nothing is sent.
+        const qint64 later = kNow + 2 * 3600 * 1000;
+        Transition need = step(t.state, Event::of(ET::TokenNeeded), ctx(later));
+        QVERIFY(has(need, FX::FailWaiters));
+        QVERIFY(!has(need, FX::SendRefresh));
+        Event on = Event::of(ET::Network);
+        on.online = true;
+        t = step(need.state, on, ctx(later));
+        QVERIFY(!has(t, FX::SendRefresh));
+        QVERIFY(t.state.deadlineMs >= later && t.state.deadlineMs <= later + 2000);
+        t = step(t.state, Event::of(ET::Deadline), ctx(t.state.deadlineMs));
+        QVERIFY(has(t, FX::SendRefresh));
+    }
+
+    void backoffNeverBelowFloorAndCapped()
+    {
+        for (int attempt = 0; attempt < 30; ++attempt) {
+            for (double j : {0.0, 0.5, 1.0}) {
+                const qint64 blocked = RefreshPolicy::backoffDelay(attempt, true, j);
+                const qint64 valid = RefreshPolicy::backoffDelay(attempt, false, j);
+                QVERIFY(blocked >= 1000 && blocked <= 60000);
+                QVERIFY(valid >= 1000 && valid <= 300000);
+            }
+        }
+        QCOMPARE(RefreshPolicy::backoffDelay(3, false, 1.0), qint64(8000));
+    }
+
+    void rejectedRefreshesOnlyCurrentToken()
+    {
+        State s = activeState();
+        Event old = Event::of(ET::Rejected);
+        old.token = "AT-old";
+        Transition t = step(s, old, ctx());
+        QVERIFY(t.effects.isEmpty());
+        Event cur = Event::of(ET::Rejected);
+        cur.token = "AT1";
+        t = step(s, cur, ctx());
+        QVERIFY(has(t, FX::SendRefresh));
+        // While that refresh runs, the rejected token is not handed out.
+        t = step(t.state, Event::of(ET::TokenNeeded), ctx());
+        QVERIFY(!has(t, FX::ServeWaiters));
+        QCOMPARE(t.state.waiters, 1);
+    }
+
+    void lockedKeychainIsNotSignedOut()
+    {
+        State s;
+        Event loaded = Event::of(ET::Loaded);
+        loaded.storage = StorageStatus::Locked;
+        const Transition t = step(s, loaded, ctx());
+        QCOMPARE(t.state.storage, StorageStatus::Locked);
+        QVERIFY(!has(t, FX::SendLogin)); // never starts a login by itself
+        QVERIFY(!has(t, FX::Persist));
+        const Transition need = step(t.state, Event::of(ET::TokenNeeded), ctx());
+        QCOMPARE(find(need, FX::FailWaiters)->error.kind, AuthError::Kind::Storage);
+    }
+
+    void journalTriggersFastRetryOnStartup()
+    {
+        State s;
+        Event loaded = Event::of(ET::Loaded);
+        loaded.found = true;
+        loaded.tokens = tokens(kNow, 3600 * 1000);
+        loaded.generation = 7;
+        loaded.journalInFlight = true;
+        loaded.journalFingerprint = TokenSet::fingerprint("RT1");
+        const Transition t = step(s, loaded, ctx());
+        QVERIFY(has(t, FX::SendRefresh));
+        QVERIFY(t.state.fastRetry);
+        QCOMPARE(t.state.generation, quint64(7));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SessionMachine)
+#include "tst_sessionmachine.moc"
