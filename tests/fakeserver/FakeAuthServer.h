@@ -14,7 +14,11 @@
 #include <memory>
 
 class QTcpServer;
-class FakeServerState;
+class HttpConnection;
+class VenafiEndpoints;
+class SalesforceEndpoints;
+class GenericEndpoints;
+struct FakeServerState;
 
 // An in-process OAuth 2.0 authorization server for tests (and the demo): a real HTTP/1.1 server
 // on 127.0.0.1 that speaks the Venafi, Salesforce and generic (RFC 6749) dialects from one port,
@@ -101,7 +105,9 @@ public:
     };
     Knobs &knobs(Dialect dialect);
 
-    // Fault injection, per endpoint name. Faults queue; each applies `times` times.
+    // Fault injection, per endpoint name (case-insensitive; "*" matches every request, "" the
+    // unknown paths). Faults queue; each applies `times` times. HugeBody with hugeBytes < 0
+    // streams an endless chunked body.
     void injectFault(const QString &endpoint, const FakeFault &fault);
     void clearFaults();
 
@@ -128,7 +134,14 @@ Q_SIGNALS:
 
 private:
     void onNewConnection();
+    void onRequest(HttpConnection *connection, FakeRequest request);
+    QString route(const QByteArray &path) const;
+    bool takeFault(const QString &endpoint, FakeFault *fault);
+    void dispatch(HttpConnection *connection, const FakeFault *fault, FakeRequest &request);
 
     std::unique_ptr<FakeServerState> m_state;
+    std::unique_ptr<VenafiEndpoints> m_venafi;
+    std::unique_ptr<SalesforceEndpoints> m_salesforce;
+    std::unique_ptr<GenericEndpoints> m_generic;
     QTcpServer *m_server = nullptr;
 };

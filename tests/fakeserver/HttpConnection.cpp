@@ -1,0 +1,99 @@
+#include "HttpConnection.h"
+
+#include "FakeHttpResponse.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace {
+constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr qint64 MaxQueuedBytes = 4 * ChunkBytes;
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const Clock *clock, QObject *parent)
+    : QObject(parent), m_socket(socket), m_clock(clock)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pump);
+    // Data may have arrived before we connected.
+    QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_parser.state() != HttpRequestParser::State::NeedMore) {
+        m_socket->readAll(); // one request per connection; ignore anything after it
+        return;
+    }
+    const QByteArray data = m_socket->readAll();
+    if (data.isEmpty())
+        return;
+    switch (m_parser.feed(data)) {
+    case HttpRequestParser::State::NeedMore:
+        break;
+    case HttpRequestParser::State::Done:
+        Q_EMIT requestReady(m_parser.request());
+        break;
+    case HttpRequestParser::State::Error:
+        send(FakeHttpResponse::text(m_parser.errorStatus(), "malformed request\n")
+                     .serialize(m_clock->wallMs()));
+        break;
+    }
+}
+
+void HttpConnection::send(const QByteArray &raw)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->write(raw);
+    m_socket->disconnectFromHost(); // flushes first
+}
+
+void HttpConnection::sendLater(const QByteArray &raw, int delayMs)
+{
+    QTimer::singleShot(delayMs, this, [this, raw] { send(raw); });
+}
+
+void HttpConnection::abortNow()
+{
+    m_socket->abort();
+    deleteLater();
+}
+
+void HttpConnection::streamBody(const QByteArray &head, qint64 total)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_streaming = true;
+    m_streamLeft = total;
+    m_socket->write(head);
+    pump();
+}
+
+void HttpConnection::pump()
+{
+    if (!m_streaming || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    static const QByteArray prefix = "{\"access_token\":\"";
+    while (m_socket->bytesToWrite() < MaxQueuedBytes) {
+        const bool endless = m_streamLeft < 0;
+        const qint64 n = endless ? ChunkBytes : qMin(ChunkBytes, m_streamLeft);
+        if (n == 0) {
+            m_streaming = false;
+            m_socket->disconnectFromHost();
+            return;
+        }
+        QByteArray chunk(n, 'A');
+        for (qint64 i = m_streamOffset; i < qMin<qint64>(prefix.size(), m_streamOffset + n); ++i)
+            chunk[i - m_streamOffset] = prefix.at(i);
+        m_streamOffset += n;
+        if (endless) {
+            m_socket->write(QByteArray::number(n, 16) + "\r\n" + chunk + "\r\n");
+        } else {
+            m_streamLeft -= n;
+            m_socket->write(chunk);
+        }
+    }
+}
