@@ -26,6 +26,9 @@ public:
     // Returns an id usable with cancel(). The callback always runs exactly once, from the event
     // loop (never synchronously inside send()).
     quint64 send(const HttpRequest &request, Callback callback);
+    // The callback of a cancelled request receives Transport::Aborted (still from the event
+    // loop). Unknown or finished ids are ignored. Destroying the client drops the callbacks of
+    // requests still pending (their owner is going away).
     void cancel(quint64 id);
     void cancelAll();
 
@@ -35,14 +38,26 @@ public:
     qint64 maxBodyBytes() const { return m_maxBody; }
     int pendingCount() const { return int(m_pending.size()); }
 
+    // The User-Agent sent with every request.
+    static QByteArray userAgent();
+
 private:
     void finish(quint64 id, QNetworkReply *reply);
+    void checkSize(quint64 id, qint64 announcedOrReceived);
+    void deliver(quint64 id, HttpReply reply);
     struct Pending
     {
         QNetworkReply *reply = nullptr;
         Callback callback;
         qint64 sentAtMs = 0;
         bool tooLarge = false;
+        bool cancelled = false; // by cancel(): Aborted, not Timeout
+        QString tlsDetail; // captured in sslErrors (the handshake fails afterwards)
+        QString tlsErrors;
+        QByteArray method; // for the log line only
+        QString host;
+        QString path; // never the query string
+        QString purpose;
     };
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "AuthError.h"
+
+#include <QStringList>
+#include <QUrl>
+
+// What authorization-server metadata discovery found (RFC 8414 / OIDC Discovery 1.0): the
+// endpoints a generic account needs, or the error that stopped it (issuer_mismatch, ...).
+struct DiscoveryResult
+{
+    AuthError error;
+    QUrl tokenEndpoint;
+    QUrl revocationEndpoint; // empty: the server cannot revoke (sign-out is local only)
+    QUrl introspectionEndpoint;
+    QStringList grantTypes; // grant_types_supported, RFC 8414 default when absent
+    QUrl documentUrl; // which well-known URL answered
+
+    bool ok() const { return !error.isError(); }
+};
