@@ -1,6 +1,7 @@
 #include "Lifetime.h"
 
 #include <QByteArray>
+#include <QRegularExpression>
 #include <QString>
 #include <QtMath>
 
@@ -37,9 +38,11 @@ qint64 parseSeconds(const QByteArray &text, qint64 maxSeconds)
     bool ok = false;
     const double v = t.toDouble(&ok);
     if (!ok) {
-        // toDouble refuses values beyond double range ("1e309") but reports them as infinite;
-        // they are still just "huge".
-        return qIsInf(v) && v > 0 ? maxSeconds : kUnknown;
+        // toDouble refuses values beyond double range ("1e309"); with a positive mantissa and
+        // exponent that can only be an overflow, and such a value is still just "huge".
+        static const QRegularExpression overflow(
+                QStringLiteral("^\\+?[0-9]+(\\.[0-9]*)?[eE]\\+?[0-9]+$"));
+        return overflow.match(QString::fromLatin1(t)).hasMatch() ? maxSeconds : kUnknown;
     }
     return fromDouble(v, maxSeconds);
 }

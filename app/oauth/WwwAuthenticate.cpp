@@ -114,6 +114,10 @@ bool readParam(Scanner &s, AuthChallenge *challenge)
     }
     s.advance();
     s.skipSpace();
+    if (s.peek() != '"' && !isTchar(s.peek())) {
+        s.setPos(start); // "abc==" is a token68, not a param with an empty value
+        return false;
+    }
     const QByteArray value = s.peek() == '"' ? s.quoted() : s.token();
     const QByteArray key = name.toLower();
     if (!challenge->params.contains(key))
