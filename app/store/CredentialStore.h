@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountConfig.h"
+#include "SecretStore.h"
 #include "StorageStatus.h"
 #include "TokenSet.h"
 
@@ -8,7 +9,6 @@
 #include <QObject>
 
 class AccountRegistry;
-class SecretStore;
 
 // Reads and writes one account's secrets: a single versioned JSON blob with the token set
 // (S-17), and separate items for the opt-in password and the client secret. Turns keychain
@@ -45,6 +45,15 @@ public:
 
     AccountRegistry *registry() const { return m_registry; }
     SecretStore *secrets() const { return m_secrets; }
+
+    // Item keys in the secret store (all include the identity, M-61).
+    static QString tokensKey(const AccountConfig &config);
+    static QString passwordKey(const AccountConfig &config);
+    static QString clientSecretKey(const AccountConfig &config);
+    // A secret-store answer to a read as a StorageStatus, ignoring markers (NotFound -> Ok).
+    static StorageStatus readStatus(const SecretStore::Result &result);
+    // A failed write: the tokens exist only in memory, and why (R-09, M-44, M-51).
+    static StorageStatus writeStatus(SecretStore::Status status);
 
 private:
     SecretStore *m_secrets;

@@ -30,6 +30,7 @@ public:
         Status status = Status::Ok;
         QByteArray data; // for reads
         QString message; // backend's description (never contains the secret)
+        bool corrupt = false; // data came back but failed an integrity check (chunk checksum)
         bool ok() const { return status == Status::Ok; }
     };
     using Callback = std::function<void(const Result &)>;
@@ -41,4 +42,6 @@ public:
     virtual void write(const QString &key, const QByteArray &data, Callback callback) = 0;
     virtual void remove(const QString &key, Callback callback) = 0;
     virtual QString backendName() const = 0;
+
+    static QString statusName(Status status); // "ok", "not_found", ... for logs and helpers
 };
