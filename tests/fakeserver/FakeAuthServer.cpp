@@ -129,7 +129,7 @@ void FakeAuthServer::revokeAllGrants()
 
 void FakeAuthServer::expireAllAccessTokens()
 {
-    m_state->grants.expireAllAccess();
+    m_state->grants.expireAllAccess(m_state->nowMs());
 }
 
 QByteArray FakeAuthServer::currentRefreshToken(Dialect dialect, const QString &username) const

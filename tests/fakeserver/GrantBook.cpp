@@ -118,13 +118,16 @@ void GrantBook::revokeAll()
 {
     for (auto &entry : m_grants)
         entry.second.revoked = true;
-    expireAllAccess();
-}
-
-void GrantBook::expireAllAccess()
-{
     for (auto &entry : m_access)
         entry.second.killed = true;
+}
+
+void GrantBook::expireAllAccess(qint64 nowMs)
+{
+    for (auto &entry : m_access) {
+        entry.second.expiresMs = qMin(entry.second.expiresMs, nowMs);
+        entry.second.sliding = false;
+    }
 }
 
 bool GrantBook::isLive(const FakeGrant &grant, qint64 nowMs) const

@@ -69,7 +69,7 @@ public:
     void killAccess(const QByteArray &token);
     void killAccessOfGrant(int grantId, const QByteArray &except = {});
     void revokeAll();
-    void expireAllAccess();
+    void expireAllAccess(qint64 nowMs); // they read as expired (not revoked) from now on
 
     bool isLive(const FakeGrant &grant, qint64 nowMs) const;
     // Live grants, oldest first; empty filters match everything.

@@ -53,7 +53,7 @@ void HttpConnection::send(const QByteArray &raw)
 
 void HttpConnection::sendLater(const QByteArray &raw, int delayMs)
 {
-    QTimer::singleShot(delayMs, this, [this, raw] { send(raw); });
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this, raw] { send(raw); });
 }
 
 void HttpConnection::abortNow()
