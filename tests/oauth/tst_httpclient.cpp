@@ -1,0 +1,310 @@
+#include "FakeServerFixture.h"
+#include "GenericDialect.h"
+#include "HttpClient.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+// HttpClient over real loopback sockets against FakeAuthServer: policy (M-08), redirects
+// (M-09), the size cap (M-11), the transfer timeout (M-06), cancel, transport errors, and the
+// Retry-After / 429 / HTML-502 evidence reaching the classifier (M-03..M-05).
+class tst_HttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void roundTrip();
+    void callbackNeverSynchronous();
+    void policyRefusesWithoutSending_data();
+    void policyRefusesWithoutSending();
+    void redirectIsNotFollowed_data();
+    void redirectIsNotFollowed();
+    void hugeBodyAbortedAtCap();
+    void neverAnswerTimesOut();
+    void cancelGivesAbortedOnce();
+    void cancelAllAndUnknownIds();
+    void connectionRefused();
+    void transientStatuses_data();
+    void transientStatuses();
+
+private:
+    HttpRequest genericLogin() const;
+    HttpReply run(const HttpRequest &request);
+
+    FakeServerFixture f;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<HttpClient> m_client;
+};
+
+using T = HttpReply::Transport;
+using K = AuthError::Kind;
+
+void tst_HttpClient::init()
+{
+    QVERIFY(f.setUp());
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<HttpClient>(m_nam.get(), f.clock.get());
+}
+
+void tst_HttpClient::cleanup()
+{
+    m_client.reset();
+    m_nam.reset();
+    f.tearDown();
+}
+
+HttpRequest tst_HttpClient::genericLogin() const
+{
+    AccountConfig c;
+    c.tokenEndpoint = QUrl(f.server->issuer().toString() + QStringLiteral("/token"));
+    c.clientId = QString::fromLatin1(FakeServerFixture::PublicClient);
+    c.username = QString::fromLatin1(FakeServerFixture::User);
+    c.scope = QStringLiteral("read");
+    Credentials creds;
+    creds.password = FakeServerFixture::Password;
+    return GenericDialect().loginRequest(c, creds);
+}
+
+HttpReply tst_HttpClient::run(const HttpRequest &request)
+{
+    HttpReply out;
+    int calls = 0;
+    m_client->send(request, [&](const HttpReply &r) {
+        out = r;
+        ++calls;
+    });
+    if (!QTest::qWaitFor([&] { return calls > 0; }, 10000))
+        qWarning("no callback");
+    QTest::qWait(0); // a second callback would show up here
+    if (calls != 1)
+        qWarning("callback ran %d times", calls);
+    out.errorString += calls == 1 ? QString() : QStringLiteral(" [calls!=1]");
+    return out;
+}
+
+void tst_HttpClient::roundTrip()
+{
+    f.clock->setWallMs(1767225600000LL);
+    const HttpReply r = run(genericLogin());
+    QCOMPARE(r.transport, T::Ok);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.reasonPhrase, QByteArray("OK"));
+    QVERIFY(r.body.contains("access_token"));
+    QVERIFY(!r.header("Content-Type").isEmpty());
+    QCOMPARE(r.sentAtMs, 1767225600000LL);
+    QCOMPARE(r.receivedAtMs, 1767225600000LL);
+    QCOMPARE(m_client->pendingCount(), 0);
+    const FakeRequest seen = f.server->requests(QStringLiteral("generic.token")).constFirst();
+    QCOMPARE(seen.header("Content-Type"), QByteArray("application/x-www-form-urlencoded"));
+    QCOMPARE(seen.header("User-Agent"), HttpClient::userAgent());
+    QCOMPARE(seen.body, genericLogin().body);
+}
+
+void tst_HttpClient::callbackNeverSynchronous()
+{
+    bool called = false;
+    HttpRequest refused = genericLogin();
+    refused.url = QUrl(QStringLiteral("http://example.com/token"));
+    m_client->send(refused, [&](const HttpReply &) { called = true; });
+    QVERIFY(!called); // not from inside send(), even when nothing is sent
+    QTRY_VERIFY(called);
+}
+
+void tst_HttpClient::policyRefusesWithoutSending_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("http host") << QStringLiteral("http://as.example/token");
+    QTest::newRow("localhost") << QStringLiteral("http://localhost:%1/generic/token");
+    QTest::newRow("mapped v4") << QStringLiteral("http://[::ffff:127.0.0.1]:%1/generic/token");
+    QTest::newRow("userinfo") << QStringLiteral("https://user:pw@127.0.0.1:%1/generic/token");
+    QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1:%1/generic/token");
+    QTest::newRow("empty") << QString();
+}
+
+void tst_HttpClient::policyRefusesWithoutSending()
+{
+    QFETCH(QString, url);
+    HttpRequest r = genericLogin();
+    r.url = QUrl(url.contains(QLatin1String("%1")) ? url.arg(f.server->port()) : url);
+    const HttpReply reply = run(r);
+    QCOMPARE(reply.transport, T::PolicyRefused);
+    QVERIFY(!reply.errorString.isEmpty());
+    QCOMPARE(f.server->requestCount(QString()), 0);
+    QCOMPARE(GenericDialect()
+                     .parseTokenReply(OAuthDialect::Grant::Password, reply, AccountConfig(),
+                                      TokenSet(), 0)
+                     .error.kind,
+             K::Config);
+}
+
+void tst_HttpClient::redirectIsNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("307") << 307;
+    QTest::newRow("308") << 308;
+    QTest::newRow("302") << 302;
+}
+
+void tst_HttpClient::redirectIsNotFollowed()
+{
+    QFETCH(int, status);
+    FakeAuthServer target(f.clock.get());
+    QVERIFY(target.listen());
+    FakeFault fault;
+    fault.kind = FakeFault::Kind::Redirect;
+    fault.status = status;
+    fault.redirectTo = QUrl(target.baseUrl().toString() + QStringLiteral("/generic/token"));
+    f.server->injectFault(QStringLiteral("generic.token"), fault);
+    const HttpReply r = run(genericLogin());
+    QCOMPARE(r.transport, T::Ok);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.redirectTarget, fault.redirectTo);
+    QTest::qWait(50); // give a (wrongly) followed redirect time to arrive
+    QCOMPARE(target.requestCount(QString()), 0); // M-09: the target receives nothing
+    const AuthError e = GenericDialect()
+                                .parseTokenReply(OAuthDialect::Grant::Password, r, AccountConfig(),
+                                                 TokenSet(), 0)
+                                .error;
+    QCOMPARE(e.kind, K::Redirect);
+    QCOMPARE(e.detail, QStringLiteral("127.0.0.1"));
+}
+
+void tst_HttpClient::hugeBodyAbortedAtCap()
+{
+    FakeFault fault;
+    fault.kind = FakeFault::Kind::HugeBody;
+    fault.hugeBytes = 10 * 1024 * 1024;
+    f.server->injectFault(QStringLiteral("generic.token"), fault);
+    QCOMPARE(m_client->maxBodyBytes(), qint64(1024 * 1024));
+    const HttpReply r = run(genericLogin());
+    QCOMPARE(r.transport, T::TooLarge);
+    QVERIFY(r.body.isEmpty());
+    QCOMPARE(m_client->pendingCount(), 0);
+    QCOMPARE(GenericDialect()
+                     .parseTokenReply(OAuthDialect::Grant::Refresh, r, AccountConfig(), TokenSet(),
+                                      0)
+                     .error.kind,
+             K::Transient);
+}
+
+void tst_HttpClient::neverAnswerTimesOut()
+{
+    FakeFault fault;
+    fault.kind = FakeFault::Kind::NeverAnswer;
+    fault.times = -1;
+    f.server->injectFault(QStringLiteral("generic.token"), fault);
+    QCOMPARE(m_client->transferTimeoutMs(), 30000);
+    m_client->setTransferTimeoutMs(300);
+    const HttpReply r = run(genericLogin());
+    QCOMPARE(r.transport, T::Timeout);
+    QVERIFY(f.server->requestCount(QStringLiteral("generic.token")) >= 1); // it was sent
+    QCOMPARE(GenericDialect()
+                     .parseTokenReply(OAuthDialect::Grant::Refresh, r, AccountConfig(), TokenSet(),
+                                      0)
+                     .error.kind,
+             K::Ambiguous);
+}
+
+void tst_HttpClient::cancelGivesAbortedOnce()
+{
+    FakeFault fault;
+    fault.kind = FakeFault::Kind::NeverAnswer;
+    f.server->injectFault(QStringLiteral("generic.token"), fault);
+    int calls = 0;
+    HttpReply got;
+    const quint64 id = m_client->send(genericLogin(), [&](const HttpReply &r) {
+        got = r;
+        ++calls;
+    });
+    QTRY_COMPARE(f.server->requestCount(QStringLiteral("generic.token")), 1);
+    m_client->cancel(id);
+    QCOMPARE(calls, 0); // not synchronous
+    QTRY_COMPARE(calls, 1);
+    QCOMPARE(got.transport, T::Aborted);
+    m_client->cancel(id); // already finished: ignored
+    QTest::qWait(20);
+    QCOMPARE(calls, 1);
+    QCOMPARE(m_client->pendingCount(), 0);
+}
+
+void tst_HttpClient::cancelAllAndUnknownIds()
+{
+    m_client->cancel(12345);
+    int aborted = 0;
+    HttpRequest refused = genericLogin();
+    refused.url = QUrl(QStringLiteral("http://as.example/t"));
+    for (int i = 0; i < 3; ++i)
+        m_client->send(i == 0 ? refused : genericLogin(),
+                       [&](const HttpReply &r) { aborted += r.transport == T::Aborted ? 1 : 0; });
+    QCOMPARE(m_client->pendingCount(), 3);
+    m_client->cancelAll();
+    QCOMPARE(m_client->pendingCount(), 0);
+    QTRY_COMPARE(aborted, 3);
+}
+
+void tst_HttpClient::connectionRefused()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close(); // nothing listens there now
+    HttpRequest r = genericLogin();
+    r.url = QUrl(QStringLiteral("http://127.0.0.1:%1/generic/token").arg(port));
+    const HttpReply reply = run(r);
+    QCOMPARE(reply.transport, T::ConnectionRefused);
+    QCOMPARE(GenericDialect()
+                     .parseTokenReply(OAuthDialect::Grant::Refresh, reply, AccountConfig(),
+                                      TokenSet(), 0)
+                     .error.kind,
+             K::Transient);
+}
+
+void tst_HttpClient::transientStatuses_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<qint64>("retryAfterMs");
+    QTest::newRow("503 + Retry-After (M-04)")
+            << 503 << QByteArray("120") << QByteArray() << qint64(120000);
+    QTest::newRow("429 (M-05)") << 429 << QByteArray() << QByteArray() << qint64(-1);
+    QTest::newRow("429 + Retry-After (M-05)")
+            << 429 << QByteArray("7") << QByteArray() << qint64(7000);
+    QTest::newRow("HTML 502 (M-03)")
+            << 502 << QByteArray()
+            << QByteArray("<html><body><h1>502 Bad Gateway</h1>invalid_grant</body></html>")
+            << qint64(-1);
+}
+
+void tst_HttpClient::transientStatuses()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, body);
+    QFETCH(qint64, retryAfterMs);
+    FakeFault fault;
+    fault.kind = FakeFault::Kind::Respond;
+    fault.status = status;
+    fault.body = body;
+    if (!body.isEmpty())
+        fault.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/html")));
+    if (!retryAfter.isEmpty())
+        fault.headers.append(qMakePair(QByteArray("Retry-After"), retryAfter));
+    f.server->injectFault(QStringLiteral("generic.token"), fault);
+    const HttpReply r = run(genericLogin());
+    QCOMPARE(r.transport, T::Ok);
+    QCOMPARE(r.status, status);
+    const AuthError e = GenericDialect()
+                                .parseTokenReply(OAuthDialect::Grant::Refresh, r, AccountConfig(),
+                                                 TokenSet(), 0)
+                                .error;
+    QCOMPARE(e.kind, K::Transient);
+    QCOMPARE(e.httpStatus, status);
+    QCOMPARE(e.retryAfterMs, retryAfterMs);
+}
+
+QTEST_GUILESS_MAIN(tst_HttpClient)
+#include "tst_httpclient.moc"
