@@ -6,62 +6,62 @@
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="115"/>
         <source>no token</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Token</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="120"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="122"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="160"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="162"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="164"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="166"/>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="168"/>
         <source>Sign-in ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung endet</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="170"/>
         <source>Last refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Erneuerung</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="172"/>
         <source>Next refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Erneuerung</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="174"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location filename="../../ui/AccountListModel.cpp" line="176"/>
         <source>Last problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Problem</translation>
     </message>
 </context>
 <context>
@@ -69,87 +69,87 @@
     <message>
         <location filename="../../ui/AccountText.cpp" line="21"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="23"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="25"/>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="27"/>
         <source>Renewing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird erneuert…</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="29"/>
         <source>Retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="31"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="33"/>
         <source>Sign-in needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="35"/>
         <source>Signing out…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmeldung läuft…</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="37"/>
         <source>Settings need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen prüfen</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="46"/>
         <source>Retrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch %1</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="48"/>
         <source>Signed in (the system clock looks wrong)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (die Systemuhr scheint falsch zu gehen)</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="56"/>
         <source>%1 (estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (geschätzt)</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="71"/>
         <source>; access token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Zugriffstoken %1</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="73"/>
         <source>; sign-in ends %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="85"/>
         <source>the sign-in session ended</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="88"/>
         <source>Your session with %1 ended — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="92"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
 </context>
 <context>
@@ -157,123 +157,123 @@
     <message>
         <location filename="../../app/core/AuthError.cpp" line="53"/>
         <source>The sign-in session ended because the connection was interrupted during renewal. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldesitzung wurde beendet, weil die Verbindung während der Erneuerung unterbrochen wurde. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="56"/>
         <source>The sign-in session reached its maximum lifetime. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldesitzung hat ihre maximale Dauer erreicht. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="58"/>
         <source>The server no longer accepts your credentials (password changed or account deactivated). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert Ihre Zugangsdaten nicht mehr (Passwort geändert oder Konto deaktiviert). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="61"/>
         <source>The sign-in session has ended (the refresh token expired or was revoked). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldesitzung ist beendet (das Aktualisierungstoken ist abgelaufen oder wurde widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="65"/>
         <source>Username or password was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Passwort wurde abgelehnt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="68"/>
         <source>The server is temporarily unavailable; retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist vorübergehend nicht verfügbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="69"/>
         <source>The server cannot be reached; retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="72"/>
         <source>The server did not answer clearly; retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers war nicht eindeutig; ein neuer Versuch folgt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="76"/>
         <source>The client ID or client secret was rejected. Check the account settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Client-ID oder das Client-Geheimnis wurde abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="78"/>
         <source>The token endpoint was not found. Check the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Endpunkt wurde nicht gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="80"/>
         <source>The server rejected the request as misconfigured. Check the account settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="84"/>
         <source>The requested scope is not allowed for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der angeforderte Scope ist für dieses Konto nicht erlaubt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="87"/>
         <source>The server&apos;s certificate is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="90"/>
         <source>The endpoint redirected elsewhere; nothing was sent. Check the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet; es wurde nichts gesendet. Prüfen Sie die URL.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="93"/>
         <source>You are offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind offline.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="96"/>
         <source>The server rejected the access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Zugriffstoken abgelehnt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="99"/>
         <source>The token lacks the permission (scope) this call needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Token fehlt die Berechtigung (Scope), die dieser Aufruf benötigt.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="102"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="105"/>
         <source>Secure storage is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der sichere Speicher ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../../app/core/Autostart.cpp" line="102"/>
+        <location filename="../../app/core/Autostart.cpp" line="101"/>
         <source>Start at login is not supported on this platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start bei der Anmeldung wird auf diesem System nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/Autostart.cpp" line="107"/>
+        <location filename="../../app/core/Autostart.cpp" line="106"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
     <name>CredentialStore</name>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="103"/>
+        <location filename="../../app/store/CredentialStore.cpp" line="96"/>
         <source>Stored credentials not found in the current keyring; unlock it and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Zugangsdaten wurden im aktuellen Schlüsselbund nicht gefunden; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="121"/>
+        <location filename="../../app/store/CredentialStore.cpp" line="114"/>
         <source>Stored tokens belong to other account settings; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Tokens gehören zu anderen Kontoeinstellungen und werden ignoriert</translation>
     </message>
 </context>
 <context>
@@ -281,17 +281,17 @@
     <message>
         <location filename="../../app/core/AccountConfig.cpp" line="22"/>
         <source>Venafi TPP</source>
-        <translation type="unfinished"></translation>
+        <translation>Venafi TPP</translation>
     </message>
     <message>
         <location filename="../../app/core/AccountConfig.cpp" line="24"/>
         <source>Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce</translation>
     </message>
     <message>
         <location filename="../../app/core/AccountConfig.cpp" line="26"/>
         <source>OAuth 2.0</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0</translation>
     </message>
 </context>
 <context>
@@ -300,37 +300,37 @@
         <location filename="../../app/core/EndpointPolicy.cpp" line="26"/>
         <location filename="../../app/core/EndpointPolicy.cpp" line="52"/>
         <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="37"/>
         <source>The URL is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL ist leer.</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="39"/>
         <source>The URL is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL ist ungültig: %1</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="41"/>
         <source>The URL has no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL enthält keinen Hostnamen.</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="43"/>
         <source>The URL must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="45"/>
         <source>The URL must not contain a fragment (#...).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
     </message>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="54"/>
         <source>Unsupported URL scheme &quot;%1&quot;; use https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unterstütztes URL-Schema „%1“; verwenden Sie https://.</translation>
     </message>
 </context>
 <context>
@@ -338,40 +338,40 @@
     <message>
         <location filename="../../ui/EventLogModel.cpp" line="92"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../ui/EventLogModel.cpp" line="94"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../../ui/EventLogModel.cpp" line="96"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
 </context>
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="248"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="239"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="261"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="252"/>
         <source>Enter the client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="263"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="254"/>
         <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="265"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="256"/>
         <source>The scope must be names separated by single spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
 </context>
 <context>
@@ -381,266 +381,266 @@
         <location filename="../../ui/LoginDialog.cpp" line="21"/>
         <location filename="../../ui/LoginDialog.cpp" line="124"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="44"/>
         <source>Why a sign-in is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="54"/>
         <source>Venafi TPP</source>
-        <translation type="unfinished"></translation>
+        <translation>Venafi TPP</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="55"/>
         <source>Salesforce</source>
-        <translation type="unfinished"></translation>
+        <translation>Salesforce</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="56"/>
         <source>Other OAuth 2.0 server</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="57"/>
         <source>Account type</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontotyp</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="58"/>
         <source>Account &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto&amp;typ:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="63"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="63"/>
         <source>Account name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoname</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="64"/>
         <source>Optional, e.g. Production</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="65"/>
         <location filename="../../ui/LoginDialog.cpp" line="149"/>
         <source>Ser&amp;ver URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="65"/>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-URL</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="66"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="67"/>
         <source>Enter endpoints by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="70"/>
         <source>T&amp;oken endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="70"/>
         <source>Token endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Endpunkt</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="71"/>
         <source>Re&amp;vocation endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="71"/>
         <source>Revocation endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="72"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="73"/>
         <location filename="../../ui/LoginDialog.cpp" line="151"/>
         <location filename="../../ui/LoginDialog.cpp" line="164"/>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client-ID:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="73"/>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="74"/>
         <location filename="../../ui/LoginDialog.cpp" line="165"/>
         <source>Client s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="74"/>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Geheimnis</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="79"/>
         <source>&amp;Requested scope:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="79"/>
         <source>Requested scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeforderter Scope</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Scope syntax</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope-Syntax</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="86"/>
         <source>Re&amp;member my password for automatic sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="87"/>
         <source>Remember my password for automatic sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="91"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="95"/>
         <source>About remembering the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="102"/>
         <source>Sign-in problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="112"/>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="113"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="114"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="122"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="125"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="152"/>
         <source>Venafi syntax: certificate:manage,revoke;configuration:manage</source>
-        <translation type="unfinished"></translation>
+        <translation>Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="155"/>
         <source>&amp;Login host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Login-Host:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="157"/>
         <source>Consumer &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="158"/>
         <source>Consumer s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Consumer-S&amp;ecret:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="159"/>
         <source>Optional. Space-separated, e.g. api refresh_token</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="162"/>
         <source>&amp;Issuer URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issuer-URL:</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="166"/>
         <source>Optional. Space-separated, e.g. openid offline_access</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="173"/>
         <source>Stored in the keychain; leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="174"/>
         <source>Only for confidential clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="207"/>
         <source>Sign in again — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="356"/>
         <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="366"/>
         <source>Sign-in cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -648,52 +648,52 @@
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="33"/>
         <source>Enter the issuer URL of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="34"/>
         <source>Enter the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="37"/>
         <source>Enter the token endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="42"/>
         <source>Enter the consumer key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="43"/>
         <source>Enter the client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="45"/>
         <source>Enter the consumer secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="47"/>
         <source>Enter your username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="49"/>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="53"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginValidator.cpp" line="56"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
     </message>
 </context>
 <context>
@@ -701,143 +701,147 @@
     <message>
         <location filename="../../ui/MainWindow.cpp" line="31"/>
         <source>Tokenkeeper main window</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="71"/>
         <source>&amp;Add account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="71"/>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="72"/>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="72"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>Re&amp;voke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="74"/>
-        <location filename="../../ui/MainWindow.cpp" line="226"/>
+        <location filename="../../ui/MainWindow.cpp" line="231"/>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>Re&amp;move account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto &amp;entfernen…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="75"/>
-        <location filename="../../ui/MainWindow.cpp" line="241"/>
+        <location filename="../../ui/MainWindow.cpp" line="246"/>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="84"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="96"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="97"/>
         <source>&amp;Copy log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="97"/>
         <source>Copy log for a support request</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="103"/>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="113"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="191"/>
+        <location filename="../../ui/MainWindow.cpp" line="196"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="207"/>
-        <source>Revoke sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="208"/>
-        <source>Revoke the sign-in of “%1” at %2?
-
-The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="212"/>
+        <source>Revoke sign-in</source>
+        <translation>Anmeldung widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="213"/>
+        <source>Revoke the sign-in of “%1” at %2?
+
+The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
+        <translation>Die Anmeldung von „%1“ bei %2 widerrufen?
+
+Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="217"/>
         <source>&amp;Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="221"/>
+        <location filename="../../ui/MainWindow.cpp" line="226"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="222"/>
+        <location filename="../../ui/MainWindow.cpp" line="227"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="242"/>
+        <location filename="../../ui/MainWindow.cpp" line="247"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ entfernen?
+
+Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245"/>
+        <location filename="../../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
+        <location filename="../../ui/MainWindow.cpp" line="274"/>
         <source>Event log copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="289"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
 </context>
 <context>
@@ -845,25 +849,64 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../app/oauth/SalesforceDialect.cpp" line="291"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
         <location filename="../../app/oauth/SalesforceDialect.cpp" line="293"/>
         <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
         <location filename="../../app/oauth/SalesforceDialect.cpp" line="300"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/Session.cpp" line="169"/>
+        <location filename="../../app/session/Session.cpp" line="168"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionState</name>
+    <message>
+        <source>Signed out</source>
+        <translation type="vanished">Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="vanished">Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="vanished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="vanished">Wird erneuert…</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="vanished">Neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="vanished">Offline</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation type="vanished">Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation type="vanished">Abmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="vanished">Eingriff nötig</translation>
     </message>
 </context>
 <context>
@@ -871,7 +914,7 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/SignInController.cpp" line="53"/>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -879,77 +922,77 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="48"/>
         <source>The server said: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="57"/>
         <source>%1 did not accept this username or password. Check them and try again (repeated attempts may lock the account).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat diesen Benutzernamen oder dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut (wiederholte Versuche können das Konto sperren).</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="62"/>
         <source>You are offline. Connect to the network and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind offline. Stellen Sie eine Netzwerkverbindung her und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="64"/>
         <source>%1 is temporarily unavailable (status %2). Try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist vorübergehend nicht verfügbar (Status %2). Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="67"/>
         <source>Cannot reach %1. Check the server address and your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar. Prüfen Sie die Serveradresse und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="72"/>
         <source>The certificate of %1 is not trusted, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="75"/>
         <source>SHA-256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="77"/>
         <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system&apos;s trusted certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichen Sie den Fingerabdruck mit Ihrer Administration ab. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, fügen Sie diese den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="84"/>
         <source>The server redirected the sign-in to %1; nothing was sent. Check the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung auf %1 umgeleitet; es wurde nichts gesendet. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="86"/>
         <source>another address</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Adresse</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="88"/>
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="93"/>
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="97"/>
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="101"/>
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
         <location filename="../../ui/SignInErrorText.cpp" line="105"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>
 </context>
 <context>
@@ -957,12 +1000,47 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/SingleInstance.cpp" line="38"/>
         <source>Cannot create the private directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das private Verzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <location filename="../../ui/SingleInstance.cpp" line="48"/>
         <source>The directory %1 is not private (it must be mode 0700).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis %1 ist nicht privat (es muss die Rechte 0700 haben).</translation>
+    </message>
+</context>
+<context>
+    <name>StorageStatus</name>
+    <message>
+        <source>Saved in the system keychain</source>
+        <translation type="vanished">Im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved: unlock your keyring, or you will need to sign in after a restart</source>
+        <translation type="vanished">Nicht gespeichert: Entsperren Sie Ihren Schlüsselbund, sonst müssen Sie sich nach einem Neustart erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Keyring locked: unlock it to restore the session</source>
+        <translation type="vanished">Schlüsselbund gesperrt: Entsperren Sie ihn, um die Sitzung wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>Access to the keyring was denied</source>
+        <translation type="vanished">Der Zugriff auf den Schlüsselbund wurde verweigert</translation>
+    </message>
+    <message>
+        <source>Secure storage unavailable: tokens are kept for this session only</source>
+        <translation type="vanished">Sicherer Speicher nicht verfügbar: Die Tokens werden nur für diese Sitzung aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring to answer…</source>
+        <translation type="vanished">Warten auf Antwort des Schlüsselbunds…</translation>
+    </message>
+    <message>
+        <source>Stored tokens could not be read; sign in again</source>
+        <translation type="vanished">Die gespeicherten Tokens konnten nicht gelesen werden; melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>This session only (not saved)</source>
+        <translation type="vanished">Nur diese Sitzung (nicht gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -970,57 +1048,57 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="14"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T. %2 Std.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="14"/>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="18"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="18"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="21"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="22"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sek.</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="29"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="31"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="32"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="48"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="50"/>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
 </context>
 <context>
@@ -1028,67 +1106,98 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/TrayController.cpp" line="21"/>
         <source>Tokenkeeper menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokenkeeper-Menü</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="88"/>
         <source>No accounts yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Konten</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="120"/>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="125"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden…</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="126"/>
         <source>Copy access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="131"/>
         <source>Cleared from the clipboard after 30 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach 30 Sekunden aus der Zwischenablage gelöscht</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="132"/>
         <source>Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen…</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="139"/>
         <source>Open Tokenkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokenkeeper öffnen</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="140"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="167"/>
         <source>Sign-in needed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="168"/>
         <source>Click to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Anmelden klicken.</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="180"/>
         <source>Sign-in ends soon: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
         <location filename="../../ui/TrayController.cpp" line="181"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayStatus</name>
+    <message>
+        <source>Not signed in</source>
+        <translation type="vanished">Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>All accounts signed in</source>
+        <translation type="vanished">Alle Konten angemeldet</translation>
+    </message>
+    <message>
+        <source>Renewing tokens</source>
+        <translation type="vanished">Tokens werden erneuert</translation>
+    </message>
+    <message>
+        <source>A sign-in ends soon</source>
+        <translation type="vanished">Eine Anmeldung endet bald</translation>
+    </message>
+    <message>
+        <source>Offline or retrying</source>
+        <translation type="vanished">Offline oder neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation type="vanished">Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Keychain problem</source>
+        <translation type="vanished">Problem mit dem Schlüsselbund</translation>
     </message>
 </context>
 <context>
@@ -1096,68 +1205,78 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="72"/>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="74"/>
         <source>All accounts signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Konten angemeldet</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="76"/>
         <source>Renewing tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens werden erneuert</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="78"/>
         <source>A sign-in ends soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anmeldung endet bald</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="80"/>
         <source>Offline or retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline oder neuer Versuch folgt</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="82"/>
         <source>Sign-in needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
         <location filename="../../ui/TrayStatus.cpp" line="84"/>
         <source>Keychain problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit dem Schlüsselbund</translation>
     </message>
 </context>
 <context>
     <name>VenafiDialect</name>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="293"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="291"/>
         <source>Enter the client ID (the API integration&apos;s application ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="293"/>
+        <source>Enter the user name.</source>
+        <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
         <location filename="../../app/oauth/VenafiDialect.cpp" line="295"/>
-        <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <source>Enter the scope, for example certificate:manage,revoke.</source>
+        <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
         <location filename="../../app/oauth/VenafiDialect.cpp" line="297"/>
-        <source>Enter the scope, for example certificate:manage,revoke.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="299"/>
         <source>The scope must look like certificate:manage,revoke;configuration (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="19"/>
+        <location filename="../../app/main.cpp" line="87"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="92"/>
+        <source>Start in the system tray without opening the window.</source>
+        <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="95"/>
+        <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
+        <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
 </context>
 </TS>

@@ -82,7 +82,10 @@ desktop-file-validate "$ROOT/usr/share/applications/$APPID.desktop" \
 if ldd "$ROOT/usr/bin/tokenkeeper" | grep 'not found'; then fail "unresolved libraries"; fi
 
 echo "== run the installed binary"
-out="$(QT_QPA_PLATFORM=offscreen timeout 30 "$ROOT/usr/bin/tokenkeeper" --version 2>&1)" \
+# A scratch HOME and XDG dirs, so the run cannot touch the real user's settings or runtime dir.
+mkdir -p "$WORK/home" "$WORK/runtime" && chmod 700 "$WORK/runtime"
+out="$(HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_RUNTIME_DIR="$WORK/runtime" \
+       QT_QPA_PLATFORM=offscreen timeout 30 "$ROOT/usr/bin/tokenkeeper" --version 2>&1)" \
   || fail "tokenkeeper --version exited $?: $out"
 echo "$out"
 grep -qx "tokenkeeper $VERSION" <<<"$out" || fail "--version printed '$out'"
