@@ -36,11 +36,13 @@ HttpReply::Transport transportFor(QNetworkReply::NetworkError error)
     }
 }
 
-// Errors in these ranges are HTTP answers (4xx/5xx); everything else is a transport failure.
-bool isHttpStatusError(QNetworkReply::NetworkError error)
+// Network-layer (1..99) and proxy (101..199) errors mean no complete HTTP answer, even when a
+// status line already arrived (a reset mid-body). Every other error code with a status is an
+// HTTP answer: Qt maps 400 to ProtocolInvalidOperationError, 401 to AuthenticationRequired...
+bool isTransportError(QNetworkReply::NetworkError error)
 {
     const int e = int(error);
-    return e == 0 || (e >= 201 && e <= 299) || (e >= 401 && e <= 499);
+    return e >= 1 && e <= 199;
 }
 
 QString describeCertificate(const QString &host, const QSslCertificate &leaf)
@@ -220,7 +222,7 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
                 : QStringLiteral("No data for %1 ms (transfer timeout).").arg(m_timeoutMs);
     } else if (p.cancelled) {
         out.transport = HttpReply::Transport::Aborted;
-    } else if (!isHttpStatusError(error) || !status.isValid()) {
+    } else if (!status.isValid() || isTransportError(error)) {
         out.transport =
                 error == QNetworkReply::NoError ? HttpReply::Transport::Other : transportFor(error);
         if (!p.tlsDetail.isEmpty() && out.transport == HttpReply::Transport::Other)
