@@ -2,8 +2,14 @@
 #include "GenericDialect.h"
 #include "HttpClient.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
 
@@ -29,6 +35,7 @@ private Q_SLOTS:
     void connectionRefused();
     void transientStatuses_data();
     void transientStatuses();
+    void untrustedCertificateIsNeverIgnored();
 
 private:
     HttpRequest genericLogin() const;
@@ -304,6 +311,53 @@ void tst_HttpClient::transientStatuses()
     QCOMPARE(e.kind, K::Transient);
     QCOMPARE(e.httpStatus, status);
     QCOMPARE(e.retryAfterMs, retryAfterMs);
+}
+
+void tst_HttpClient::untrustedCertificateIsNeverIgnored()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    QFile certFile(QFINDTESTDATA("data/selfsigned-test-only.crt"));
+    QFile keyFile(QFINDTESTDATA("data/selfsigned-test-only.key"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    const QSslCertificate cert(&certFile, QSsl::Pem);
+    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    QVERIFY(!cert.isNull() && !key.isNull());
+    QSslServer server;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(cert);
+    tls.setPrivateKey(key);
+    server.setSslConfiguration(tls);
+    int handshakesDone = 0;
+    QByteArray received;
+    connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (QSslSocket *s = qobject_cast<QSslSocket *>(server.nextPendingConnection())) {
+            connect(s, &QSslSocket::encrypted, this, [&] { ++handshakesDone; });
+            connect(s, &QSslSocket::readyRead, this, [&, s] { received += s->readAll(); });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    HttpRequest r = genericLogin();
+    r.url = QUrl(QStringLiteral("https://127.0.0.1:%1/generic/token").arg(server.serverPort()));
+    const HttpReply reply = run(r);
+    QCOMPARE(reply.transport, T::Tls);
+    const QString fingerprint =
+            QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    QCOMPARE(reply.tlsDetail,
+             QStringLiteral("host=127.0.0.1 issuer=Tokenkeeper Test Untrusted CA "
+                            "sha256=")
+                     + fingerprint);
+    QVERIFY(!reply.errorString.isEmpty());
+    QTest::qWait(50);
+    QCOMPARE(handshakesDone, 0); // the client refused the handshake: no request was sent
+    QVERIFY(received.isEmpty());
+    const AuthError e = GenericDialect()
+                                .parseTokenReply(OAuthDialect::Grant::Refresh, reply,
+                                                 AccountConfig(), TokenSet(), 0)
+                                .error;
+    QCOMPARE(e.kind, K::Tls);
+    QCOMPARE(e.detail, reply.tlsDetail);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpClient)
