@@ -6,7 +6,7 @@
 namespace RefreshPolicy {
 constexpr qint64 kHandOutFloorMs = 60 * 1000; // never hand out an AT with less than 60 s left
 constexpr qint64 kMinLeadMs = 5 * 60 * 1000; // proactive lead: max(5 min, 10 % of lifetime)
-constexpr qint64 kMaxSchedulingLifetimeMs = 24LL * 3600 * 1000; // clamp absurd lifetimes (M-16)
+constexpr qint64 kMaxSchedulingLifetimeMs = 400LL * 24 * 3600 * 1000; // sanity bound only
 constexpr qint64 kAmbiguousRetryMs = 3 * 1000; // inside typical grace windows (10-60 s)
 constexpr qint64 kBackoffBaseMs = 1000;
 constexpr qint64 kBackoffCapValidMs = 5 * 60 * 1000; // while the AT is still usable

@@ -177,29 +177,31 @@ void Session::sendRevoke(const TokenSet &tokens)
         AuthError firstError;
     };
     auto state = std::make_shared<Run>(Run{requests, 0, AuthError()});
+    // Each step holds the next one only through its HTTP callback, so the chain frees itself.
     auto next = std::make_shared<std::function<void()>>();
+    const std::weak_ptr<std::function<void()>> weakNext = next;
     const std::weak_ptr<bool> alive = m_alive;
-    *next = [this, alive, state, next] {
+    *next = [this, alive, state, weakNext] {
         if (alive.expired())
             return;
         if (state->index >= state->requests.size()) {
             Event e = Event::of(ET::RevokeDone);
             e.confirmed = !state->firstError;
             e.message = state->firstError ? state->firstError.userMessage() : QString();
-            *next = nullptr; // break the cycle
             dispatch(e);
             return;
         }
+        const std::shared_ptr<std::function<void()>> self = weakNext.lock();
         const HttpRequest request = state->requests.at(state->index++);
         auto id = std::make_shared<quint64>(0);
-        *id = m_deps.http->send(request, [this, alive, state, next, id](const HttpReply &reply) {
+        *id = m_deps.http->send(request, [this, alive, state, self, id](const HttpReply &reply) {
             if (alive.expired())
                 return;
             m_requests.remove(*id);
             const AuthError error = m_dialect->classifyRevokeReply(reply);
             if (error && !state->firstError)
                 state->firstError = error;
-            (*next)();
+            (*self)();
         });
         m_requests.insert(*id);
     };
@@ -288,6 +290,9 @@ void Session::run(const Effect &fx)
                                   });
         break;
     }
+    case FX::DropTokens:
+        activeStore()->eraseTokens(m_config, [](StorageStatus) {});
+        break;
     case FX::EraseAll:
         m_clientSecret.fill('\0');
         m_clientSecret.clear();

@@ -166,12 +166,10 @@ struct Builder
         s.rereadDone = false;
         s.attempt = 0;
         if (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken()) {
-            TokenSet dropped;
-            dropped.instanceUrl = s.tokens.instanceUrl;
-            s.tokens = dropped;
+            s.tokens = TokenSet();
             ++s.generation;
-            persist();
-            s.persistPending = false; // nothing to hand out; do not hold anyone
+            s.persistPending = false;
+            add(FX::DropTokens);
         }
         log(QStringLiteral("grant ended: ") + reason);
         if (ctx.rememberCredentials && s.passwordStored && !s.silentTried) {
@@ -667,10 +665,10 @@ QString eventName(Event::Type type)
 QString effectName(Effect::Type type)
 {
     static const char *names[] = {
-            "Load",         "SendLogin",    "SendRefresh",        "SendRevoke",  "CancelRequests",
-            "Persist",      "EraseAll",     "ErasePassword",      "Reread",      "WriteJournal",
-            "ClearJournal", "Schedule",     "ServeWaiters",       "FailWaiters", "NotifySignIn",
-            "NotifyReauth", "NotifyRevoke", "NotifyExpiringSoon", "Log"};
+            "Load",         "SendLogin",    "SendRefresh",  "SendRevoke",         "CancelRequests",
+            "Persist",      "DropTokens",   "EraseAll",     "ErasePassword",      "Reread",
+            "WriteJournal", "ClearJournal", "Schedule",     "ServeWaiters",       "FailWaiters",
+            "NotifySignIn", "NotifyReauth", "NotifyRevoke", "NotifyExpiringSoon", "Log"};
     return QString::fromLatin1(names[int(type)]);
 }
 

@@ -107,7 +107,8 @@ struct Effect
         SendRefresh, // refresh grant with `refreshToken`, tagged with `generation`
         SendRevoke, // revocation requests for `tokens`
         CancelRequests, // abandon in-flight token requests
-        Persist, // write `tokens` with `generation` (empty tokens: drop the grant)
+        Persist, // write `tokens` with `generation`
+        DropTokens, // the grant is dead: delete the token blob (password and secret stay)
         EraseAll, // delete tokens, stored password and client secret (sign-out)
         ErasePassword, // S-15b: stored password rejected -> silent re-login disabled
         Reread, // read the store again before concluding the grant is dead

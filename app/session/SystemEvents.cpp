@@ -17,7 +17,7 @@ void SystemEvents::connectToSystem()
                 this, SLOT(onPrepareForSleep(bool)));
         qCInfo(lcSession) << "logind sleep notifications:" << (ok ? "connected" : "unavailable");
     }
-    if (QNetworkInformation::load(QNetworkInformation::Feature::Reachability)) {
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         QNetworkInformation *info = QNetworkInformation::instance();
         auto apply = [this](QNetworkInformation::Reachability r) {
             // Unknown means "cannot tell": never treat it as offline.

@@ -191,6 +191,21 @@ void CredentialStore::eraseAll(const AccountConfig &config, std::function<void(S
     });
 }
 
+void CredentialStore::eraseTokens(const AccountConfig &config,
+                                  std::function<void(StorageStatus)> done)
+{
+    QPointer<CredentialStore> self(this);
+    const QString id = config.id;
+    m_secrets->remove(tokensKey(config), [self, id, done](const SecretStore::Result &r) {
+        if (!self)
+            return;
+        const StorageStatus s = readStatus(r);
+        if (s == StorageStatus::Ok)
+            self->m_registry->clearMarker(id);
+        done(s);
+    });
+}
+
 void CredentialStore::loadCredentials(const AccountConfig &config,
                                       std::function<void(StorageStatus, const Credentials &)> done)
 {

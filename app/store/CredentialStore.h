@@ -35,6 +35,9 @@ public:
                     std::function<void(StorageStatus, const QString &message)> done);
     // Deletes tokens, stored password and client secret, and clears the marker.
     void eraseAll(const AccountConfig &config, std::function<void(StorageStatus)> done);
+    // Deletes only the token blob and its marker (the grant is dead, I-1); the stored password
+    // and client secret stay for a silent or prefilled sign-in.
+    void eraseTokens(const AccountConfig &config, std::function<void(StorageStatus)> done);
 
     void loadCredentials(const AccountConfig &config,
                          std::function<void(StorageStatus, const Credentials &)> done);
