@@ -186,14 +186,18 @@ TokenResult SalesforceDialect::parseTokenReply(Grant grant, const HttpReply &rep
     if (seconds != Lifetime::kUnknown) {
         t.accessExpiresAtMs = t.issuedAtMs + seconds * 1000;
     } else if (config.assumedSessionSeconds > 0) {
-        // No lifetime on the wire (§2.4): assume the session timeout from issued_at, but never
-        // later than our own clock says it could have been issued (a fast server clock).
+        // No lifetime on the wire (§2.4): assume the session timeout from issued_at. issued_at
+        // is server time, so it only refines our send time within a small window: never later
+        // than our arrival (a fast server clock) and never so early that the estimate would
+        // already be over (a slow server clock would otherwise cause a refresh loop).
+        const qint64 session = qint64(config.assumedSessionSeconds) * 1000;
         qint64 issuedAt = 0;
         qint64 anchor = t.issuedAtMs;
         if (TokenReply::readInteger(obj.value(QLatin1String("issued_at")), &issuedAt)
             && issuedAt > 0)
-            anchor = qMin(issuedAt, qMax(nowMs, t.issuedAtMs));
-        t.accessExpiresAtMs = anchor + qint64(config.assumedSessionSeconds) * 1000;
+            anchor = qBound(t.issuedAtMs - qMin(kMaxIssuedAtSkewMs, session / 2), issuedAt,
+                            qMax(nowMs, t.issuedAtMs));
+        t.accessExpiresAtMs = anchor + session;
         t.expiryEstimated = true;
     }
     const QJsonValue id = obj.value(QLatin1String("id"));

@@ -27,4 +27,6 @@ public:
 
     // S-08: https (or a loopback literal for tests) and a Salesforce domain or the login host.
     static bool isAcceptableInstanceUrl(const QUrl &instanceUrl, const QUrl &loginUrl);
+    // How far before our send time a server's issued_at may move the estimated expiry.
+    static constexpr qint64 kMaxIssuedAtSkewMs = 5 * 60 * 1000;
 };

@@ -143,6 +143,11 @@ void tst_SalesforceDialect::tokens_data()
     QTest::newRow("instance_url absent on refresh keeps old")
             << QByteArray(R"({"access_token":"A"})") << true << kNow + twoHours
             << "https://old.my.salesforce.com" << QByteArray("RT1");
+    QTest::newRow("issued_at from a slow server clock is bounded (fuzz finding)")
+            << QByteArray(R"({"access_token":"A","issued_at":"1708058728442",)"
+                          R"("instance_url":"https://x.force.com"})")
+            << true << kNow - 5 * 60 * 1000 + twoHours << "https://x.force.com"
+            << QByteArray("RT1");
     QTest::newRow("loopback instance (tests)")
             << QByteArray(R"({"access_token":"A","instance_url":"http://127.0.0.1:9"})") << false
             << kNow + twoHours << "http://127.0.0.1:9" << QByteArray();
