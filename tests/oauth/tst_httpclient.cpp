@@ -44,6 +44,7 @@ private:
     FakeServerFixture f;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<HttpClient> m_client;
+    int m_wrongCallbackCounts = 0;
 };
 
 using T = HttpReply::Transport;
@@ -58,6 +59,8 @@ void tst_HttpClient::init()
 
 void tst_HttpClient::cleanup()
 {
+    QCOMPARE(m_wrongCallbackCounts, 0);
+    m_wrongCallbackCounts = 0;
     m_client.reset();
     m_nam.reset();
     f.tearDown();
@@ -84,11 +87,10 @@ HttpReply tst_HttpClient::run(const HttpRequest &request)
         ++calls;
     });
     if (!QTest::qWaitFor([&] { return calls > 0; }, 10000))
-        qWarning("no callback");
+        out.errorString = QStringLiteral("test: no callback within 10 s");
     QTest::qWait(0); // a second callback would show up here
     if (calls != 1)
-        qWarning("callback ran %d times", calls);
-    out.errorString += calls == 1 ? QString() : QStringLiteral(" [calls!=1]");
+        ++m_wrongCallbackCounts; // checked in cleanup(): exactly one callback per request
     return out;
 }
 
