@@ -16,7 +16,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Clock *clock, QObject *
     m_socket->setParent(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::pump);
+    // A paced stream rather than a write on every bytesWritten: in-process the client shares
+    // this thread's event loop, and an eager writer starves QNAM's queued readyRead delivery.
+    m_pumpTimer = new QTimer(this);
+    m_pumpTimer->setInterval(1);
+    m_pumpTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_pumpTimer, &QTimer::timeout, this, &HttpConnection::pump);
     // Data may have arrived before we connected.
     QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
 }
@@ -69,19 +74,22 @@ void HttpConnection::streamBody(const QByteArray &head, qint64 total)
     m_streaming = true;
     m_streamLeft = total;
     m_socket->write(head);
-    pump();
+    m_pumpTimer->start();
 }
 
 void HttpConnection::pump()
 {
-    if (!m_streaming || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_streaming || m_socket->state() != QAbstractSocket::ConnectedState) {
+        m_pumpTimer->stop();
         return;
+    }
     static const QByteArray prefix = "{\"access_token\":\"";
-    while (m_socket->bytesToWrite() < MaxQueuedBytes) {
+    if (m_socket->bytesToWrite() < MaxQueuedBytes) { // one chunk per tick
         const bool endless = m_streamLeft < 0;
         const qint64 n = endless ? ChunkBytes : qMin(ChunkBytes, m_streamLeft);
         if (n == 0) {
             m_streaming = false;
+            m_pumpTimer->stop();
             m_socket->disconnectFromHost();
             return;
         }

@@ -6,6 +6,7 @@
 #include <QObject>
 
 class QTcpSocket;
+class QTimer;
 
 // One accepted socket: parses one request, then does whatever the server decides, including the
 // misbehaviours real servers and proxies show (late answer, no answer, reset, endless body).
@@ -34,6 +35,7 @@ private:
     QTcpSocket *m_socket;
     const Clock *m_clock;
     HttpRequestParser m_parser;
+    QTimer *m_pumpTimer = nullptr;
     bool m_streaming = false;
     qint64 m_streamLeft = 0; // -1: endless
     qint64 m_streamOffset = 0;

@@ -3,7 +3,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkRequest>
-#include <QTest>
+#include <QSignalSpy>
 
 QByteArray HttpResult::header(const QByteArray &name) const
 {
@@ -63,7 +63,8 @@ HttpResult TestHttpClient::send(const QByteArray &verb, const QByteArray &pathAn
     timer.start();
     QNetworkReply *reply = start(verb, pathAndQuery, body, headers, transferTimeoutMs);
     HttpResult r;
-    r.finished = QTest::qWaitFor([reply] { return reply->isFinished(); }, transferTimeoutMs + 5000);
+    QSignalSpy done(reply, &QNetworkReply::finished); // wakes as soon as it finishes
+    r.finished = reply->isFinished() || done.wait(transferTimeoutMs + 5000);
     r.elapsedMs = timer.elapsed();
     r.error = reply->error();
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -296,7 +296,8 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
         QCOMPARE(reply->error(), QNetworkReply::OperationCanceledError);
-        QVERIFY(received > cap);
+        QVERIFY2(received > cap, QByteArray::number(received).constData());
+        QVERIFY(received < 64 * cap); // stopped soon after the cap, not after the whole stream
         reply->deleteLater();
     }
 
