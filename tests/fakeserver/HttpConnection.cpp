@@ -14,6 +14,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Clock *clock, QObject *
     : QObject(parent), m_socket(socket), m_clock(clock)
 {
     m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // no Nagle: answers go out now
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     // A paced stream rather than a write on every bytesWritten: in-process the client shares
