@@ -336,17 +336,17 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="92"/>
+        <location filename="../../ui/EventLogModel.cpp" line="91"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="94"/>
+        <location filename="../../ui/EventLogModel.cpp" line="93"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="96"/>
+        <location filename="../../ui/EventLogModel.cpp" line="95"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -646,52 +646,52 @@
 <context>
     <name>LoginValidator</name>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="33"/>
+        <location filename="../../ui/LoginValidator.cpp" line="34"/>
         <source>Enter the issuer URL of the server.</source>
         <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="34"/>
+        <location filename="../../ui/LoginValidator.cpp" line="35"/>
         <source>Enter the server URL.</source>
         <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="37"/>
+        <location filename="../../ui/LoginValidator.cpp" line="38"/>
         <source>Enter the token endpoint URL.</source>
         <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="42"/>
+        <location filename="../../ui/LoginValidator.cpp" line="43"/>
         <source>Enter the consumer key.</source>
         <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="43"/>
+        <location filename="../../ui/LoginValidator.cpp" line="44"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="45"/>
+        <location filename="../../ui/LoginValidator.cpp" line="46"/>
         <source>Enter the consumer secret.</source>
         <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="47"/>
+        <location filename="../../ui/LoginValidator.cpp" line="48"/>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="49"/>
+        <location filename="../../ui/LoginValidator.cpp" line="50"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="53"/>
+        <location filename="../../ui/LoginValidator.cpp" line="55"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="56"/>
+        <location filename="../../ui/LoginValidator.cpp" line="59"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
     </message>
@@ -740,7 +740,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="74"/>
-        <location filename="../../ui/MainWindow.cpp" line="231"/>
+        <location filename="../../ui/MainWindow.cpp" line="234"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -751,7 +751,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="75"/>
-        <location filename="../../ui/MainWindow.cpp" line="246"/>
+        <location filename="../../ui/MainWindow.cpp" line="250"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
@@ -786,17 +786,17 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="196"/>
+        <location filename="../../ui/MainWindow.cpp" line="197"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="212"/>
+        <location filename="../../ui/MainWindow.cpp" line="213"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="213"/>
+        <location filename="../../ui/MainWindow.cpp" line="214"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -805,22 +805,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="217"/>
+        <location filename="../../ui/MainWindow.cpp" line="218"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="226"/>
+        <location filename="../../ui/MainWindow.cpp" line="228"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="227"/>
+        <location filename="../../ui/MainWindow.cpp" line="230"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <location filename="../../ui/MainWindow.cpp" line="251"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -829,17 +829,17 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="250"/>
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="274"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="289"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -847,17 +847,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="291"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="295"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="293"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="297"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="300"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="304"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -970,27 +970,27 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <translation>eine andere Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="88"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="89"/>
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
         <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="93"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="94"/>
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
         <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="97"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="98"/>
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
         <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="101"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="102"/>
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
         <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="105"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="106"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>
@@ -998,12 +998,12 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="38"/>
+        <location filename="../../ui/SingleInstance.cpp" line="37"/>
         <source>Cannot create the private directory %1.</source>
         <translation>Das private Verzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="48"/>
+        <location filename="../../ui/SingleInstance.cpp" line="47"/>
         <source>The directory %1 is not private (it must be mode 0700).</source>
         <translation>Das Verzeichnis %1 ist nicht privat (es muss die Rechte 0700 haben).</translation>
     </message>
@@ -1134,37 +1134,37 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <translation>Wird nach 30 Sekunden aus der Zwischenablage gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="132"/>
+        <location filename="../../ui/TrayController.cpp" line="133"/>
         <source>Revoke…</source>
         <translation>Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="139"/>
+        <location filename="../../ui/TrayController.cpp" line="138"/>
         <source>Open Tokenkeeper</source>
         <translation>Tokenkeeper öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="140"/>
+        <location filename="../../ui/TrayController.cpp" line="139"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="167"/>
+        <location filename="../../ui/TrayController.cpp" line="166"/>
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="168"/>
+        <location filename="../../ui/TrayController.cpp" line="167"/>
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="180"/>
+        <location filename="../../ui/TrayController.cpp" line="179"/>
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="181"/>
+        <location filename="../../ui/TrayController.cpp" line="180"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>
@@ -1264,17 +1264,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="87"/>
+        <location filename="../../app/main.cpp" line="88"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="92"/>
+        <location filename="../../app/main.cpp" line="93"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="95"/>
+        <location filename="../../app/main.cpp" line="97"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
