@@ -33,7 +33,13 @@ FakeAuthServer::FakeAuthServer(const Clock *clock, QObject *parent)
     connect(m_server, &QTcpServer::newConnection, this, &FakeAuthServer::onNewConnection);
 }
 
-FakeAuthServer::~FakeAuthServer() = default;
+FakeAuthServer::~FakeAuthServer()
+{
+    // Connections are children and would otherwise outlive m_state (QObject deletes children
+    // after the members are gone); a pending Delay must never fire into a dead server.
+    m_server->close();
+    qDeleteAll(findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 bool FakeAuthServer::listen(quint16 port)
 {

@@ -333,6 +333,28 @@ private Q_SLOTS:
         QCOMPARE(f.http->get("/nowhere").status, 404);
     }
 
+    void destroyingTheServerWithOpenConnections()
+    {
+        FakeFault hang;
+        hang.kind = FakeFault::Kind::NeverAnswer;
+        FakeFault late;
+        late.kind = FakeFault::Kind::Delay;
+        late.delayMs = 200;
+        f.server->injectFault(QStringLiteral("generic.token"), hang);
+        f.server->injectFault(QStringLiteral("venafi.isAuthServer"), late);
+        QNetworkReply *a =
+                f.http->start("POST", "/generic/token", "grant_type=password",
+                              {{"Content-Type", "application/x-www-form-urlencoded"}}, 10000);
+        QNetworkReply *b = f.http->start("GET", "/vedauth/authorize/isAuthServer", {}, {}, 10000);
+        QTRY_COMPARE(f.server->requests().size(), 2);
+        f.server.reset(); // the pending delayed answer must not fire into a dead server
+        QTRY_VERIFY(a->isFinished() && b->isFinished());
+        QVERIFY(a->error() != QNetworkReply::NoError);
+        QVERIFY(b->error() != QNetworkReply::NoError);
+        a->deleteLater();
+        b->deleteLater();
+    }
+
     // --- observation ---------------------------------------------------------------------------
 
     void recordsAndCounts()
