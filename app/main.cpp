@@ -1,27 +1,154 @@
 // The composition root: builds the objects and wires them; no logic.
+#include "AccountListModel.h"
+#include "AccountRegistry.h"
+#include "ClipboardGuard.h"
+#include "Clock.h"
+#include "CredentialStore.h"
+#include "EventLogModel.h"
+#include "KeychainSecretStore.h"
+#include "MainWindow.h"
+#include "MemorySecretStore.h"
 #include "Redaction.h"
+#include "SessionManager.h"
+#include "SignInController.h"
+#include "SingleInstance.h"
+#include "SystemEvents.h"
+#include "TrayController.h"
+#include "TrayIconFactory.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCommandLineParser>
-#include <QMainWindow>
+#include <QNetworkAccessManager>
+
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#endif
+
+// S-22: a crash must not write the tokens in memory to a core file (release builds only, so
+// developers keep their cores).
+static void disableCoreDumps()
+{
+#if defined(Q_OS_LINUX) && defined(QT_NO_DEBUG)
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
+// Demo mode (scripts/run.sh): three accounts aimed at the demo server. Password "demo" for all;
+// the dialog is never prefilled with it.
+static void addDemoAccounts(SessionManager *manager, const QUrl &server)
+{
+    const QString client = QStringLiteral("tokenkeeper-demo");
+    AccountConfig venafi;
+    venafi.displayName = QStringLiteral("Demo Venafi TPP");
+    venafi.dialect = Dialect::Venafi;
+    venafi.serverUrl = server;
+    venafi.clientId = client;
+    venafi.username = QStringLiteral("demo");
+    venafi.scope = QStringLiteral("certificate:manage,revoke");
+    manager->addAccount(venafi);
+
+    AccountConfig salesforce;
+    salesforce.displayName = QStringLiteral("Demo Salesforce");
+    salesforce.dialect = Dialect::Salesforce;
+    salesforce.serverUrl = server;
+    salesforce.clientId = client; // consumer key; the secret ("demo-secret") is typed in the dialog
+    salesforce.username = QStringLiteral("demo");
+    salesforce.scope = QStringLiteral("api refresh_token");
+    manager->addAccount(salesforce);
+
+    AccountConfig generic;
+    generic.displayName = QStringLiteral("Demo OAuth 2.0");
+    generic.dialect = Dialect::Generic;
+    generic.serverUrl =
+            QUrl(server.toString(QUrl::StripTrailingSlash) + QStringLiteral("/generic"));
+    generic.clientId = client;
+    generic.username = QStringLiteral("demo");
+    generic.scope = QStringLiteral("openid profile");
+    manager->addAccount(generic);
+}
 
 int main(int argc, char *argv[])
 {
     Redaction::installMessageHandler();
+    disableCoreDumps();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tokenkeeper"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tokenkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Tokenkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENKEEPER_VERSION));
+    QApplication::setWindowIcon(TrayIconFactory::appIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
             QApplication::translate("main", "Keeps OAuth 2.0 tokens fresh and safe."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption minimized(
+            QStringLiteral("minimized"),
+            QApplication::translate("main",
+                                    "Start in the system tray without opening the window."));
+    const QCommandLineOption demo(
+            QStringLiteral("demo-server"),
+            QApplication::translate("main",
+                                    "Use the demo server at <url> with separate demo "
+                                    "settings and keychain entries."),
+            QStringLiteral("url"));
+    parser.addOptions({minimized, demo});
     parser.process(app);
 
-    QMainWindow window;
-    window.show();
+    const bool demoMode = parser.isSet(demo);
+    const QString name =
+            demoMode ? QStringLiteral("tokenkeeper-demo") : QStringLiteral("tokenkeeper");
+    if (demoMode)
+        QApplication::setOrganizationName(QStringLiteral("Tokenkeeper-demo"));
+
+    SingleInstance instance(SingleInstance::defaultSocketDir(), name);
+    const SingleInstance::Role role = instance.start();
+    if (role == SingleInstance::Role::Secondary)
+        return 0; // the running instance raises its window
+    if (role == SingleInstance::Role::Failed)
+        qWarning("single-instance check unavailable: %s", qPrintable(instance.errorString()));
+
+    KeychainSecretStore keychain(name);
+    MemorySecretStore sessionOnlySecrets;
+    AccountRegistry registry;
+    CredentialStore store(&keychain, &registry);
+    CredentialStore sessionOnlyStore(&sessionOnlySecrets, &registry);
+    QNetworkAccessManager nam;
+    SystemEvents events;
+    events.connectToSystem();
+    SessionManager::Deps deps;
+    deps.nam = &nam;
+    deps.clock = SystemClock::instance();
+    deps.store = &store;
+    deps.sessionOnlyStore = &sessionOnlyStore;
+    deps.registry = &registry;
+    deps.events = &events;
+    SessionManager manager(deps);
+    manager.start();
+    if (demoMode && manager.sessions().isEmpty())
+        addDemoAccounts(&manager, QUrl(parser.value(demo)));
+
+    AccountListModel model(SystemClock::instance());
+    EventLogModel log(SystemClock::instance());
+    ClipboardGuard clipboard(QApplication::clipboard());
+    SignInController signIn(&manager, &model, nullptr);
+    MainWindow window(&manager, &model, &log, &signIn);
+    TrayController tray(&model, &clipboard);
+    window.setTrayController(&tray);
+    QObject::connect(&tray, &TrayController::signInRequested, &signIn, &SignInController::signIn);
+    QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &window,
+                     &MainWindow::showAndRaise);
+    // Without a tray host the window is the only way in: closing it quits (MainWindow).
+    QObject::connect(&window, &MainWindow::closedWithoutTray, &app, &QApplication::quit);
+
+    if (!parser.isSet(minimized) || !tray.isAvailable())
+        window.show();
     return app.exec();
 }

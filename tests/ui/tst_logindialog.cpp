@@ -1,0 +1,298 @@
+#include "AccessibilityCheck.h"
+#include "LoginDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using Field = LoginValidator::Field;
+using Kind = AuthError::Kind;
+Q_DECLARE_METATYPE(Dialect)
+Q_DECLARE_METATYPE(AuthError)
+
+static AccountConfig venafi()
+{
+    AccountConfig c;
+    c.id = QStringLiteral("acc-1");
+    c.displayName = QStringLiteral("Production TPP");
+    c.dialect = Dialect::Venafi;
+    c.serverUrl = QUrl(QStringLiteral("https://venafi.example.com"));
+    c.clientId = QStringLiteral("tokenkeeper-demo");
+    c.username = QStringLiteral("demo");
+    c.scope = QStringLiteral("certificate:manage,revoke");
+    return c;
+}
+
+static QPushButton *signInButton(LoginDialog &d)
+{
+    const auto buttons = d.findChild<QDialogButtonBox *>()->buttons();
+    for (QAbstractButton *b : buttons)
+        if (d.findChild<QDialogButtonBox *>()->buttonRole(b) == QDialogButtonBox::AcceptRole)
+            return qobject_cast<QPushButton *>(b);
+    return nullptr;
+}
+
+class tst_LoginDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fieldsPerDialect_data()
+    {
+        QTest::addColumn<Dialect>("dialect");
+        QTest::addColumn<bool>("secretVisible");
+        QTest::addColumn<bool>("manualVisible");
+        QTest::addColumn<QString>("scopeHint");
+        QTest::newRow("venafi") << Dialect::Venafi << false << false
+                                << QStringLiteral("certificate:manage,revoke;configuration:manage");
+        QTest::newRow("salesforce")
+                << Dialect::Salesforce << true << false << QStringLiteral("api refresh_token");
+        QTest::newRow("generic") << Dialect::Generic << true << true
+                                 << QStringLiteral("offline_access");
+    }
+    void fieldsPerDialect()
+    {
+        QFETCH(Dialect, dialect);
+        QFETCH(bool, secretVisible);
+        QFETCH(bool, manualVisible);
+        QFETCH(QString, scopeHint);
+        LoginDialog d;
+        auto *combo = d.findChild<QComboBox *>();
+        combo->setCurrentIndex(combo->findData(int(dialect)));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QCOMPARE(d.field(Field::ClientSecret)->isVisible(), secretVisible);
+        QCOMPARE(d.findChild<QCheckBox *>()->isVisible(), manualVisible);
+        QVERIFY(!d.field(Field::TokenEndpoint)->isVisible());
+        QCOMPARE(d.field(Field::Password)->echoMode(), QLineEdit::Password);
+        bool hintShown = false;
+        for (QLabel *l : d.findChildren<QLabel *>())
+            hintShown |= l->isVisible() && l->text().contains(scopeHint);
+        QVERIFY(hintShown);
+    }
+
+    void rememberIsOffByDefaultAndExplained()
+    {
+        LoginDialog d;
+        QCheckBox *remember = nullptr;
+        for (QCheckBox *c : d.findChildren<QCheckBox *>())
+            if (c->text().contains(QLatin1String("member")))
+                remember = c;
+        QVERIFY(remember);
+        QVERIFY(!remember->isChecked());
+        QVERIFY(remember->accessibleDescription().contains(QLatin1String("safer")));
+        QVERIFY(!d.config().rememberCredentials);
+    }
+
+    void validationBlocksSending_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("expectedFocus");
+        QTest::newRow("plain http") << "http://venafi.example.com"
+                                    << "pw"
+                                    << "Server URL";
+        QTest::newRow("missing password") << "https://venafi.example.com"
+                                          << ""
+                                          << "Password";
+    }
+    void validationBlocksSending()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, password);
+        QFETCH(QString, expectedFocus);
+        LoginDialog d;
+        d.setConfig(venafi());
+        d.field(Field::Server)->setText(server);
+        d.field(Field::Password)->setText(password);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QSignalSpy submitted(&d, &LoginDialog::submitted);
+        QTest::mouseClick(signInButton(d), Qt::LeftButton);
+        QCOMPARE(submitted.size(), 0);
+        QVERIFY(!d.errorText().isEmpty());
+        QCOMPARE(QApplication::focusWidget()->accessibleName(), expectedFocus);
+    }
+
+    void validInputIsSubmittedWithCredentials()
+    {
+        LoginDialog d;
+        d.setConfig(venafi());
+        d.field(Field::Password)->setText(QStringLiteral("demo"));
+        d.show();
+        QSignalSpy submitted(&d, &LoginDialog::submitted);
+        QTest::keyClick(d.field(Field::Password), Qt::Key_Return); // default button
+        QCOMPARE(submitted.size(), 1);
+        const auto config = submitted.at(0).at(0).value<AccountConfig>();
+        QCOMPARE(config.id, QStringLiteral("acc-1"));
+        QCOMPARE(config.clientId, QStringLiteral("tokenkeeper-demo"));
+        QCOMPARE(submitted.at(0).at(1).value<Credentials>().password, QByteArrayLiteral("demo"));
+        QVERIFY(d.isVisible()); // stays open until the engine answers
+    }
+
+    void busyStateAndCancel()
+    {
+        LoginDialog d;
+        d.setConfig(venafi());
+        d.show();
+        QSignalSpy cancelled(&d, &LoginDialog::cancelRequested);
+        d.setBusy(true);
+        QVERIFY(d.findChild<QProgressBar *>()->isVisible());
+        QVERIFY(!d.field(Field::Username)->isEnabled());
+        QVERIFY(!signInButton(d)->isEnabled());
+        QTest::keyClick(&d, Qt::Key_Escape); // Esc cancels the request, not the dialog
+        QCOMPARE(cancelled.size(), 1);
+        QVERIFY(d.isVisible());
+        QVERIFY(!d.isBusy());
+        QVERIFY(d.field(Field::Username)->isEnabled());
+        QVERIFY(d.errorText().contains(QLatin1String("cancelled")));
+        QTest::keyClick(&d, Qt::Key_Escape); // now Esc closes
+        QVERIFY(!d.isVisible());
+        QCOMPARE(d.result(), int(QDialog::Rejected));
+        QCOMPARE(cancelled.size(), 1);
+    }
+
+    void errorClasses_data()
+    {
+        QTest::addColumn<AuthError>("error");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("focus");
+        AuthError tls(Kind::Tls, QStringLiteral("tls"));
+        tls.detail = QStringLiteral("host=venafi.example.com sha256=12:34:AB");
+        QTest::newRow("credentials")
+                << AuthError(Kind::BadCredentials, QStringLiteral("invalid_grant"))
+                << "username or password"
+                << "Password";
+        QTest::newRow("unreachable")
+                << AuthError(Kind::Transient, QStringLiteral("connection_refused"))
+                << "Cannot reach venafi.example.com"
+                << "Server URL";
+        QTest::newRow("certificate") << tls << "12:34:AB"
+                                     << "Server URL";
+        QTest::newRow("client") << AuthError(Kind::Config, QStringLiteral("invalid_client"))
+                                << "client ID or client secret"
+                                << "Client ID";
+        QTest::newRow("scope") << AuthError(Kind::Scope, QStringLiteral("invalid_scope"))
+                               << "“certificate:manage,revoke” is not allowed"
+                               << "Requested scope";
+    }
+    void errorClasses()
+    {
+        QFETCH(AuthError, error);
+        QFETCH(QString, text);
+        QFETCH(QString, focus);
+        LoginDialog d;
+        d.setConfig(venafi());
+        d.field(Field::Password)->setText(QStringLiteral("pw"));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.setBusy(true);
+        d.showError(error);
+        QVERIFY(!d.isBusy());
+        QVERIFY2(d.errorText().contains(text), qPrintable(d.errorText()));
+        QCOMPARE(QApplication::focusWidget()->accessibleName(), focus);
+        if (error.kind == Kind::BadCredentials)
+            QVERIFY(d.field(Field::Password)->text().isEmpty());
+    }
+
+    void prefilledReprompt()
+    {
+        AccountSnapshot s;
+        s.config = venafi();
+        s.config.rememberCredentials = false;
+        s.state = SessionState::ReauthRequired;
+        s.reauthReason = QStringLiteral("the refresh token expired");
+        s.reauthSinceMs = QDateTime(QDate(2026, 11, 23), QTime(14, 2)).toMSecsSinceEpoch();
+        LoginDialog d;
+        d.setReprompt(s);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QCOMPARE(d.field(Field::Server)->text(), QStringLiteral("https://venafi.example.com"));
+        QCOMPARE(d.field(Field::Username)->text(), QStringLiteral("demo"));
+        QCOMPARE(d.field(Field::Scope)->text(), QStringLiteral("certificate:manage,revoke"));
+        QVERIFY(d.field(Field::Password)->text().isEmpty());
+        QVERIFY(!d.findChild<QComboBox *>()->isEnabled());
+        QCOMPARE(QApplication::focusWidget(), d.field(Field::Password));
+        bool reasonShown = false;
+        for (QLabel *l : d.findChildren<QLabel *>())
+            reasonShown |= l->isVisible()
+                    && l->text()
+                            == QStringLiteral("Your session with venafi.example.com ended on "
+                                              "23 Nov at 14:02 — the refresh token expired");
+        QVERIFY(reasonShown);
+        QVERIFY(d.windowTitle().contains(QLatin1String("Production TPP")));
+    }
+
+    void everyControlHasAnAccessibleName_data()
+    {
+        QTest::addColumn<Dialect>("dialect");
+        QTest::newRow("venafi") << Dialect::Venafi;
+        QTest::newRow("salesforce") << Dialect::Salesforce;
+        QTest::newRow("generic") << Dialect::Generic;
+    }
+    void everyControlHasAnAccessibleName()
+    {
+        QFETCH(Dialect, dialect);
+        LoginDialog d;
+        auto *combo = d.findChild<QComboBox *>();
+        combo->setCurrentIndex(combo->findData(int(dialect)));
+        d.findChild<QCheckBox *>()->setChecked(true);
+        d.show();
+        d.setBusy(true);
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const QStringList missing = controlsWithoutAccessibleName(&d);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+    }
+
+    void keyboardOnly_data() { everyControlHasAnAccessibleName_data(); }
+    void keyboardOnly()
+    {
+        QFETCH(Dialect, dialect);
+        LoginDialog d;
+        auto *combo = d.findChild<QComboBox *>();
+        combo->setCurrentIndex(combo->findData(int(dialect)));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        // Mnemonics: every visible field label has a buddy and a unique & letter.
+        QSet<QChar> letters;
+        int labelled = 0;
+        for (QLabel *l : d.findChildren<QLabel *>()) {
+            if (!l->isVisible() || !l->buddy())
+                continue;
+            const int amp = int(l->text().indexOf(QLatin1Char('&')));
+            QVERIFY2(amp >= 0, qPrintable(l->text()));
+            const QChar key = l->text().at(amp + 1).toLower();
+            QVERIFY2(!letters.contains(key), qPrintable(l->text()));
+            letters.insert(key);
+            ++labelled;
+        }
+        QVERIFY(labelled >= 6);
+        // Tab order follows the form from the type selector down to the buttons.
+        combo->setFocus();
+        QStringList order;
+        for (int i = 0; i < 12; ++i) {
+            order << QApplication::focusWidget()->accessibleName();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        QCOMPARE(order.first(), QStringLiteral("Account type"));
+        QVERIFY(order.indexOf(QStringLiteral("Username"))
+                < order.indexOf(QStringLiteral("Password")));
+        QVERIFY(order.indexOf(QStringLiteral("Password"))
+                < order.indexOf(QStringLiteral("Requested scope")));
+        QVERIFY(signInButton(d)->isDefault());
+        // Alt+U reaches the username field.
+        QTest::keyClick(&d, Qt::Key_U, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), d.field(Field::Username));
+        QTest::keyClick(&d, Qt::Key_Escape);
+        QVERIFY(!d.isVisible());
+    }
+};
+
+QTEST_MAIN(tst_LoginDialog)
+#include "tst_logindialog.moc"

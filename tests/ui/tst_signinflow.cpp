@@ -1,0 +1,178 @@
+#include "AccountSession.h"
+#include "LoginDialog.h"
+#include "SignInErrorText.h"
+#include "UiTestRig.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using Field = LoginValidator::Field;
+using Cat = SignInErrorText::Category;
+Q_DECLARE_METATYPE(Dialect)
+
+// The login dialog, the re-prompt and the revoke confirmation driven through the real engine
+// against the fake authorization server.
+class tst_SignInFlow : public QObject
+{
+    Q_OBJECT
+private:
+    static void fill(LoginDialog *d, const AccountConfig &c, const Credentials &cr)
+    {
+        auto *combo = d->findChild<QComboBox *>();
+        combo->setCurrentIndex(combo->findData(int(c.dialect)));
+        d->field(Field::Server)->setText(c.serverUrl.toString());
+        d->field(Field::ClientId)->setText(c.clientId);
+        d->field(Field::ClientSecret)->setText(QString::fromUtf8(cr.clientSecret));
+        d->field(Field::Username)->setText(c.username);
+        d->field(Field::Password)->setText(QString::fromUtf8(cr.password));
+        d->field(Field::Scope)->setText(c.scope);
+    }
+    static void clickSignIn(LoginDialog *d)
+    {
+        auto *box = d->findChild<QDialogButtonBox *>();
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QDialogButtonBox::AcceptRole)
+                b->click();
+    }
+    static int category(LoginDialog *d)
+    {
+        for (QLabel *l : d->findChildren<QLabel *>())
+            if (l->accessibleName() == QLatin1String("Sign-in problem"))
+                return l->property("category").toInt();
+        return -1;
+    }
+
+private Q_SLOTS:
+    void addAccountAndSignIn_data()
+    {
+        QTest::addColumn<Dialect>("dialect");
+        QTest::newRow("venafi") << Dialect::Venafi;
+        QTest::newRow("salesforce") << Dialect::Salesforce;
+        QTest::newRow("generic, discovered") << Dialect::Generic;
+    }
+    void addAccountAndSignIn()
+    {
+        QFETCH(Dialect, dialect);
+        UiTestRig rig;
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(dialect), rig.credentials(dialect));
+        QSignalSpy signedIn(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QVERIFY(!d || d->isBusy() || !signedIn.isEmpty()); // busy until the engine answers
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        QTRY_VERIFY(!d); // closed and deleted
+        QCOMPARE(rig.model->rowCount(), 1);
+        QTRY_COMPARE(rig.model->sessionAt(0)->state(), SessionState::Active);
+        QVERIFY(rig.model->index(0, AccountListModel::AccessExpiryColumn)
+                        .data()
+                        .toString()
+                        .startsWith(QLatin1String("in ")));
+    }
+
+    void errorClasses_data()
+    {
+        QTest::addColumn<QString>("breakWhat");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("wrong password") << "password" << int(Cat::Credentials);
+        QTest::newRow("unknown client") << "client" << int(Cat::Configuration);
+        QTest::newRow("scope not allowed") << "scope" << int(Cat::Scope);
+        QTest::newRow("server unreachable") << "server" << int(Cat::Unreachable);
+    }
+    void errorClasses()
+    {
+        QFETCH(QString, breakWhat);
+        QFETCH(int, expected);
+        UiTestRig rig;
+        AccountConfig c = rig.config(Dialect::Venafi);
+        Credentials cr = rig.credentials(Dialect::Venafi);
+        if (breakWhat == QLatin1String("password"))
+            cr.password = "wrong";
+        else if (breakWhat == QLatin1String("client"))
+            c.clientId = QStringLiteral("nobody");
+        else if (breakWhat == QLatin1String("scope"))
+            c.scope = QStringLiteral("admin:delete");
+        else if (breakWhat == QLatin1String("server")) {
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost));
+            c.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+        }
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, c, cr);
+        clickSignIn(d);
+        QTRY_VERIFY_WITH_TIMEOUT(d && !d->isBusy(), 15000);
+        QVERIFY2(category(d) == expected, qPrintable(d->errorText()));
+        QVERIFY(!d->errorText().contains(QLatin1String("HTTP/1.1")));
+        QVERIFY(!d->errorText().contains(QLatin1String("tk-")));
+        // Giving up on a never-signed-in new account does not leave it behind.
+        d->reject();
+        QTRY_COMPARE(rig.model->rowCount(), 0);
+    }
+
+    void repromptIsPrefilledWithTheReason()
+    {
+        UiTestRig rig;
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(Dialect::Venafi), rig.credentials(Dialect::Venafi));
+        QSignalSpy signedIn(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        AccountSession *s = rig.model->sessionAt(0);
+        QTRY_COMPARE(s->state(), SessionState::Active);
+
+        // The grant dies on the server; the next refresh gets invalid_grant.
+        QSignalSpy opened(rig.signIn.get(), &SignInController::dialogOpened);
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), SessionState::ReauthRequired, 10000);
+        QTRY_COMPARE(opened.size(), 1); // once, not per caller
+        auto *again = opened.first().first().value<LoginDialog *>();
+        QCOMPARE(again->field(Field::Username)->text(), QStringLiteral("demo"));
+        QCOMPARE(again->field(Field::Server)->text(), rig.server.venafiUrl().toString());
+        QVERIFY(again->field(Field::Password)->text().isEmpty());
+        bool reasonShown = false;
+        for (QLabel *l : again->findChildren<QLabel *>())
+            reasonShown |= l->isVisible()
+                    && l->text().startsWith(QStringLiteral("Your session with 127.0.0.1 ended"));
+        QVERIFY(reasonShown);
+        // A second trigger for the same account raises the same dialog instead of another one.
+        QCOMPARE(rig.signIn->signIn(s->id()), again);
+        QCOMPARE(opened.size(), 1);
+
+        again->field(Field::Password)->setText(QStringLiteral("demo"));
+        clickSignIn(again);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 2, 10000);
+        QTRY_COMPARE(s->state(), SessionState::Active);
+    }
+
+    void revokeShowsWhetherTheServerConfirmed()
+    {
+        UiTestRig rig;
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(Dialect::Generic), rig.credentials(Dialect::Generic));
+        QSignalSpy signedIn(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 10000);
+        AccountSession *s = rig.model->sessionAt(0);
+        QTRY_COMPARE(s->state(), SessionState::Active);
+        rig.window->show();
+        QMessageBox *box = rig.window->confirmRevoke(s->id());
+        QVERIFY(box->text().contains(QLatin1String("127.0.0.1")));
+        box->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(rig.window->lastResultBox(), 10000);
+        QVERIFY2(rig.window->lastResultBox()->text().contains(QLatin1String("confirmed")),
+                 qPrintable(rig.window->lastResultBox()->text()));
+        QTRY_COMPARE(s->state(), SessionState::SignedOut);
+        QVERIFY(rig.server.requestCount(QStringLiteral("generic.revoke")) >= 1); // AT and RT
+    }
+};
+
+QTEST_MAIN(tst_SignInFlow)
+#include "tst_signinflow.moc"

@@ -1,0 +1,93 @@
+#include "AccountText.h"
+
+#include "TimeFormat.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+QString AccountText::name(const AccountConfig &config)
+{
+    if (!config.displayName.isEmpty())
+        return config.displayName;
+    if (!config.username.isEmpty())
+        return config.username + QLatin1Char('@') + config.hostLabel();
+    return config.hostLabel();
+}
+
+QString AccountText::stateName(SessionState state)
+{
+    switch (state) {
+    case SessionState::SignedOut:
+        return tr("Signed out");
+    case SessionState::SigningIn:
+        return tr("Signing in…");
+    case SessionState::Active:
+        return tr("Signed in");
+    case SessionState::Refreshing:
+        return tr("Renewing…");
+    case SessionState::Backoff:
+        return tr("Retrying");
+    case SessionState::Offline:
+        return tr("Offline");
+    case SessionState::ReauthRequired:
+        return tr("Sign-in needed");
+    case SessionState::Revoking:
+        return tr("Signing out…");
+    case SessionState::ConfigError:
+        return tr("Settings need attention");
+    }
+    return QString();
+}
+
+QString AccountText::state(const AccountSnapshot &s, qint64 nowMs)
+{
+    const QString base = stateName(s.state);
+    if (s.state == SessionState::Backoff && s.nextRefreshMs > 0 && nowMs > 0)
+        return tr("Retrying %1").arg(TimeFormat::relative(s.nextRefreshMs, nowMs));
+    if (s.state == SessionState::Active && s.clockSkewSuspected)
+        return tr("Signed in (the system clock looks wrong)");
+    return base;
+}
+
+QString AccountText::accessExpiry(const AccountSnapshot &s, qint64 nowMs)
+{
+    const QString text = TimeFormat::countdown(s.accessExpiresAtMs, nowMs);
+    if (s.expiryEstimated && s.accessExpiresAtMs > nowMs)
+        return tr("%1 (estimated)").arg(text);
+    return text;
+}
+
+QString AccountText::lastError(const AccountSnapshot &s)
+{
+    if (!s.lastError.isError() || s.lastError.kind == AuthError::Kind::Cancelled)
+        return QString();
+    return s.lastError.userMessage();
+}
+
+QString AccountText::summaryLine(const AccountSnapshot &s, qint64 nowMs)
+{
+    QString line = name(s.config) + QStringLiteral(": ") + state(s, nowMs);
+    if (s.hasAccessToken)
+        line += tr("; access token %1").arg(accessExpiry(s, nowMs));
+    if (s.refreshUntilMs > 0 && s.state != SessionState::SignedOut)
+        line += tr("; sign-in ends %1").arg(TimeFormat::countdown(s.refreshUntilMs, nowMs));
+    if (storageIsBlocked(s.storage) || s.storage == StorageStatus::NotPersisted)
+        line += QStringLiteral("; ") + storageStatusText(s.storage);
+    return line;
+}
+
+QString AccountText::reauthReason(const AccountSnapshot &s)
+{
+    QString why = s.reauthReason;
+    if (why.isEmpty() && s.lastError.isError())
+        why = s.lastError.userMessage();
+    if (why.isEmpty())
+        why = tr("the sign-in session ended");
+    const QString host = s.config.hostLabel();
+    if (s.reauthSinceMs <= 0)
+        return tr("Your session with %1 ended — %2").arg(host, why);
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(s.reauthSinceMs);
+    const QString day = QLocale().toString(when, QStringLiteral("d MMM"));
+    const QString time = QLocale().toString(when, QStringLiteral("HH:mm"));
+    return tr("Your session with %1 ended on %2 at %3 — %4").arg(host, day, time, why);
+}

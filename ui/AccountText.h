@@ -1,0 +1,25 @@
+#pragma once
+
+#include "SessionTypes.h"
+
+#include <QCoreApplication>
+
+// The words the window, tray and dialogs use for an account: its name, its state with what
+// happens next, and its problems. One plain, actionable sentence each, never token material
+// (I-6, S-24).
+class AccountText
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountText)
+public:
+    static QString name(const AccountConfig &config);
+    static QString stateName(SessionState state);
+    // "Signed in", "Retrying in 2 min", "Sign-in needed: the refresh token expired", ...
+    static QString state(const AccountSnapshot &s, qint64 nowMs = 0);
+    static QString accessExpiry(const AccountSnapshot &s, qint64 nowMs);
+    static QString lastError(const AccountSnapshot &s);
+    // One tooltip line: "Name: Signed in; access token in 1 h 59 min; sign-in ends in 89 d".
+    static QString summaryLine(const AccountSnapshot &s, qint64 nowMs);
+    // The re-prompt reason: "Your session with venafi.example.com ended on 23 Nov at 14:02 —
+    // the refresh token expired".
+    static QString reauthReason(const AccountSnapshot &s);
+};

@@ -1,0 +1,164 @@
+#include "SignInController.h"
+
+#include "AccountListModel.h"
+#include "AccountSession.h"
+#include "LoginDialog.h"
+#include "SessionManager.h"
+
+SignInController::SignInController(SessionManager *manager, AccountListModel *model,
+                                   QWidget *parentWindow, QObject *parent)
+    : QObject(parent), m_manager(manager), m_model(model), m_parentWindow(parentWindow)
+{
+    for (AccountSession *s : model->sessions())
+        watch(s);
+    connect(model, &AccountListModel::sessionAdded, this, &SignInController::watch);
+}
+
+void SignInController::watch(AccountSession *session)
+{
+    const QString id = session->id();
+    connect(session, &AccountSession::reauthRequired, this, [this, id] {
+        if (m_autoReprompt)
+            signIn(id);
+    });
+}
+
+LoginDialog *SignInController::dialogFor(const QString &accountId) const
+{
+    for (auto it = m_flows.cbegin(); it != m_flows.cend(); ++it)
+        if (it.value().accountId == accountId)
+            return it.key();
+    return nullptr;
+}
+
+LoginDialog *SignInController::open(LoginDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LoginDialog::submitted, this,
+            [this, dialog](const AccountConfig &c, const Credentials &cr) {
+                onSubmitted(dialog, c, cr);
+            });
+    connect(dialog, &LoginDialog::cancelRequested, this, [this, dialog] { onCancel(dialog); });
+    connect(dialog, &QDialog::finished, this, [this, dialog] { onClosed(dialog); });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    Q_EMIT dialogOpened(dialog);
+    return dialog;
+}
+
+LoginDialog *SignInController::addAccount(const AccountConfig &preset)
+{
+    auto *dialog = new LoginDialog(m_parentWindow);
+    dialog->setWindowTitle(tr("Add account"));
+    if (!preset.clientId.isEmpty() || !preset.serverUrl.isEmpty())
+        dialog->setConfig(preset);
+    m_flows.insert(dialog, Flow());
+    return open(dialog);
+}
+
+LoginDialog *SignInController::signIn(const QString &accountId)
+{
+    AccountSession *session = m_model->session(accountId);
+    if (!session)
+        return nullptr;
+    const AccountSnapshot snapshot = session->snapshot();
+    if (LoginDialog *existing = dialogFor(accountId)) {
+        if (snapshot.state == SessionState::ReauthRequired && !existing->isBusy())
+            existing->setReprompt(snapshot);
+        existing->raise();
+        existing->activateWindow();
+        return existing;
+    }
+    auto *dialog = new LoginDialog(m_parentWindow);
+    if (snapshot.state == SessionState::ReauthRequired)
+        dialog->setReprompt(snapshot);
+    else
+        dialog->setConfig(snapshot.config);
+    Flow flow;
+    flow.accountId = accountId;
+    m_flows.insert(dialog, flow);
+    return open(dialog);
+}
+
+static bool sameSettings(const AccountConfig &a, const AccountConfig &b)
+{
+    return a.sameIdentity(b) && a.displayName == b.displayName && a.scope == b.scope
+            && a.tokenEndpoint == b.tokenEndpoint && a.revocationEndpoint == b.revocationEndpoint
+            && a.hasClientSecret == b.hasClientSecret
+            && a.rememberCredentials == b.rememberCredentials;
+}
+
+void SignInController::onSubmitted(LoginDialog *dialog, AccountConfig config,
+                                   Credentials credentials)
+{
+    dialog->setBusy(true);
+    if (config.dialect != Dialect::Generic || !config.tokenEndpoint.isEmpty()) {
+        startSignIn(dialog, config, credentials);
+        credentials.wipe();
+        return;
+    }
+    QPointer<LoginDialog> guard(dialog);
+    m_manager->discover(config,
+                        [this, guard, credentials](const AccountConfig &resolved,
+                                                   const AuthError &error) mutable {
+                            if (guard && guard->isBusy()) { // not cancelled meanwhile
+                                if (error.isError())
+                                    guard->showError(error);
+                                else
+                                    startSignIn(guard, resolved, credentials);
+                            }
+                            credentials.wipe();
+                        });
+}
+
+void SignInController::startSignIn(LoginDialog *dialog, const AccountConfig &config,
+                                   Credentials credentials)
+{
+    Flow &flow = m_flows[dialog];
+    AccountSession *session =
+            flow.accountId.isEmpty() ? nullptr : m_manager->session(flow.accountId);
+    if (!session) {
+        session = m_manager->addAccount(config);
+        flow.createdHere = true;
+    } else if (!sameSettings(session->config(), config)) {
+        session = m_manager->updateAccount(config);
+    }
+    if (!session) {
+        dialog->showError(AuthError(AuthError::Kind::Config, QStringLiteral("account_rejected")));
+        return;
+    }
+    flow.accountId = session->id();
+    disconnect(flow.finished);
+    QPointer<LoginDialog> guard(dialog);
+    flow.finished = connect(session, &AccountSession::signInFinished, this,
+                            [this, guard, id = flow.accountId](const AuthError &error) {
+                                if (!guard || !guard->isBusy())
+                                    return;
+                                if (error.isError()) {
+                                    guard->showError(error);
+                                    return;
+                                }
+                                m_flows[guard].succeeded = true;
+                                guard->accept();
+                                Q_EMIT signedIn(id);
+                            });
+    session->signIn(credentials);
+    credentials.wipe();
+}
+
+void SignInController::onCancel(LoginDialog *dialog)
+{
+    const Flow flow = m_flows.value(dialog);
+    if (AccountSession *s = flow.accountId.isEmpty() ? nullptr : m_manager->session(flow.accountId))
+        s->cancelSignIn();
+}
+
+void SignInController::onClosed(LoginDialog *dialog)
+{
+    const Flow flow = m_flows.take(dialog);
+    disconnect(flow.finished);
+    // An account added in this dialog and never signed in is not kept around.
+    if (flow.createdHere && !flow.succeeded && !flow.accountId.isEmpty())
+        m_manager->removeAccount(flow.accountId);
+}

@@ -1,0 +1,89 @@
+#include "TrayStatus.h"
+
+#include <QCoreApplication>
+
+namespace TrayStatusRules {
+
+static TrayStatus forState(const AccountSnapshot &s, qint64 nowMs)
+{
+    switch (s.state) {
+    case SessionState::SignedOut:
+        return TrayStatus::SignedOut;
+    case SessionState::SigningIn:
+    case SessionState::Refreshing:
+    case SessionState::Revoking:
+        return TrayStatus::Refreshing;
+    case SessionState::Active:
+        if (s.refreshUntilMs > 0 && s.refreshUntilMs - nowMs < kExpiringSoonMs)
+            return TrayStatus::ExpiringSoon;
+        return TrayStatus::Ok;
+    case SessionState::Backoff:
+    case SessionState::Offline:
+        return TrayStatus::Offline;
+    case SessionState::ReauthRequired:
+    case SessionState::ConfigError:
+        return TrayStatus::SignInNeeded;
+    }
+    return TrayStatus::Ok;
+}
+
+TrayStatus forAccount(const AccountSnapshot &snapshot, qint64 nowMs)
+{
+    const StorageStatus st = snapshot.storage;
+    const bool storageProblem = storageIsBlocked(st) || st == StorageStatus::NotPersisted
+            || st == StorageStatus::Unreadable;
+    return storageProblem ? TrayStatus::StorageProblem : forState(snapshot, nowMs);
+}
+
+TrayStatus worst(const QList<AccountSnapshot> &snapshots, qint64 nowMs)
+{
+    TrayStatus result = TrayStatus::SignedOut;
+    for (const AccountSnapshot &s : snapshots)
+        result = qMax(result, forAccount(s, nowMs));
+    return result;
+}
+
+QString iconName(TrayStatus status)
+{
+    switch (status) {
+    case TrayStatus::SignedOut:
+        return QStringLiteral("tray-signedout");
+    case TrayStatus::Ok:
+        return QStringLiteral("tray-ok");
+    case TrayStatus::Refreshing:
+        return QStringLiteral("tray-refreshing");
+    case TrayStatus::ExpiringSoon:
+        return QStringLiteral("tray-expiring");
+    case TrayStatus::Offline:
+        return QStringLiteral("tray-offline");
+    case TrayStatus::SignInNeeded:
+        return QStringLiteral("tray-reauth");
+    case TrayStatus::StorageProblem:
+        return QStringLiteral("tray-storage");
+    }
+    return QStringLiteral("tray-ok");
+}
+
+QString text(TrayStatus status)
+{
+    auto tr = [](const char *t) { return QCoreApplication::translate("TrayStatus", t); };
+    switch (status) {
+    case TrayStatus::SignedOut:
+        return tr("Not signed in");
+    case TrayStatus::Ok:
+        return tr("All accounts signed in");
+    case TrayStatus::Refreshing:
+        return tr("Renewing tokens");
+    case TrayStatus::ExpiringSoon:
+        return tr("A sign-in ends soon");
+    case TrayStatus::Offline:
+        return tr("Offline or retrying");
+    case TrayStatus::SignInNeeded:
+        return tr("Sign-in needed");
+    case TrayStatus::StorageProblem:
+        return tr("Keychain problem");
+    }
+    return QString();
+}
+
+} // namespace TrayStatusRules

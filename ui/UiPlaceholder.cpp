@@ -1,4 +1,0 @@
-int tkUiPlaceholder()
-{
-    return 0;
-}
