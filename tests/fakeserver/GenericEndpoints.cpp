@@ -150,7 +150,7 @@ FakeHttpResponse GenericEndpoints::passwordGrant(const QHash<QString, QString> &
                                              k.grantLifetime > 0 ? now + k.grantLifetime * 1000 : 0,
                                              client->refreshEnabled);
     m_state.grants.issueAccess(grant, now, now + k.accessLifetime * 1000, false);
-    return tokenReply(grant, true, scope);
+    return tokenReply(grant, true, scope, now);
 }
 
 FakeHttpResponse GenericEndpoints::refreshGrant(const QHash<QString, QString> &form,
@@ -177,11 +177,11 @@ FakeHttpResponse GenericEndpoints::refreshGrant(const QHash<QString, QString> &f
     if (!FakeHttp::spaceScopeAllowed(scope, grant->scope))
         return error(400, "invalid_scope", "the scope exceeds the original grant");
     if (check == GrantBook::RefreshCheck::Previous)
-        return tokenReply(*grant, true, scope); // the pair the client may have lost
+        return tokenReply(*grant, true, scope, now); // the pair the client may have lost
     if (k.rotate)
         m_state.grants.rotateRefresh(*grant, now);
     m_state.grants.issueAccess(*grant, now, now + k.accessLifetime * 1000, false);
-    return tokenReply(*grant, k.rotate, scope);
+    return tokenReply(*grant, k.rotate, scope, now);
 }
 
 FakeHttpResponse GenericEndpoints::clientCredentialsGrant(const QHash<QString, QString> &form,
@@ -200,18 +200,18 @@ FakeHttpResponse GenericEndpoints::clientCredentialsGrant(const QHash<QString, Q
     FakeGrant &grant =
             m_state.grants.create(Dialect::Generic, clientId, QString(), scope, now, 0, false);
     m_state.grants.issueAccess(grant, now, now + k.accessLifetime * 1000, false);
-    return tokenReply(grant, false, scope);
+    return tokenReply(grant, false, scope, now);
 }
 
 FakeHttpResponse GenericEndpoints::tokenReply(const FakeGrant &grant, bool includeRefresh,
-                                              const QString &scope)
+                                              const QString &scope, qint64 nowMs)
 {
     const FakeAccessToken *at = m_state.grants.access(grant.accessToken);
     QJsonObject o;
     o.insert(QStringLiteral("access_token"), QString::fromLatin1(grant.accessToken));
     o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
     if (m_state.knobs(Dialect::Generic).sendExpiresIn)
-        o.insert(QStringLiteral("expires_in"), FakeHttp::secs(at->expiresMs - m_state.nowMs()));
+        o.insert(QStringLiteral("expires_in"), FakeHttp::secs(at->expiresMs - nowMs));
     if (includeRefresh && !grant.refreshToken.isEmpty())
         o.insert(QStringLiteral("refresh_token"), QString::fromLatin1(grant.refreshToken));
     o.insert(QStringLiteral("scope"), scope);

@@ -36,7 +36,8 @@ private:
     FakeHttpResponse resource(const FakeRequest &request);
     // Validates client authentication; returns false and sets *error when it fails.
     bool authenticate(const FakeHttp::ClientCredentials &cred, FakeHttpResponse *error) const;
-    FakeHttpResponse tokenReply(const FakeGrant &grant, bool includeRefresh, const QString &scope);
+    FakeHttpResponse tokenReply(const FakeGrant &grant, bool includeRefresh, const QString &scope,
+                                qint64 nowMs);
     QString issuer() const;
 
     FakeServerState &m_state;

@@ -142,7 +142,7 @@ FakeHttpResponse VenafiEndpoints::login(const FakeRequest &request)
                                              grantEnd, client->refreshEnabled);
     const qint64 accessEnd = now + k.accessLifetime * 1000;
     m_state.grants.issueAccess(grant, now, grantEnd ? qMin(accessEnd, grantEnd) : accessEnd, false);
-    return tokenReply(grant);
+    return tokenReply(grant, now);
 }
 
 FakeHttpResponse VenafiEndpoints::refresh(const FakeRequest &request)
@@ -168,7 +168,7 @@ FakeHttpResponse VenafiEndpoints::refresh(const FakeRequest &request)
     if (clientId != grant->clientId)
         return FakeHttpResponse::oauthError(400, "invalid_client", ClientMismatch);
     if (check == GrantBook::RefreshCheck::Previous)
-        return tokenReply(*grant); // the pair issued by the rotation the client missed
+        return tokenReply(*grant, now); // the pair issued by the rotation the client missed
 
     // Rotation is not optional on TPP: the old pair dies with the refresh.
     m_state.grants.killAccessOfGrant(grant->id);
@@ -176,10 +176,10 @@ FakeHttpResponse VenafiEndpoints::refresh(const FakeRequest &request)
     const qint64 accessEnd = now + k.accessLifetime * 1000;
     m_state.grants.issueAccess(
             *grant, now, grant->expiresMs ? qMin(accessEnd, grant->expiresMs) : accessEnd, false);
-    return tokenReply(*grant);
+    return tokenReply(*grant, now);
 }
 
-FakeHttpResponse VenafiEndpoints::tokenReply(const FakeGrant &grant)
+FakeHttpResponse VenafiEndpoints::tokenReply(const FakeGrant &grant, qint64 nowMs)
 {
     const FakeAccessToken *at = m_state.grants.access(grant.accessToken);
     QJsonObject o;
@@ -187,7 +187,7 @@ FakeHttpResponse VenafiEndpoints::tokenReply(const FakeGrant &grant)
     o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
     o.insert(QStringLiteral("expires"), FakeHttp::secs(at->expiresMs));
     if (m_state.knobs(Dialect::Venafi).sendExpiresIn)
-        o.insert(QStringLiteral("expires_in"), FakeHttp::secs(at->expiresMs - m_state.nowMs()));
+        o.insert(QStringLiteral("expires_in"), FakeHttp::secs(at->expiresMs - nowMs));
     if (!grant.refreshToken.isEmpty()) {
         o.insert(QStringLiteral("refresh_token"), QString::fromLatin1(grant.refreshToken));
         if (grant.expiresMs)

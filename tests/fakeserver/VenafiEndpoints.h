@@ -28,7 +28,8 @@ private:
     FakeHttpResponse verify(const FakeRequest &request);
     FakeHttpResponse revoke(const FakeRequest &request);
     FakeHttpResponse resource(const FakeRequest &request);
-    FakeHttpResponse tokenReply(const FakeGrant &grant);
+    // nowMs: the same instant the handler issued tokens at, so expires_in == the lifetime
+    FakeHttpResponse tokenReply(const FakeGrant &grant, qint64 nowMs);
     FakeHttpResponse invalidToken() const;
 
     FakeServerState &m_state;
