@@ -121,11 +121,31 @@ QVariant AccountListModel::displayText(const AccountSession *session, int column
     case NextRefreshColumn:
         return s.nextRefreshMs > 0 ? TimeFormat::relative(s.nextRefreshMs, now) : tr("none");
     case StorageColumn:
-        return storageStatusText(s.storage);
+        return AccountText::storageShort(s.storage);
     case ErrorColumn:
         return AccountText::lastError(s);
     }
     return {};
+}
+
+QVariant AccountListModel::toolTip(const AccountSession *session, int column) const
+{
+    const AccountSnapshot s = session->snapshot();
+    switch (column) {
+    case StateColumn:
+        return AccountText::summaryLine(s, m_clock->wallMs());
+    case StorageColumn:
+        return storageStatusText(s.storage);
+    case AccessExpiryColumn:
+        return s.accessExpiresAtMs > 0
+                ? TimeFormat::absolute(s.accessExpiresAtMs, m_clock->wallMs())
+                : QVariant();
+    case RefreshExpiryColumn:
+        return s.refreshUntilMs > 0 ? TimeFormat::absolute(s.refreshUntilMs, m_clock->wallMs())
+                                    : QVariant();
+    default:
+        return displayText(session, column);
+    }
 }
 
 QVariant AccountListModel::data(const QModelIndex &index, int role) const
@@ -135,9 +155,10 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
         return displayText(session, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(session, index.column());
     case Qt::DecorationRole:
         if (index.column() == StateColumn)
             return TrayIconFactory::icon(

@@ -53,6 +53,7 @@ Q_SIGNALS:
 
 private:
     QVariant displayText(const AccountSession *session, int column) const;
+    QVariant toolTip(const AccountSession *session, int column) const;
     void onSessionChanged(AccountSession *session);
 
     const Clock *m_clock;

@@ -91,3 +91,26 @@ QString AccountText::reauthReason(const AccountSnapshot &s)
     const QString time = QLocale().toString(when, QStringLiteral("HH:mm"));
     return tr("Your session with %1 ended on %2 at %3 — %4").arg(host, day, time, why);
 }
+
+QString AccountText::storageShort(StorageStatus status)
+{
+    switch (status) {
+    case StorageStatus::Ok:
+        return tr("Keychain");
+    case StorageStatus::NotPersisted:
+        return tr("Not saved");
+    case StorageStatus::Locked:
+        return tr("Keyring locked");
+    case StorageStatus::Denied:
+        return tr("Access denied");
+    case StorageStatus::Unavailable:
+        return tr("No keychain");
+    case StorageStatus::Pending:
+        return tr("Waiting for keyring");
+    case StorageStatus::Unreadable:
+        return tr("Unreadable");
+    case StorageStatus::SessionOnly:
+        return tr("This session only");
+    }
+    return QString();
+}

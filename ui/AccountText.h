@@ -17,6 +17,8 @@ public:
     static QString state(const AccountSnapshot &s, qint64 nowMs = 0);
     static QString accessExpiry(const AccountSnapshot &s, qint64 nowMs);
     static QString lastError(const AccountSnapshot &s);
+    // A word or two for the storage column (the full sentence is its tooltip).
+    static QString storageShort(StorageStatus status);
     // One tooltip line: "Name: Signed in; access token in 1 h 59 min; sign-in ends in 89 d".
     static QString summaryLine(const AccountSnapshot &s, qint64 nowMs);
     // The re-prompt reason: "Your session with venafi.example.com ended on 23 Nov at 14:02 —

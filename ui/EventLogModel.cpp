@@ -49,8 +49,7 @@ QString EventLogModel::toPlainText() const
 {
     QString out;
     for (const Entry &e : m_entries)
-        out += timeText(e.timeMs) + QLatin1Char('\t') + e.account + QLatin1Char('\t') + e.line
-                + QLatin1Char('\n');
+        out += e.line + QLatin1Char('\n');
     return out;
 }
 

@@ -23,7 +23,7 @@ public:
     void append(qint64 timeMs, const QString &account, const QString &line);
     void clear();
 
-    // Tab-separated, one line per event, for the clipboard.
+    // One line per event (each carries its time and account), for the clipboard.
     QString toPlainText() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

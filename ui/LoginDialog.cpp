@@ -78,7 +78,7 @@ void LoginDialog::buildForm()
     m_password->setEchoMode(QLineEdit::Password);
     m_scope = addField(tr("&Requested scope:"), tr("Requested scope"));
     m_scopeHint = new QLabel(this);
-    m_scopeHint->setWordWrap(true);
+    m_scopeHint->setWordWrap(false);
     m_scopeHint->setAccessibleName(tr("Scope syntax"));
     m_scopeHint->setEnabled(false); // rendered as secondary text
     m_form->addRow(QString(), m_scopeHint);
@@ -149,21 +149,21 @@ void LoginDialog::applyDialect()
         serverLabel->setText(tr("Ser&ver URL:"));
         m_server->setPlaceholderText(QStringLiteral("https://tpp.example.com"));
         clientLabel->setText(tr("&Client ID:"));
-        m_scopeHint->setText(tr("Venafi syntax: certificate:manage,revoke;configuration:manage"));
+        m_scopeHint->setText(tr("Syntax: certificate:manage,revoke;configuration:manage"));
         break;
     case Dialect::Salesforce:
         serverLabel->setText(tr("&Login host:"));
         m_server->setPlaceholderText(QStringLiteral("https://login.salesforce.com"));
         clientLabel->setText(tr("Consumer &key:"));
         secretLabel->setText(tr("Consumer s&ecret:"));
-        m_scopeHint->setText(tr("Optional. Space-separated, e.g. api refresh_token"));
+        m_scopeHint->setText(tr("Optional; space-separated, e.g. api refresh_token"));
         break;
     case Dialect::Generic:
         serverLabel->setText(tr("&Issuer URL:"));
         m_server->setPlaceholderText(QStringLiteral("https://auth.example.com"));
         clientLabel->setText(tr("&Client ID:"));
         secretLabel->setText(tr("Client s&ecret:"));
-        m_scopeHint->setText(tr("Optional. Space-separated, e.g. openid offline_access"));
+        m_scopeHint->setText(tr("Optional; space-separated, e.g. openid offline_access"));
         break;
     }
     m_server->setAccessibleName(serverLabel->text().remove(QLatin1Char('&')).chopped(1));

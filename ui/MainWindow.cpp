@@ -85,6 +85,7 @@ void MainWindow::buildUi()
     m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_accounts->verticalHeader()->hide();
+    m_accounts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_accounts->horizontalHeader()->setStretchLastSection(true);
     m_accounts->setWordWrap(false);
     m_accounts->setAlternatingRowColors(true);
@@ -103,6 +104,12 @@ void MainWindow::buildUi()
     m_logView->setAccessibleName(tr("Event log"));
     m_logView->verticalHeader()->hide();
     m_logView->horizontalHeader()->setStretchLastSection(true);
+    m_logView->setWordWrap(false);
+    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
+    // The engine's lines carry their own time and account; the columns stay for the copy.
+    m_logView->setColumnHidden(EventLogModel::TimeColumn, true);
+    m_logView->setColumnHidden(EventLogModel::AccountColumn, true);
+    m_logView->horizontalHeader()->hide();
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
     logLabel->setBuddy(m_logView);
     logLayout->addWidget(m_logView);

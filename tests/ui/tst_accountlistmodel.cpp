@@ -36,7 +36,11 @@ private Q_SLOTS:
         QCOMPARE(text(AccountListModel::RefreshExpiryColumn), QStringLiteral("in 89 d"));
         QCOMPARE(text(AccountListModel::LastRefreshColumn), QStringLiteral("3 min ago"));
         QCOMPARE(text(AccountListModel::NextRefreshColumn), QStringLiteral("in 1 h"));
-        QVERIFY(text(AccountListModel::StorageColumn).contains(QLatin1String("unlock")));
+        QCOMPARE(text(AccountListModel::StorageColumn), QStringLiteral("Keyring locked"));
+        QVERIFY(model.index(0, AccountListModel::StorageColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QLatin1String("unlock")));
         QVERIFY(text(AccountListModel::ErrorColumn).contains(QLatin1String("cannot be reached")));
         QCOMPARE(model.index(0, 0).data(AccountListModel::AccountIdRole).toString(),
                  QStringLiteral("Prod"));
