@@ -37,11 +37,6 @@ QString AuthError::kindName(Kind kind)
     return QStringLiteral("Unknown");
 }
 
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("AuthError", text);
-}
-
 QString AuthError::userMessage() const
 {
     QString base;
@@ -50,59 +45,79 @@ QString AuthError::userMessage() const
         return QString();
     case Kind::GrantDead:
         if (code == QLatin1String("lost_rotation"))
-            base = tr("The sign-in session ended because the connection was interrupted during "
-                      "renewal. Sign in again.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The sign-in session ended because the connection was interrupted during "
+                    "renewal. Sign in again.");
         else if (code == QLatin1String("refresh_until_passed"))
-            base = tr("The sign-in session reached its maximum lifetime. Sign in again.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The sign-in session reached its maximum lifetime. Sign in again.");
         else if (description.contains(QLatin1String("authentication failure"), Qt::CaseInsensitive))
-            base = tr("The server no longer accepts your credentials (password changed or account "
-                      "deactivated). Sign in again.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The server no longer accepts your credentials (password changed or account "
+                    "deactivated). Sign in again.");
         else
-            base = tr("The sign-in session has ended (the refresh token expired or was revoked). "
-                      "Sign in again.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The sign-in session has ended (the refresh token expired or was revoked). "
+                    "Sign in again.");
         break;
     case Kind::BadCredentials:
-        base = tr("Username or password was rejected.");
+        base = QCoreApplication::translate("AuthError", "Username or password was rejected.");
         break;
     case Kind::Transient:
-        base = httpStatus > 0 ? tr("The server is temporarily unavailable; retrying.")
-                              : tr("The server cannot be reached; retrying.");
+        base = httpStatus > 0
+                ? QCoreApplication::translate("AuthError",
+                                              "The server is temporarily unavailable; retrying.")
+                : QCoreApplication::translate("AuthError",
+                                              "The server cannot be reached; retrying.");
         break;
     case Kind::Ambiguous:
-        base = tr("The server did not answer clearly; retrying.");
+        base = QCoreApplication::translate("AuthError",
+                                           "The server did not answer clearly; retrying.");
         break;
     case Kind::Config:
         if (code == QLatin1String("invalid_client") || code == QLatin1String("invalid_client_id"))
-            base = tr("The client ID or client secret was rejected. Check the account settings.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The client ID or client secret was rejected. Check the account settings.");
         else if (code.startsWith(QLatin1String("http_40")))
-            base = tr("The token endpoint was not found. Check the server URL.");
+            base = QCoreApplication::translate(
+                    "AuthError", "The token endpoint was not found. Check the server URL.");
         else
-            base = tr("The server rejected the request as misconfigured. Check the account "
-                      "settings.");
+            base = QCoreApplication::translate(
+                    "AuthError",
+                    "The server rejected the request as misconfigured. Check the account "
+                    "settings.");
         break;
     case Kind::Scope:
-        base = tr("The requested scope is not allowed for this account.");
+        base = QCoreApplication::translate("AuthError",
+                                           "The requested scope is not allowed for this account.");
         break;
     case Kind::Tls:
-        base = tr("The server's certificate is not trusted.");
+        base = QCoreApplication::translate("AuthError", "The server's certificate is not trusted.");
         break;
     case Kind::Redirect:
-        base = tr("The endpoint redirected elsewhere; nothing was sent. Check the URL.");
+        base = QCoreApplication::translate(
+                "AuthError", "The endpoint redirected elsewhere; nothing was sent. Check the URL.");
         break;
     case Kind::Offline:
-        base = tr("You are offline.");
+        base = QCoreApplication::translate("AuthError", "You are offline.");
         break;
     case Kind::AccessTokenRejected:
-        base = tr("The server rejected the access token.");
+        base = QCoreApplication::translate("AuthError", "The server rejected the access token.");
         break;
     case Kind::InsufficientScope:
-        base = tr("The token lacks the permission (scope) this call needs.");
+        base = QCoreApplication::translate(
+                "AuthError", "The token lacks the permission (scope) this call needs.");
         break;
     case Kind::Cancelled:
-        base = tr("Cancelled.");
+        base = QCoreApplication::translate("AuthError", "Cancelled.");
         break;
     case Kind::Storage:
-        base = tr("Secure storage is not available.");
+        base = QCoreApplication::translate("AuthError", "Secure storage is not available.");
         break;
     }
     QString extra = description;

@@ -32,26 +32,32 @@ QString check(const QString &typedUrl)
 
 QString check(const QUrl &url)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("EndpointPolicy", s); };
     if (url.isEmpty())
-        return tr("The URL is empty.");
+        return QCoreApplication::translate("EndpointPolicy", "The URL is empty.");
     if (!url.isValid())
-        return tr("The URL is not valid: %1").arg(url.errorString());
+        return QCoreApplication::translate("EndpointPolicy", "The URL is not valid: %1")
+                .arg(url.errorString());
     if (url.host().isEmpty())
-        return tr("The URL has no host name.");
+        return QCoreApplication::translate("EndpointPolicy", "The URL has no host name.");
     if (!url.userInfo().isEmpty())
-        return tr("The URL must not contain a user name or password.");
+        return QCoreApplication::translate("EndpointPolicy",
+                                           "The URL must not contain a user name or password.");
     if (url.hasFragment())
-        return tr("The URL must not contain a fragment (#...).");
+        return QCoreApplication::translate("EndpointPolicy",
+                                           "The URL must not contain a fragment (#...).");
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return QString();
     if (scheme == QLatin1String("http")) {
         if (isLiteralLoopback(url))
             return QString();
-        return tr("The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).");
+        return QCoreApplication::translate(
+                "EndpointPolicy",
+                "The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).");
     }
-    return tr("Unsupported URL scheme \"%1\"; use https://.").arg(url.scheme());
+    return QCoreApplication::translate("EndpointPolicy",
+                                       "Unsupported URL scheme \"%1\"; use https://.")
+            .arg(url.scheme());
 }
 
 } // namespace EndpointPolicy

@@ -9,7 +9,7 @@ QString redact(const QString &text)
     static const QRegularExpression patterns[] = {
             // Authorization: Bearer xyz / Basic xyz / OAuth xyz
             QRegularExpression(
-                    QStringLiteral(R"re((\b(?:Bearer|Basic|OAuth)\s+)[A-Za-z0-9\-._~+/!]+=*)re"),
+                    QStringLiteral(R"re((\b(?:Bearer|Basic|OAuth)\s+)[A-Za-z0-9\-._~+/!]{8,}=*)re"),
                     QRegularExpression::CaseInsensitiveOption),
             // form fields and query parameters
             QRegularExpression(

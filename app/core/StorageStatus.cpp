@@ -27,24 +27,29 @@ QString storageStatusId(StorageStatus s)
 
 QString storageStatusText(StorageStatus s)
 {
-    auto tr = [](const char *t) { return QCoreApplication::translate("StorageStatus", t); };
     switch (s) {
     case StorageStatus::Ok:
-        return tr("Saved in the system keychain");
+        return QCoreApplication::translate("StorageStatus", "Saved in the system keychain");
     case StorageStatus::NotPersisted:
-        return tr("Not saved: unlock your keyring, or you will need to sign in after a restart");
+        return QCoreApplication::translate(
+                "StorageStatus",
+                "Not saved: unlock your keyring, or you will need to sign in after a restart");
     case StorageStatus::Locked:
-        return tr("Keyring locked: unlock it to restore the session");
+        return QCoreApplication::translate("StorageStatus",
+                                           "Keyring locked: unlock it to restore the session");
     case StorageStatus::Denied:
-        return tr("Access to the keyring was denied");
+        return QCoreApplication::translate("StorageStatus", "Access to the keyring was denied");
     case StorageStatus::Unavailable:
-        return tr("Secure storage unavailable: tokens are kept for this session only");
+        return QCoreApplication::translate(
+                "StorageStatus",
+                "Secure storage unavailable: tokens are kept for this session only");
     case StorageStatus::Pending:
-        return tr("Waiting for the keyring to answer…");
+        return QCoreApplication::translate("StorageStatus", "Waiting for the keyring to answer…");
     case StorageStatus::Unreadable:
-        return tr("Stored tokens could not be read; sign in again");
+        return QCoreApplication::translate("StorageStatus",
+                                           "Stored tokens could not be read; sign in again");
     case StorageStatus::SessionOnly:
-        return tr("This session only (not saved)");
+        return QCoreApplication::translate("StorageStatus", "This session only (not saved)");
     }
     return QString();
 }

@@ -246,6 +246,7 @@ void Session::run(const Effect &fx)
         creds.clientSecret = m_clientSecret;
         const HttpRequest request = m_dialect->refreshRequest(m_config, fx.refreshToken, creds);
         creds.wipe();
+        FaultPoint::hit("before_refresh_sent");
         const quint64 generation = fx.generation;
         auto id = std::make_shared<quint64>(0);
         *id = m_deps.http->send(request, [this, alive, generation, id](const HttpReply &reply) {

@@ -50,10 +50,10 @@ SessionManager::SessionManager(const Deps &deps, QObject *parent)
 
 SessionManager::~SessionManager()
 {
-    // Sessions first: they cancel their requests on the client and their deadlines.
-    for (Session *s : std::as_const(d->order))
-        delete s;
+    // Sessions first, including the ones still revoking after removal: they cancel their
+    // requests on the client and their deadlines on the scheduler, both owned by `d`.
     d->order.clear();
+    qDeleteAll(findChildren<Session *>(Qt::FindDirectChildrenOnly));
 }
 
 DeadlineScheduler *SessionManager::scheduler() const

@@ -29,26 +29,25 @@ QString sessionStateId(SessionState s)
 
 QString sessionStateText(SessionState s)
 {
-    auto tr = [](const char *t) { return QCoreApplication::translate("SessionState", t); };
     switch (s) {
     case SessionState::SignedOut:
-        return tr("Signed out");
+        return QCoreApplication::translate("SessionState", "Signed out");
     case SessionState::SigningIn:
-        return tr("Signing in…");
+        return QCoreApplication::translate("SessionState", "Signing in…");
     case SessionState::Active:
-        return tr("Active");
+        return QCoreApplication::translate("SessionState", "Active");
     case SessionState::Refreshing:
-        return tr("Refreshing…");
+        return QCoreApplication::translate("SessionState", "Refreshing…");
     case SessionState::Backoff:
-        return tr("Retrying");
+        return QCoreApplication::translate("SessionState", "Retrying");
     case SessionState::Offline:
-        return tr("Offline");
+        return QCoreApplication::translate("SessionState", "Offline");
     case SessionState::ReauthRequired:
-        return tr("Sign-in needed");
+        return QCoreApplication::translate("SessionState", "Sign-in needed");
     case SessionState::Revoking:
-        return tr("Signing out…");
+        return QCoreApplication::translate("SessionState", "Signing out…");
     case SessionState::ConfigError:
-        return tr("Needs attention");
+        return QCoreApplication::translate("SessionState", "Needs attention");
     }
     return QString();
 }

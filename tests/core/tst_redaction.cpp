@@ -36,9 +36,16 @@ private Q_SLOTS:
         QVERIFY2(!out.contains(secret), qPrintable(out));
         QVERIFY(out.contains(QLatin1String("***")));
     }
+    void keepsHarmlessText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("error") << QStringLiteral("refresh failed: Transient(http_503) status=503");
+        QTest::newRow("account name") << QStringLiteral("Identity (OAuth 2.0) signed in");
+        QTest::newRow("scheme word") << QStringLiteral("uses Bearer tokens");
+    }
     void keepsHarmlessText()
     {
-        const QString text = QStringLiteral("refresh failed: Transient(http_503) status=503");
+        QFETCH(QString, text);
         QCOMPARE(Redaction::redact(text), text);
     }
 };
