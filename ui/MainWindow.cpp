@@ -73,7 +73,9 @@ void MainWindow::buildUi()
     m_refresh = makeButton(tr("&Refresh now"), tr("Refresh now"), central);
     m_revoke = makeButton(tr("Re&voke…"), tr("Revoke"), central);
     m_remove = makeButton(tr("Re&move account…"), tr("Remove account"), central);
-    for (QPushButton *b : {m_add, m_signInButton, m_refresh, m_revoke, m_remove})
+    m_retryStorage = makeButton(tr("Retry &keychain"), tr("Retry reading the keychain"), central);
+    m_retryStorage->setToolTip(tr("Unlock your keyring, then read the stored session again"));
+    for (QPushButton *b : {m_add, m_signInButton, m_refresh, m_revoke, m_remove, m_retryStorage})
         buttons->addWidget(b);
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -131,6 +133,10 @@ void MainWindow::buildUi()
     connect(m_refresh, &QPushButton::clicked, this, [this] {
         if (AccountSession *s = selectedSession())
             s->refreshNow();
+    });
+    connect(m_retryStorage, &QPushButton::clicked, this, [this] {
+        if (AccountSession *s = selectedSession())
+            s->retryStorage();
     });
     connect(m_revoke, &QPushButton::clicked, this, [this] { confirmRevoke(selectedAccountId()); });
     connect(m_remove, &QPushButton::clicked, this, [this] { confirmRemove(selectedAccountId()); });
@@ -191,6 +197,8 @@ void MainWindow::updateButtons()
     m_refresh->setEnabled(signedIn && state != SessionState::SigningIn);
     m_revoke->setEnabled(signedIn);
     m_remove->setEnabled(s && m_manager);
+    const StorageStatus storage = s ? s->snapshot().storage : StorageStatus::Ok;
+    m_retryStorage->setVisible(storageIsBlocked(storage) || storage == StorageStatus::NotPersisted);
 }
 
 QMessageBox *MainWindow::ask(const QString &title, const QString &text, const QString &confirmText)

@@ -62,6 +62,7 @@ private:
     QPushButton *m_refresh = nullptr;
     QPushButton *m_revoke = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_retryStorage = nullptr; // shown only while the keychain is locked/unavailable
     QPushButton *m_copyLog = nullptr;
     QPointer<QMessageBox> m_resultBox;
     QTimer m_tick;

@@ -10,6 +10,7 @@
 #include "OAuthDialect.h"
 #include "RefreshPolicy.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
 
@@ -377,6 +378,28 @@ void Session::emitLog(const QString &line)
     Q_EMIT logEvent(stamp + QLatin1Char(' ') + m_config.displayName + QStringLiteral(": ") + line);
 }
 
+// The end of "Your session with <host> ended on <date> — ...": why, in a few plain words.
+static QString reauthPhrase(const QString &code, const AuthError &error)
+{
+    if (code == QLatin1String("lost_rotation"))
+        return QCoreApplication::translate(
+                "Session", "the connection was interrupted while the session was being renewed");
+    if (code == QLatin1String("refresh_until_passed"))
+        return QCoreApplication::translate("Session", "it reached its maximum lifetime");
+    if (code == QLatin1String("stored_password_rejected"))
+        return QCoreApplication::translate("Session", "the stored password was rejected");
+    if (code == QLatin1String("no_refresh_token"))
+        return QCoreApplication::translate("Session", "the server issued no refresh token");
+    if (code == QLatin1String("unreadable_store"))
+        return QCoreApplication::translate("Session", "the stored tokens could not be read");
+    if (error.description.contains(QLatin1String("authentication failure"), Qt::CaseInsensitive))
+        return QCoreApplication::translate(
+                "Session",
+                "the server no longer accepts your credentials (password changed or "
+                "account deactivated)");
+    return QCoreApplication::translate("Session", "the refresh token expired or was revoked");
+}
+
 AccountSnapshot Session::snapshot() const
 {
     AccountSnapshot s;
@@ -390,9 +413,8 @@ AccountSnapshot Session::snapshot() const
     s.lastRefreshMs = m_state.lastRefreshMs;
     s.nextRefreshMs = m_state.deadlineMs;
     s.lastError = m_state.lastError;
-    s.reauthReason = m_state.state == SessionState::ReauthRequired && m_state.lastError
-            ? m_state.lastError.userMessage()
-            : QString();
+    if (m_state.state == SessionState::ReauthRequired)
+        s.reauthReason = reauthPhrase(m_state.reauthReason, m_state.lastError);
     s.reauthSinceMs = m_state.reauthAtMs;
     s.clockSkewSuspected = m_state.tokens.clockSkewSuspected;
     s.grantedScope = m_state.tokens.scope;

@@ -19,47 +19,47 @@
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="160"/>
+        <location filename="../../ui/AccountListModel.cpp" line="181"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="162"/>
+        <location filename="../../ui/AccountListModel.cpp" line="183"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="164"/>
+        <location filename="../../ui/AccountListModel.cpp" line="185"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="166"/>
+        <location filename="../../ui/AccountListModel.cpp" line="187"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="168"/>
+        <location filename="../../ui/AccountListModel.cpp" line="189"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="170"/>
+        <location filename="../../ui/AccountListModel.cpp" line="191"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="172"/>
+        <location filename="../../ui/AccountListModel.cpp" line="193"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="174"/>
+        <location filename="../../ui/AccountListModel.cpp" line="195"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="176"/>
+        <location filename="../../ui/AccountListModel.cpp" line="197"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -151,101 +151,141 @@
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="99"/>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="101"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="103"/>
+        <source>Keyring locked</source>
+        <translation>Schlüsselbund gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="105"/>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="107"/>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="109"/>
+        <source>Waiting for keyring</source>
+        <translation>Warte auf Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="111"/>
+        <source>Unreadable</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="113"/>
+        <source>This session only</source>
+        <translation>Nur diese Sitzung</translation>
+    </message>
 </context>
 <context>
     <name>AuthError</name>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="53"/>
+        <location filename="../../app/core/AuthError.cpp" line="48"/>
         <source>The sign-in session ended because the connection was interrupted during renewal. Sign in again.</source>
         <translation>Die Anmeldesitzung wurde beendet, weil die Verbindung während der Erneuerung unterbrochen wurde. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="56"/>
+        <location filename="../../app/core/AuthError.cpp" line="53"/>
         <source>The sign-in session reached its maximum lifetime. Sign in again.</source>
         <translation>Die Anmeldesitzung hat ihre maximale Dauer erreicht. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="58"/>
+        <location filename="../../app/core/AuthError.cpp" line="57"/>
         <source>The server no longer accepts your credentials (password changed or account deactivated). Sign in again.</source>
         <translation>Der Server akzeptiert Ihre Zugangsdaten nicht mehr (Passwort geändert oder Konto deaktiviert). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="61"/>
+        <location filename="../../app/core/AuthError.cpp" line="62"/>
         <source>The sign-in session has ended (the refresh token expired or was revoked). Sign in again.</source>
         <translation>Die Anmeldesitzung ist beendet (das Aktualisierungstoken ist abgelaufen oder wurde widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="65"/>
+        <location filename="../../app/core/AuthError.cpp" line="68"/>
         <source>Username or password was rejected.</source>
         <translation>Benutzername oder Passwort wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="68"/>
+        <location filename="../../app/core/AuthError.cpp" line="72"/>
         <source>The server is temporarily unavailable; retrying.</source>
         <translation>Der Server ist vorübergehend nicht verfügbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="69"/>
+        <location filename="../../app/core/AuthError.cpp" line="74"/>
         <source>The server cannot be reached; retrying.</source>
         <translation>Der Server ist nicht erreichbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="72"/>
+        <location filename="../../app/core/AuthError.cpp" line="78"/>
         <source>The server did not answer clearly; retrying.</source>
         <translation>Die Antwort des Servers war nicht eindeutig; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="76"/>
+        <location filename="../../app/core/AuthError.cpp" line="83"/>
         <source>The client ID or client secret was rejected. Check the account settings.</source>
         <translation>Die Client-ID oder das Client-Geheimnis wurde abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="78"/>
+        <location filename="../../app/core/AuthError.cpp" line="87"/>
         <source>The token endpoint was not found. Check the server URL.</source>
         <translation>Der Token-Endpunkt wurde nicht gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="80"/>
+        <location filename="../../app/core/AuthError.cpp" line="90"/>
         <source>The server rejected the request as misconfigured. Check the account settings.</source>
         <translation>Der Server hat die Anfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="84"/>
+        <location filename="../../app/core/AuthError.cpp" line="96"/>
         <source>The requested scope is not allowed for this account.</source>
         <translation>Der angeforderte Scope ist für dieses Konto nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="87"/>
+        <location filename="../../app/core/AuthError.cpp" line="100"/>
         <source>The server&apos;s certificate is not trusted.</source>
         <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="90"/>
+        <location filename="../../app/core/AuthError.cpp" line="103"/>
         <source>The endpoint redirected elsewhere; nothing was sent. Check the URL.</source>
         <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet; es wurde nichts gesendet. Prüfen Sie die URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="93"/>
+        <location filename="../../app/core/AuthError.cpp" line="107"/>
         <source>You are offline.</source>
         <translation>Sie sind offline.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="96"/>
+        <location filename="../../app/core/AuthError.cpp" line="110"/>
         <source>The server rejected the access token.</source>
         <translation>Der Server hat das Zugriffstoken abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="99"/>
+        <location filename="../../app/core/AuthError.cpp" line="113"/>
         <source>The token lacks the permission (scope) this call needs.</source>
         <translation>Dem Token fehlt die Berechtigung (Scope), die dieser Aufruf benötigt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="102"/>
+        <location filename="../../app/core/AuthError.cpp" line="117"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="105"/>
+        <location filename="../../app/core/AuthError.cpp" line="120"/>
         <source>Secure storage is not available.</source>
         <translation>Der sichere Speicher ist nicht verfügbar.</translation>
     </message>
@@ -298,17 +338,17 @@
     <name>EndpointPolicy</name>
     <message>
         <location filename="../../app/core/EndpointPolicy.cpp" line="26"/>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="52"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="54"/>
         <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
         <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="37"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="36"/>
         <source>The URL is empty.</source>
         <translation>Die URL ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="39"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="38"/>
         <source>The URL is not valid: %1</source>
         <translation>Die URL ist ungültig: %1</translation>
     </message>
@@ -323,12 +363,12 @@
         <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="45"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="46"/>
         <source>The URL must not contain a fragment (#...).</source>
         <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="54"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="58"/>
         <source>Unsupported URL scheme &quot;%1&quot;; use https://.</source>
         <translation>Nicht unterstütztes URL-Schema „%1“; verwenden Sie https://.</translation>
     </message>
@@ -336,17 +376,17 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="91"/>
+        <location filename="../../ui/EventLogModel.cpp" line="90"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="93"/>
+        <location filename="../../ui/EventLogModel.cpp" line="92"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="95"/>
+        <location filename="../../ui/EventLogModel.cpp" line="94"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -584,8 +624,22 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="152"/>
+        <source>Syntax: certificate:manage,revoke;configuration:manage</source>
+        <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="159"/>
+        <source>Optional; space-separated, e.g. api refresh_token</source>
+        <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="166"/>
+        <source>Optional; space-separated, e.g. openid offline_access</source>
+        <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
+    </message>
+    <message>
         <source>Venafi syntax: certificate:manage,revoke;configuration:manage</source>
-        <translation>Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
+        <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="155"/>
@@ -603,9 +657,8 @@
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="159"/>
         <source>Optional. Space-separated, e.g. api refresh_token</source>
-        <translation>Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
+        <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="162"/>
@@ -613,9 +666,8 @@
         <translation>&amp;Issuer-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="166"/>
         <source>Optional. Space-separated, e.g. openid offline_access</source>
-        <translation>Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
+        <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="173"/>
@@ -740,7 +792,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="74"/>
-        <location filename="../../ui/MainWindow.cpp" line="234"/>
+        <location filename="../../ui/MainWindow.cpp" line="249"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -751,52 +803,67 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="75"/>
-        <location filename="../../ui/MainWindow.cpp" line="250"/>
+        <location filename="../../ui/MainWindow.cpp" line="265"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="84"/>
+        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <source>Retry &amp;keychain</source>
+        <translation>Schlüsselbund erneut &amp;lesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <source>Retry reading the keychain</source>
+        <translation>Schlüsselbund erneut lesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="77"/>
+        <source>Unlock your keyring, then read the stored session again</source>
+        <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="86"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="96"/>
+        <location filename="../../ui/MainWindow.cpp" line="99"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="97"/>
+        <location filename="../../ui/MainWindow.cpp" line="100"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="97"/>
+        <location filename="../../ui/MainWindow.cpp" line="100"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="103"/>
+        <location filename="../../ui/MainWindow.cpp" line="106"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="113"/>
+        <location filename="../../ui/MainWindow.cpp" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="197"/>
+        <location filename="../../ui/MainWindow.cpp" line="212"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="213"/>
+        <location filename="../../ui/MainWindow.cpp" line="228"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="214"/>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -805,22 +872,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="218"/>
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="228"/>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="230"/>
+        <location filename="../../ui/MainWindow.cpp" line="245"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="251"/>
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -829,17 +896,17 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="269"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="308"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -865,48 +932,92 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/Session.cpp" line="168"/>
+        <location filename="../../app/session/Session.cpp" line="169"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="385"/>
+        <source>the connection was interrupted while the session was being renewed</source>
+        <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="388"/>
+        <source>it reached its maximum lifetime</source>
+        <translation>sie hat ihre maximale Dauer erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="390"/>
+        <source>the stored password was rejected</source>
+        <translation>das gespeicherte Passwort wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="392"/>
+        <source>the server issued no refresh token</source>
+        <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="394"/>
+        <source>the stored tokens could not be read</source>
+        <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="396"/>
+        <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
+        <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="400"/>
+        <source>the refresh token expired or was revoked</source>
+        <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
 </context>
 <context>
     <name>SessionState</name>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="34"/>
         <source>Signed out</source>
-        <translation type="vanished">Abgemeldet</translation>
+        <translation>Abgemeldet</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="36"/>
         <source>Signing in…</source>
-        <translation type="vanished">Anmeldung läuft…</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="38"/>
         <source>Active</source>
-        <translation type="vanished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="40"/>
         <source>Refreshing…</source>
-        <translation type="vanished">Wird erneuert…</translation>
+        <translation>Wird erneuert…</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="42"/>
         <source>Retrying</source>
-        <translation type="vanished">Neuer Versuch folgt</translation>
+        <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="44"/>
         <source>Offline</source>
-        <translation type="vanished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="46"/>
         <source>Sign-in needed</source>
-        <translation type="vanished">Anmeldung erforderlich</translation>
+        <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="48"/>
         <source>Signing out…</source>
-        <translation type="vanished">Abmeldung läuft…</translation>
+        <translation>Abmeldung läuft…</translation>
     </message>
     <message>
+        <location filename="../../app/session/SessionTypes.cpp" line="50"/>
         <source>Needs attention</source>
-        <translation type="vanished">Eingriff nötig</translation>
+        <translation>Eingriff nötig</translation>
     </message>
 </context>
 <context>
@@ -1011,36 +1122,44 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>StorageStatus</name>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="32"/>
         <source>Saved in the system keychain</source>
-        <translation type="vanished">Im Schlüsselbund des Systems gespeichert</translation>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="34"/>
         <source>Not saved: unlock your keyring, or you will need to sign in after a restart</source>
-        <translation type="vanished">Nicht gespeichert: Entsperren Sie Ihren Schlüsselbund, sonst müssen Sie sich nach einem Neustart erneut anmelden</translation>
+        <translation>Nicht gespeichert: Entsperren Sie Ihren Schlüsselbund, sonst müssen Sie sich nach einem Neustart erneut anmelden</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="38"/>
         <source>Keyring locked: unlock it to restore the session</source>
-        <translation type="vanished">Schlüsselbund gesperrt: Entsperren Sie ihn, um die Sitzung wiederherzustellen</translation>
+        <translation>Schlüsselbund gesperrt: Entsperren Sie ihn, um die Sitzung wiederherzustellen</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="41"/>
         <source>Access to the keyring was denied</source>
-        <translation type="vanished">Der Zugriff auf den Schlüsselbund wurde verweigert</translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="43"/>
         <source>Secure storage unavailable: tokens are kept for this session only</source>
-        <translation type="vanished">Sicherer Speicher nicht verfügbar: Die Tokens werden nur für diese Sitzung aufbewahrt</translation>
+        <translation>Sicherer Speicher nicht verfügbar: Die Tokens werden nur für diese Sitzung aufbewahrt</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="47"/>
         <source>Waiting for the keyring to answer…</source>
-        <translation type="vanished">Warten auf Antwort des Schlüsselbunds…</translation>
+        <translation>Warten auf Antwort des Schlüsselbunds…</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="49"/>
         <source>Stored tokens could not be read; sign in again</source>
-        <translation type="vanished">Die gespeicherten Tokens konnten nicht gelesen werden; melden Sie sich erneut an</translation>
+        <translation>Die gespeicherten Tokens konnten nicht gelesen werden; melden Sie sich erneut an</translation>
     </message>
     <message>
+        <location filename="../../app/core/StorageStatus.cpp" line="52"/>
         <source>This session only (not saved)</source>
-        <translation type="vanished">Nur diese Sitzung (nicht gespeichert)</translation>
+        <translation>Nur diese Sitzung (nicht gespeichert)</translation>
     </message>
 </context>
 <context>
