@@ -1,6 +1,7 @@
 // The composition root: builds the objects and wires them; no logic.
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
+#include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
 #include "CredentialStore.h"
@@ -9,6 +10,7 @@
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
 #include "Redaction.h"
+#include "ResourceNames.h"
 #include "SessionManager.h"
 #include "SignInController.h"
 #include "SingleInstance.h"
@@ -19,7 +21,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QNetworkAccessManager>
+#include <QTranslator>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -83,6 +88,17 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(TrayIconFactory::appIcon());
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
 
+    // Translations first, so that --help is translated too.
+    QTranslator qtTranslator;
+    QTranslator appTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(), ResourceNames::translationBaseName(), QStringLiteral("_"),
+                           ResourceNames::translationsDir()))
+        QCoreApplication::installTranslator(&appTranslator);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
             QApplication::translate("main", "Keeps OAuth 2.0 tokens fresh and safe."));
@@ -115,9 +131,15 @@ int main(int argc, char *argv[])
         qWarning("single-instance check unavailable: %s", qPrintable(instance.errorString()));
 
     KeychainSecretStore keychain(name);
+#ifdef Q_OS_WIN
+    // Windows Credential Manager holds 2560 bytes per item in QtKeychain 0.13: split larger blobs.
+    ChunkedSecretStore secrets(&keychain);
+#else
+    SecretStore &secrets = keychain;
+#endif
     MemorySecretStore sessionOnlySecrets;
     AccountRegistry registry;
-    CredentialStore store(&keychain, &registry);
+    CredentialStore store(&secrets, &registry);
     CredentialStore sessionOnlyStore(&sessionOnlySecrets, &registry);
     QNetworkAccessManager nam;
     SystemEvents events;

@@ -3,6 +3,7 @@
 #include "AccountListModel.h"
 #include "AccountSession.h"
 #include "AccountText.h"
+#include "Autostart.h"
 #include "EventLogModel.h"
 #include "SessionManager.h"
 #include "SignInController.h"
@@ -10,6 +11,7 @@
 #include "TrayIconFactory.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -78,6 +80,21 @@ void MainWindow::buildUi()
     for (QPushButton *b : {m_add, m_signInButton, m_refresh, m_revoke, m_remove, m_retryStorage})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    m_startAtLogin = new QCheckBox(tr("Start at &login"), central);
+    m_startAtLogin->setAccessibleName(tr("Start Tokenkeeper at login"));
+    m_startAtLogin->setToolTip(tr("Starts Tokenkeeper in the tray when you log in, so that "
+                                  "tokens stay fresh"));
+    m_startAtLogin->setVisible(Autostart::isSupported());
+    m_startAtLogin->setChecked(Autostart().isEnabled());
+    connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
+        Autostart autostart;
+        if (!autostart.setEnabled(on)) {
+            statusBar()->showMessage(autostart.errorString(), 10000);
+            const QSignalBlocker block(m_startAtLogin);
+            m_startAtLogin->setChecked(autostart.isEnabled());
+        }
+    });
+    buttons->addWidget(m_startAtLogin);
     layout->addLayout(buttons);
 
     auto *splitter = new QSplitter(Qt::Vertical, central);

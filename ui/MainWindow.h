@@ -8,6 +8,7 @@ class AccountListModel;
 class AccountSession;
 class EventLogModel;
 class QMessageBox;
+class QCheckBox;
 class QPushButton;
 class QTableView;
 class SessionManager;
@@ -62,7 +63,9 @@ private:
     QPushButton *m_refresh = nullptr;
     QPushButton *m_revoke = nullptr;
     QPushButton *m_remove = nullptr;
-    QPushButton *m_retryStorage = nullptr; // shown only while the keychain is locked/unavailable
+    QPushButton *m_retryStorage = nullptr;
+    QCheckBox *m_startAtLogin = nullptr; // XDG autostart entry (Linux desktops) // shown only while
+                                         // the keychain is locked/unavailable
     QPushButton *m_copyLog = nullptr;
     QPointer<QMessageBox> m_resultBox;
     QTimer m_tick;

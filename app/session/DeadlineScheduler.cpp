@@ -11,7 +11,7 @@ DeadlineScheduler::DeadlineScheduler(const Clock *clock, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        checkJump();
+        checkClock();
         reevaluate();
     });
 }
@@ -81,7 +81,7 @@ void DeadlineScheduler::arm()
     m_timer.start(int(std::clamp<qint64>(delta, 0, std::min(m_tickMs, kMaxIntervalMs))));
 }
 
-void DeadlineScheduler::checkJump()
+void DeadlineScheduler::checkClock()
 {
     const qint64 offset = m_clock->wallMs() - m_clock->monotonicMs();
     const qint64 delta = offset - m_offsetMs;

@@ -31,13 +31,15 @@ public:
     int armedIntervalMs() const { return m_timer.isActive() ? m_timer.interval() : -1; }
     int count() const { return int(m_entries.size()); }
     void setTickMs(int ms) { m_tickMs = qBound(1, ms, kMaxIntervalMs); }
+    // Compares wall and monotonic time with the last check (each tick does this); emits
+    // clockJumped when they drifted apart by more than kJumpThresholdMs.
+    void checkClock();
 
 Q_SIGNALS:
     void clockJumped(qint64 deltaMs); // wall time moved relative to monotonic time
 
 private:
     void arm();
-    void checkJump();
     struct Entry
     {
         qint64 atMs = 0;

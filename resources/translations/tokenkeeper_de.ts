@@ -751,119 +751,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="31"/>
+        <location filename="../../ui/MainWindow.cpp" line="33"/>
         <source>Tokenkeeper main window</source>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="71"/>
+        <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="71"/>
+        <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="72"/>
+        <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="72"/>
+        <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="73"/>
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="73"/>
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74"/>
+        <location filename="../../ui/MainWindow.cpp" line="76"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74"/>
-        <location filename="../../ui/MainWindow.cpp" line="249"/>
+        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <location filename="../../ui/MainWindow.cpp" line="266"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <location filename="../../ui/MainWindow.cpp" line="77"/>
         <source>Re&amp;move account…</source>
         <translation>Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75"/>
-        <location filename="../../ui/MainWindow.cpp" line="265"/>
+        <location filename="../../ui/MainWindow.cpp" line="77"/>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <location filename="../../ui/MainWindow.cpp" line="78"/>
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <location filename="../../ui/MainWindow.cpp" line="78"/>
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="77"/>
+        <location filename="../../ui/MainWindow.cpp" line="79"/>
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="86"/>
+        <location filename="../../ui/MainWindow.cpp" line="83"/>
+        <source>Start at &amp;login</source>
+        <translation>Beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="84"/>
+        <source>Start Tokenkeeper at login</source>
+        <translation>Tokenkeeper beim Anmelden starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="85"/>
+        <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
+        <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="103"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="99"/>
+        <location filename="../../ui/MainWindow.cpp" line="116"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="106"/>
+        <location filename="../../ui/MainWindow.cpp" line="123"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="122"/>
+        <location filename="../../ui/MainWindow.cpp" line="139"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="212"/>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="228"/>
+        <location filename="../../ui/MainWindow.cpp" line="245"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <location filename="../../ui/MainWindow.cpp" line="246"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -872,22 +887,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <location filename="../../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243"/>
+        <location filename="../../ui/MainWindow.cpp" line="260"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -896,17 +911,17 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="269"/>
+        <location filename="../../ui/MainWindow.cpp" line="286"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="310"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="308"/>
+        <location filename="../../ui/MainWindow.cpp" line="325"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1383,17 +1398,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="88"/>
+        <location filename="../../app/main.cpp" line="104"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="93"/>
+        <location filename="../../app/main.cpp" line="109"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="97"/>
+        <location filename="../../app/main.cpp" line="113"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
