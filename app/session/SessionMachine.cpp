@@ -82,12 +82,22 @@ struct Builder
     }
     bool usable() const { return !s.atRejected && RefreshPolicy::isUsable(s.tokens, ctx.nowMs); }
 
+    // How long before the grant's end the person is warned: a week, but never more than a fifth
+    // of the grant (a 15-minute demo grant warns 3 minutes ahead, not at sign-in).
+    qint64 warningLead() const
+    {
+        const qint64 start = s.grantStartMs > 0 ? s.grantStartMs : s.tokens.issuedAtMs;
+        const qint64 grant = start > 0 ? s.tokens.refreshUntilMs - start : 0;
+        return grant > 0 ? std::min(RefreshPolicy::kExpiryWarningMs, grant / 5)
+                         : RefreshPolicy::kExpiryWarningMs;
+    }
+
     // Schedules the next proactive refresh (or the grant-expiry warning check) for Active.
     void scheduleProactive()
     {
         qint64 at = RefreshPolicy::proactiveRefreshAt(s.tokens);
         if (s.tokens.refreshUntilMs > 0) {
-            const qint64 warnAt = s.tokens.refreshUntilMs - RefreshPolicy::kExpiryWarningMs;
+            const qint64 warnAt = s.tokens.refreshUntilMs - warningLead();
             if (!s.expiryWarned && warnAt > ctx.nowMs && (at == 0 || warnAt < at))
                 at = warnAt;
             if (at == 0 || s.tokens.refreshUntilMs < at)
@@ -105,7 +115,7 @@ struct Builder
     {
         if (s.expiryWarned || s.tokens.refreshUntilMs <= 0)
             return;
-        if (s.tokens.refreshUntilMs - ctx.nowMs <= RefreshPolicy::kExpiryWarningMs
+        if (s.tokens.refreshUntilMs - ctx.nowMs <= warningLead()
             && ctx.nowMs < s.tokens.refreshUntilMs) {
             s.expiryWarned = true;
             Effect &e = add(FX::NotifyExpiringSoon);
@@ -124,6 +134,8 @@ struct Builder
 
     void acceptTokens(const TokenSet &tokens)
     {
+        if (tokens.refreshUntilMs != s.tokens.refreshUntilMs)
+            s.expiryWarned = false; // a new grant end: warn again when it approaches
         s.tokens = tokens;
         ++s.generation;
         s.state = S::Active;
@@ -136,8 +148,6 @@ struct Builder
         s.lastError = AuthError();
         s.reauthReason.clear();
         s.lastRefreshMs = ctx.nowMs;
-        if (tokens.refreshUntilMs - ctx.nowMs > RefreshPolicy::kExpiryWarningMs)
-            s.expiryWarned = false;
         persist(); // I-2: waiters are served once the write finished
         maybeWarnExpiry();
         scheduleProactive();
@@ -367,6 +377,8 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (!e.error) {
             s.silentTried = false;
             s.reauthNotifiedAtMs = 0;
+            s.grantStartMs = ctx.nowMs;
+            s.expiryWarned = false;
             b.acceptTokens(e.tokens);
             b.add(FX::NotifySignIn);
             b.log(silent ? QStringLiteral("signed in again silently")

@@ -48,6 +48,7 @@ struct State
     bool passwordStored = false;
     bool atRejected = false; // a resource server rejected the current AT
     bool expiryWarned = false;
+    qint64 grantStartMs = 0; // when this grant was signed in (0: unknown, e.g. after a restart)
     SessionState stateBeforeSignIn = SessionState::SignedOut;
     AuthError lastError;
     QString reauthReason; // code: grant_dead, lost_rotation, refresh_until_passed, ...

@@ -411,6 +411,29 @@ private Q_SLOTS:
         QVERIFY(!has(t, FX::NotifyExpiringSoon)); // once
     }
 
+    void shortGrantWarnsLateNotAtSignIn()
+    {
+        // A 15-minute grant (the demo): warned a fifth of the grant ahead, not at sign-in.
+        State s;
+        s.loaded = true;
+        Transition t = step(s, Event::of(ET::SignInRequested), ctx());
+        Event reply = Event::of(ET::SignInReply);
+        reply.generation = t.state.generation;
+        reply.tokens = tokens(kNow, 2 * 60 * 1000);
+        reply.tokens.refreshUntilMs = kNow + 15 * 60 * 1000;
+        t = step(t.state, reply, ctx());
+        QVERIFY(!has(t, FX::NotifyExpiringSoon));
+        t = step(t.state, Event::of(ET::Deadline), ctx(kNow + 11 * 60 * 1000));
+        QVERIFY(has(t, FX::SendRefresh)); // the access token needs renewing
+        QVERIFY(!has(t, FX::NotifyExpiringSoon)); // 4 min left: not yet
+        Event refreshed = Event::of(ET::RefreshReply);
+        refreshed.generation = t.state.generation;
+        refreshed.tokens = tokens(kNow + 12 * 60 * 1000, 2 * 60 * 1000, "AT2", "RT2");
+        refreshed.tokens.refreshUntilMs = kNow + 15 * 60 * 1000;
+        t = step(t.state, refreshed, ctx(kNow + 12 * 60 * 1000));
+        QVERIFY(has(t, FX::NotifyExpiringSoon)); // 3 min left = a fifth of the grant
+    }
+
     void offlineNoRequestsThenOneRefreshWhenBack()
     {
         State s = activeState(3600 * 1000);
