@@ -66,22 +66,21 @@ QString iconName(TrayStatus status)
 
 QString text(TrayStatus status)
 {
-    auto tr = [](const char *t) { return QCoreApplication::translate("TrayStatus", t); };
     switch (status) {
     case TrayStatus::SignedOut:
-        return tr("Not signed in");
+        return QCoreApplication::translate("TrayStatus", "Not signed in");
     case TrayStatus::Ok:
-        return tr("All accounts signed in");
+        return QCoreApplication::translate("TrayStatus", "All accounts signed in");
     case TrayStatus::Refreshing:
-        return tr("Renewing tokens");
+        return QCoreApplication::translate("TrayStatus", "Renewing tokens");
     case TrayStatus::ExpiringSoon:
-        return tr("A sign-in ends soon");
+        return QCoreApplication::translate("TrayStatus", "A sign-in ends soon");
     case TrayStatus::Offline:
-        return tr("Offline or retrying");
+        return QCoreApplication::translate("TrayStatus", "Offline or retrying");
     case TrayStatus::SignInNeeded:
-        return tr("Sign-in needed");
+        return QCoreApplication::translate("TrayStatus", "Sign-in needed");
     case TrayStatus::StorageProblem:
-        return tr("Keychain problem");
+        return QCoreApplication::translate("TrayStatus", "Keychain problem");
     }
     return QString();
 }

@@ -206,37 +206,17 @@ AuthError GenericDialect::classifyRevokeReply(const HttpReply &reply) const
 
 AuthError GenericDialect::classifyVerifyReply(const HttpReply &reply, bool *active) const
 {
-    *active = false;
-    if (reply.isSuccess()) {
-        QJsonObject obj;
-        if (!TokenReply::parseJsonObject(reply.body, &obj)
-            || !obj.value(QLatin1String("active")).isBool())
-            return ReplyClassifier::withEvidence(
-                    AuthError(AuthError::Kind::Ambiguous,
-                              QStringLiteral("unparseable_introspection")),
-                    reply);
-        *active = obj.value(QLatin1String("active")).toBool();
-        return AuthError();
-    }
-    const AuthError common = ReplyClassifier::commonError(reply);
-    if (common.isError())
-        return common;
-    QString code, description;
-    TokenReply::readOAuthError(reply, &code, &description);
-    return ReplyClassifier::withEvidence(
-            ReplyClassifier::oauthError(
-                    code.isEmpty() ? QStringLiteral("http_") + QString::number(reply.status) : code,
-                    description, Grant::Refresh),
-            reply);
+    return ReplyClassifier::introspection(reply, active);
 }
 
 QStringList GenericDialect::validate(const AccountConfig &config) const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("GenericDialect", s); };
     QStringList problems;
     if (config.tokenEndpoint.isEmpty()) {
         if (config.serverUrl.isEmpty())
-            problems << tr("Enter the issuer URL (for discovery) or the token endpoint.");
+            problems << QCoreApplication::translate(
+                    "GenericDialect",
+                    "Enter the issuer URL (for discovery) or the token endpoint.");
         else if (const QString p = EndpointPolicy::check(config.serverUrl); !p.isEmpty())
             problems << p;
     } else if (const QString p = EndpointPolicy::check(config.tokenEndpoint); !p.isEmpty()) {
@@ -249,10 +229,11 @@ QStringList GenericDialect::validate(const AccountConfig &config) const
             problems << p;
     }
     if (config.clientId.trimmed().isEmpty())
-        problems << tr("Enter the client ID.");
+        problems << QCoreApplication::translate("GenericDialect", "Enter the client ID.");
     if (config.username.trimmed().isEmpty())
-        problems << tr("Enter the user name.");
+        problems << QCoreApplication::translate("GenericDialect", "Enter the user name.");
     if (!isValidScope(config.scope))
-        problems << tr("The scope must be names separated by single spaces.");
+        problems << QCoreApplication::translate(
+                "GenericDialect", "The scope must be names separated by single spaces.");
     return problems;
 }

@@ -1,6 +1,9 @@
 #include "ReplyClassifier.h"
 
 #include "RetryAfter.h"
+#include "TokenReply.h"
+
+#include <QJsonObject>
 
 namespace ReplyClassifier {
 
@@ -119,6 +122,31 @@ bool looksLikeHtml(const HttpReply &reply)
         return true;
     const QByteArray head = reply.body.left(256).trimmed().toLower();
     return head.startsWith("<!doctype html") || head.startsWith("<html");
+}
+
+AuthError introspection(const HttpReply &reply, bool *active)
+{
+    *active = false;
+    if (reply.isSuccess()) {
+        QJsonObject obj;
+        if (!TokenReply::parseJsonObject(reply.body, &obj)
+            || !obj.value(QLatin1String("active")).isBool())
+            return withEvidence(AuthError(AuthError::Kind::Ambiguous,
+                                          QStringLiteral("unparseable_introspection")),
+                                reply);
+        *active = obj.value(QLatin1String("active")).toBool();
+        return AuthError();
+    }
+    const AuthError common = commonError(reply);
+    if (common.isError())
+        return common;
+    QString code, description;
+    TokenReply::readOAuthError(reply, &code, &description);
+    return withEvidence(oauthError(code.isEmpty()
+                                           ? QStringLiteral("http_") + QString::number(reply.status)
+                                           : code,
+                                   description, OAuthDialect::Grant::Refresh),
+                        reply);
 }
 
 } // namespace ReplyClassifier

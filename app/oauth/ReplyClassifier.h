@@ -21,6 +21,9 @@ AuthError oauthError(const QString &code, const QString &description, OAuthDiale
 // Copies status, reason phrase and Retry-After evidence from the reply into the error.
 AuthError withEvidence(AuthError error, const HttpReply &reply);
 bool looksLikeHtml(const HttpReply &reply);
+// RFC 7662 introspection answer (generic and Salesforce): None with `*active` set, Ambiguous
+// for an unparseable 2xx, else the common or RFC 6749 §5.2 error.
+AuthError introspection(const HttpReply &reply, bool *active);
 // Server-provided text made safe for messages: control characters dropped, at most 300 chars.
 QString cleanText(const QString &text);
 QString cleanText(const QByteArray &utf8);

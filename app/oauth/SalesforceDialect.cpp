@@ -260,47 +260,28 @@ AuthError SalesforceDialect::classifyRevokeReply(const HttpReply &reply) const
 
 AuthError SalesforceDialect::classifyVerifyReply(const HttpReply &reply, bool *active) const
 {
-    *active = false;
-    if (reply.isSuccess()) {
-        QJsonObject obj;
-        if (!TokenReply::parseJsonObject(reply.body, &obj)
-            || !obj.value(QLatin1String("active")).isBool())
-            return ReplyClassifier::withEvidence(
-                    AuthError(AuthError::Kind::Ambiguous,
-                              QStringLiteral("unparseable_introspection")),
-                    reply);
-        *active = obj.value(QLatin1String("active")).toBool();
-        return AuthError();
-    }
-    const AuthError common = ReplyClassifier::commonError(reply);
-    if (common.isError())
-        return common;
-    QString code, description;
-    TokenReply::readOAuthError(reply, &code, &description);
-    return ReplyClassifier::withEvidence(
-            ReplyClassifier::oauthError(
-                    code.isEmpty() ? QStringLiteral("http_") + QString::number(reply.status) : code,
-                    description, Grant::Refresh),
-            reply);
+    return ReplyClassifier::introspection(reply, active);
 }
 
 QStringList SalesforceDialect::validate(const AccountConfig &config) const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("SalesforceDialect", s); };
     QStringList problems;
     const QString urlProblem = EndpointPolicy::check(config.serverUrl);
     if (!urlProblem.isEmpty())
         problems << urlProblem;
     if (config.clientId.trimmed().isEmpty())
-        problems << tr("Enter the consumer key (client ID) of the connected app.");
+        problems << QCoreApplication::translate(
+                "SalesforceDialect", "Enter the consumer key (client ID) of the connected app.");
     if (config.username.trimmed().isEmpty())
-        problems << tr("Enter the user name.");
+        problems << QCoreApplication::translate("SalesforceDialect", "Enter the user name.");
     if (!config.introspectionEndpoint.isEmpty()) {
         const QString p = EndpointPolicy::check(config.introspectionEndpoint);
         if (!p.isEmpty())
             problems << p;
     }
     if (config.assumedSessionSeconds < 60 || config.assumedSessionSeconds > 24 * 3600)
-        problems << tr("The assumed session timeout must be between 1 minute and 24 hours.");
+        problems << QCoreApplication::translate(
+                "SalesforceDialect",
+                "The assumed session timeout must be between 1 minute and 24 hours.");
     return problems;
 }

@@ -282,19 +282,22 @@ AuthError VenafiDialect::classifyVerifyReply(const HttpReply &reply, bool *activ
 
 QStringList VenafiDialect::validate(const AccountConfig &config) const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("VenafiDialect", s); };
     QStringList problems;
     const QString urlProblem = EndpointPolicy::check(config.serverUrl);
     if (!urlProblem.isEmpty())
         problems << urlProblem;
     if (config.clientId.trimmed().isEmpty())
-        problems << tr("Enter the client ID (the API integration's application ID).");
+        problems << QCoreApplication::translate(
+                "VenafiDialect", "Enter the client ID (the API integration's application ID).");
     if (config.username.trimmed().isEmpty())
-        problems << tr("Enter the user name.");
+        problems << QCoreApplication::translate("VenafiDialect", "Enter the user name.");
     if (config.scope.isEmpty())
-        problems << tr("Enter the scope, for example certificate:manage,revoke.");
+        problems << QCoreApplication::translate(
+                "VenafiDialect", "Enter the scope, for example certificate:manage,revoke.");
     else if (!isValidScope(config.scope))
-        problems << tr("The scope must look like certificate:manage,revoke;configuration "
-                       "(no spaces).");
+        problems << QCoreApplication::translate(
+                "VenafiDialect",
+                "The scope must look like certificate:manage,revoke;configuration "
+                "(no spaces).");
     return problems;
 }

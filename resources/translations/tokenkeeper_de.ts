@@ -394,22 +394,22 @@
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="239"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="217"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
         <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="252"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="232"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="254"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="234"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="256"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="236"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
@@ -929,17 +929,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="295"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="273"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="297"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="276"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="304"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -1306,6 +1306,44 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>TrayStatus</name>
     <message>
+        <location filename="../../ui/TrayStatus.cpp" line="71"/>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="73"/>
+        <source>All accounts signed in</source>
+        <translation>Alle Konten angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="75"/>
+        <source>Renewing tokens</source>
+        <translation>Tokens werden erneuert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="77"/>
+        <source>A sign-in ends soon</source>
+        <translation>Eine Anmeldung endet bald</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="79"/>
+        <source>Offline or retrying</source>
+        <translation>Offline oder neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="81"/>
+        <source>Sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayStatus.cpp" line="83"/>
+        <source>Keychain problem</source>
+        <translation>Problem mit dem Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>TrayStatusRules</name>
+    <message>
         <source>Not signed in</source>
         <translation type="vanished">Nicht angemeldet</translation>
     </message>
@@ -1335,47 +1373,9 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
     </message>
 </context>
 <context>
-    <name>TrayStatusRules</name>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="72"/>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="74"/>
-        <source>All accounts signed in</source>
-        <translation>Alle Konten angemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="76"/>
-        <source>Renewing tokens</source>
-        <translation>Tokens werden erneuert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="78"/>
-        <source>A sign-in ends soon</source>
-        <translation>Eine Anmeldung endet bald</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="80"/>
-        <source>Offline or retrying</source>
-        <translation>Offline oder neuer Versuch folgt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="82"/>
-        <source>Sign-in needed</source>
-        <translation>Anmeldung erforderlich</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TrayStatus.cpp" line="84"/>
-        <source>Keychain problem</source>
-        <translation>Problem mit dem Schlüsselbund</translation>
-    </message>
-</context>
-<context>
     <name>VenafiDialect</name>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="291"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="290"/>
         <source>Enter the client ID (the API integration&apos;s application ID).</source>
         <translation>Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
     </message>
@@ -1390,7 +1390,7 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="297"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="298"/>
         <source>The scope must look like certificate:manage,revoke;configuration (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
     </message>
