@@ -483,6 +483,15 @@ void Session::withFreshToken(TokenCallback callback)
         return;
     }
     m_waiters.append(std::move(callback));
+    // Joining a flight already under way (a refresh, a sign-in, or a write that must finish
+    // before publishing): the machine's TokenNeeded transition there is exactly "one more
+    // waiter" (tst_sessionmachine checks it), so the thousandth caller skips the step.
+    if (!m_dispatching
+        && (m_state.persistPending || st == SessionState::Refreshing
+            || st == SessionState::SigningIn)) {
+        ++m_state.waiters;
+        return;
+    }
     dispatch(Event::of(ET::TokenNeeded));
 }
 

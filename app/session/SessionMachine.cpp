@@ -216,6 +216,7 @@ struct Builder
         s.sentRefreshToken = s.tokens.refreshToken;
         schedule(0);
         add(FX::WriteJournal).refreshToken = s.tokens.refreshToken;
+        s.journalOpen = true;
         Effect &e = add(FX::SendRefresh);
         e.refreshToken = s.tokens.refreshToken;
         e.generation = s.generation;
@@ -351,6 +352,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             && e.journalFingerprint == TokenSet::fingerprint(e.tokens.refreshToken)) {
             // the last rotation may have been lost; retry fast with the same RT.
             b.log(QStringLiteral("an interrupted refresh was found; retrying it"));
+            s.journalOpen = true;
             s.fastRetry = true;
             b.startRefresh();
             break;
@@ -503,7 +505,13 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         }
         if (s.inFlight != Op::Refresh)
             break;
-        b.add(FX::ClearJournal);
+        // the journal stays open until the new tokens are in the keychain (PersistDone),
+        // and after an ambiguous outcome (the server may have rotated); it closes as soon as
+        // the outcome is known otherwise.
+        if (e.error && e.error.kind != AuthError::Kind::Ambiguous && s.journalOpen) {
+            b.add(FX::ClearJournal);
+            s.journalOpen = false;
+        }
         if (!e.error) {
             b.log(QStringLiteral("refreshed")
                   + (e.tokens.refreshToken != s.sentRefreshToken ? QStringLiteral(" (rotated)")
@@ -570,6 +578,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             b.serveWaiters(); // I-2: published after the write, or anyway if it failed
         else if (s.waiters > 0 && s.state == S::Active)
             b.startRefresh();
+        if (e.storage == StorageStatus::Ok && s.journalOpen && s.inFlight != Op::Refresh) {
+            b.add(FX::ClearJournal); // the rotated pair is safe now
+            s.journalOpen = false;
+        }
         break;
     case ET::Network:
         if (s.online == e.online)
@@ -608,6 +620,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             b.add(FX::CancelRequests);
         b.add(FX::EraseAll); // local secrets go whatever the server answers (S-31)
         b.add(FX::ClearJournal);
+        s.journalOpen = false;
         b.schedule(0);
         s.passwordStored = false;
         s.persistPending = false;

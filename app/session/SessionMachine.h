@@ -48,6 +48,7 @@ struct State
     bool passwordStored = false;
     bool atRejected = false; // a resource server rejected the current AT
     bool expiryWarned = false;
+    bool journalOpen = false; // R-06 marker written and not yet cleared
     qint64 grantStartMs = 0; // when this grant was signed in (0: unknown, e.g. after a restart)
     SessionState stateBeforeSignIn = SessionState::SignedOut;
     AuthError lastError;

@@ -134,27 +134,31 @@ void CredentialStore::saveTokens(const AccountConfig &config, const TokenSet &to
 {
     QPointer<CredentialStore> self(this);
     const QByteArray blob = TokenBlob::encode(tokens, generation, config.storageKey());
-    m_secrets->write(tokensKey(config), blob,
-                     [self, config, generation, done](const SecretStore::Result &r) {
-                         if (!self)
-                             return;
-                         if (!r.ok()) {
-                             // M-44: the marker and the old item stay as they were.
-                             const StorageStatus status = writeStatus(r.status);
-                             qCWarning(lcStore)
-                                     << "saving tokens for" << config.id
-                                     << "failed:" << SecretStore::statusName(r.status) << r.message;
-                             done(status, storageStatusText(status));
-                             return;
-                         }
-                         // The blob is the truth; the marker only says one exists. A crash here
-                         // leaves a newer blob with an older marker generation, which loads.
-                         FaultPoint::hit("store_mid_write");
-                         self->m_registry->setMarker(
-                                 config.id,
-                                 AccountRegistry::Marker{true, generation, config.storageKey()});
-                         done(StorageStatus::Ok, QString());
-                     });
+    m_secrets->write(
+            tokensKey(config), blob,
+            [self, config, generation, done](const SecretStore::Result &r) {
+                if (!self)
+                    return;
+                if (!r.ok()) {
+                    // M-44: the marker and the old item stay as they were.
+                    const StorageStatus status = writeStatus(r.status);
+                    qCWarning(lcStore)
+                            << "saving tokens for" << config.id
+                            << "failed:" << SecretStore::statusName(r.status) << r.message;
+                    done(status, storageStatusText(status));
+                    return;
+                }
+                // The blob is the truth; the marker only says one exists. A crash here
+                // leaves a newer blob with an older marker generation, which loads. So
+                // the caller hears "saved" first: the marker's disk sync is not on the
+                // path of callers waiting for a freshly rotated token (I-2).
+                done(StorageStatus::Ok, QString());
+                FaultPoint::hit("store_mid_write");
+                if (self)
+                    self->m_registry->setMarker(
+                            config.id,
+                            AccountRegistry::Marker{true, generation, config.storageKey()});
+            });
 }
 
 void CredentialStore::eraseAll(const AccountConfig &config, std::function<void(StorageStatus)> done)

@@ -154,6 +154,35 @@ private Q_SLOTS:
                     || ET(event) == ET::Network || ET(event) == ET::TokenNeeded);
     }
 
+    void joiningAFlightOnlyCountsTheWaiter_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<bool>("persistPending");
+        QTest::newRow("refreshing") << int(S::Refreshing) << false;
+        QTest::newRow("signing in") << int(S::SigningIn) << false;
+        QTest::newRow("active, write pending") << int(S::Active) << true;
+        QTest::newRow("refreshing, write pending") << int(S::Refreshing) << true;
+    }
+    void joiningAFlightOnlyCountsTheWaiter()
+    {
+        // Session::withFreshToken skips the step in these states; this pins that the step would
+        // do nothing else than count one more waiter (with an expired access token).
+        QFETCH(int, state);
+        QFETCH(bool, persistPending);
+        State s = inState(S(state));
+        s.persistPending = persistPending;
+        s.waiters = 3;
+        const Transition t = step(s, Event::of(ET::TokenNeeded), ctx(kNow + 2 * 3600 * 1000));
+        QVERIFY(t.effects.isEmpty());
+        State expected = s;
+        expected.waiters = 4;
+        QCOMPARE(int(t.state.state), int(expected.state));
+        QCOMPARE(t.state.waiters, expected.waiters);
+        QCOMPARE(t.state.generation, expected.generation);
+        QCOMPARE(t.state.tokens, expected.tokens);
+        QCOMPARE(t.state.deadlineMs, expected.deadlineMs);
+    }
+
     void signInPersistsBeforePublishing()
     {
         State s;
@@ -176,6 +205,47 @@ private Q_SLOTS:
         t = step(t.state, done, ctx());
         QVERIFY(has(t, FX::ServeWaiters));
         QCOMPARE(t.state.waiters, 0);
+    }
+
+    void journalClosesOnlyWhenTheOutcomeIsSafe_data()
+    {
+        QTest::addColumn<int>("replyKind"); // AuthError::Kind; None = success
+        QTest::addColumn<bool>("clearedAtReply");
+        QTest::newRow("success") << int(AuthError::Kind::None) << false;
+        QTest::newRow("ambiguous") << int(AuthError::Kind::Ambiguous) << false;
+        QTest::newRow("transient") << int(AuthError::Kind::Transient) << true;
+        QTest::newRow("config") << int(AuthError::Kind::Config) << true;
+    }
+    void journalClosesOnlyWhenTheOutcomeIsSafe()
+    {
+        // open from before the request until the rotated pair is in the keychain; kept
+        // open after an ambiguous outcome so that a crash then still leads to the fast retry.
+        QFETCH(int, replyKind);
+        QFETCH(bool, clearedAtReply);
+        Transition t = step(activeState(), Event::of(ET::RefreshRequested), ctx());
+        QVERIFY(has(t, FX::WriteJournal));
+        QVERIFY(t.state.journalOpen);
+        Event reply = Event::of(ET::RefreshReply);
+        reply.generation = t.state.generation;
+        if (replyKind == int(AuthError::Kind::None))
+            reply.tokens = tokens(kNow, 3600 * 1000, "AT2", "RT2");
+        else
+            reply.error = AuthError(AuthError::Kind(replyKind), QStringLiteral("x"));
+        t = step(t.state, reply, ctx());
+        QCOMPARE(has(t, FX::ClearJournal), clearedAtReply);
+        QCOMPARE(t.state.journalOpen, !clearedAtReply);
+        if (replyKind != int(AuthError::Kind::None))
+            return;
+        Event failed = Event::of(ET::PersistDone);
+        failed.generation = t.state.generation;
+        failed.storage = StorageStatus::Locked;
+        const Transition notSaved = step(t.state, failed, ctx());
+        QVERIFY(!has(notSaved, FX::ClearJournal)); // the keychain still has the old RT
+        Event saved = failed;
+        saved.storage = StorageStatus::Ok;
+        const Transition ok = step(t.state, saved, ctx());
+        QVERIFY(has(ok, FX::ClearJournal));
+        QVERIFY(!ok.state.journalOpen);
     }
 
     void persistFailureStillPublishesAndMarksNotSaved()
