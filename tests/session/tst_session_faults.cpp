@@ -312,9 +312,47 @@ private Q_SLOTS:
         const QByteArray rt = rig.server.currentRefreshToken(
                 Dialect::Venafi, QString::fromLatin1(SessionRig::kUser));
         QVERIFY(rig.storedRefreshToken(s->config()) != rt);
-        s->retryStorage();
+        // Written when the keychain is back: by itself within a minute...
+        rig.advance(60 * 1000);
         QTRY_COMPARE(s->snapshot().storage, StorageStatus::Ok);
         QCOMPARE(rig.storedRefreshToken(s->config()), rt);
+        // ...or at once when the person asks.
+        rig.secrets.failNthWrite(1, SecretStore::Status::Locked);
+        s->refreshNow();
+        QTRY_COMPARE(s->snapshot().storage, StorageStatus::NotPersisted);
+        s->retryStorage();
+        QTRY_COMPARE(s->snapshot().storage, StorageStatus::Ok);
+        QCOMPARE(rig.storedRefreshToken(s->config()),
+                 rig.server.currentRefreshToken(Dialect::Venafi,
+                                                QString::fromLatin1(SessionRig::kUser)));
+    }
+
+    void noKeychainSignInForThisSessionOnly()
+    {
+        // M-45 / issue: without a keychain the person can still sign in, for this session only
+        // (tokens in memory, clearly shown), and nothing reaches the unavailable store.
+        SessionRig rig;
+        for (auto op : {MemorySecretStore::Operation::Read, MemorySecretStore::Operation::Write,
+                        MemorySecretStore::Operation::Remove})
+            rig.secrets.setForcedStatus(op, SecretStore::Status::Unavailable,
+                                        QStringLiteral("No D-Bus session"));
+        Session *s = rig.add(rig.config(Dialect::Generic));
+        QTRY_VERIFY(s->machineState().loaded);
+        QCOMPARE(s->snapshot().storage, StorageStatus::Unavailable);
+        QCOMPARE(s->state(), SessionState::SignedOut);
+        QSignalSpy done(s, &AccountSession::signInFinished);
+        s->signIn(rig.credentials(Dialect::Generic));
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(s->snapshot().storage, StorageStatus::SessionOnly);
+        QVERIFY(SessionRig::ask(s)->answered);
+        QVERIFY(rig.secrets.keys().isEmpty());
+        QVERIFY(!rig.sessionOnlySecrets.keys().isEmpty());
+        s->refreshNow(); // refreshes keep working in memory
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(s->snapshot().storage, StorageStatus::SessionOnly);
     }
 
     void lockedKeychainAtStartupIsNotSignedOut()
