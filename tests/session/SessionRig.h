@@ -65,7 +65,8 @@ struct SessionRig
         deps.registry = &registry;
         deps.events = &events;
         manager = std::make_unique<SessionManager>(deps);
-        manager->httpClient()->setTransferTimeoutMs(400);
+        // Short enough for the never-answering server tests, long enough for a loaded CI box.
+        manager->httpClient()->setTransferTimeoutMs(1500);
     }
 
     AccountConfig config(Dialect dialect) const

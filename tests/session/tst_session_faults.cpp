@@ -114,7 +114,7 @@ private Q_SLOTS:
         hang.kind = FakeFault::Kind::NeverAnswer;
         rig.server.injectFault(QStringLiteral("venafi.token"), hang);
         s->refreshNow();
-        QTRY_COMPARE_WITH_TIMEOUT(s->state(), SessionState::Backoff, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), SessionState::Backoff, 10000);
         QCOMPARE(s->machineState().lastError.kind, AuthError::Kind::Ambiguous);
         rig.advance(RefreshPolicy::kAmbiguousRetryMs);
         QTRY_COMPARE(s->state(), SessionState::Active);

@@ -81,7 +81,7 @@ private Q_SLOTS:
         }
         QSignalSpy done(s, &AccountSession::revokeFinished);
         s->revoke();
-        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
         QCOMPARE(done.first().at(0).toBool(), false);
         QVERIFY(!done.first().at(1).toString().isEmpty());
         QCOMPARE(s->state(), SessionState::SignedOut);
