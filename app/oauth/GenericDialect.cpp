@@ -112,26 +112,8 @@ TokenResult GenericDialect::parseTokenReply(Grant grant, const HttpReply &reply,
                                             qint64 nowMs) const
 {
     TokenResult result;
-    if (!reply.isHttp()) {
-        result.error = ReplyClassifier::transportError(reply);
-        return result;
-    }
     if (!reply.isSuccess()) {
-        result.error = ReplyClassifier::commonHttpError(reply);
-        if (result.error.isError())
-            return result;
-        QString code, description;
-        if (TokenReply::readOAuthError(reply, &code, &description)) {
-            result.error = ReplyClassifier::withEvidence(
-                    ReplyClassifier::oauthError(code, description, grant), reply);
-        } else {
-            // A 4xx without an OAuth error (HTML, empty): not proof of a dead grant.
-            result.error = ReplyClassifier::withEvidence(
-                    AuthError(AuthError::Kind::Config,
-                              QStringLiteral("http_") + QString::number(reply.status),
-                              ReplyClassifier::cleanText(reply.reasonPhrase)),
-                    reply);
-        }
+        result.error = ReplyClassifier::tokenEndpointError(reply, grant);
         return result;
     }
 

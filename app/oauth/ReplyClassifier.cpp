@@ -124,6 +124,22 @@ bool looksLikeHtml(const HttpReply &reply)
     return head.startsWith("<!doctype html") || head.startsWith("<html");
 }
 
+AuthError tokenEndpointError(const HttpReply &reply, OAuthDialect::Grant grant)
+{
+    const AuthError common = commonError(reply);
+    if (common.isError())
+        return common;
+    QString code, description;
+    if (TokenReply::readOAuthError(reply, &code, &description))
+        // invalid_grant keeps its description: "expired access/refresh token" (grant ended)
+        // and "authentication failure" (password changed) read differently (M-28).
+        return withEvidence(oauthError(code, description, grant), reply);
+    return withEvidence(AuthError(AuthError::Kind::Config,
+                                  QStringLiteral("http_") + QString::number(reply.status),
+                                  cleanText(reply.reasonPhrase)),
+                        reply);
+}
+
 AuthError introspection(const HttpReply &reply, bool *active)
 {
     *active = false;

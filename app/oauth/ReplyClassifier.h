@@ -21,6 +21,10 @@ AuthError oauthError(const QString &code, const QString &description, OAuthDiale
 // Copies status, reason phrase and Retry-After evidence from the reply into the error.
 AuthError withEvidence(AuthError error, const HttpReply &reply);
 bool looksLikeHtml(const HttpReply &reply);
+// A non-2xx token-endpoint reply in RFC 6749 §5.2 form (generic and Salesforce): the transport
+// or common HTTP error, else the OAuth `error` code (invalid_grant depends on the grant), else
+// Config "http_<status>" — a 4xx without an OAuth error body is not proof of a dead grant.
+AuthError tokenEndpointError(const HttpReply &reply, OAuthDialect::Grant grant);
 // RFC 7662 introspection answer (generic and Salesforce): None with `*active` set, Ambiguous
 // for an unparseable 2xx, else the common or RFC 6749 §5.2 error.
 AuthError introspection(const HttpReply &reply, bool *active);

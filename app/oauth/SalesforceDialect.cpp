@@ -138,26 +138,8 @@ TokenResult SalesforceDialect::parseTokenReply(Grant grant, const HttpReply &rep
 {
     using K = AuthError::Kind;
     TokenResult result;
-    if (!reply.isHttp()) {
-        result.error = ReplyClassifier::transportError(reply);
-        return result;
-    }
     if (!reply.isSuccess()) {
-        result.error = ReplyClassifier::commonHttpError(reply);
-        if (result.error.isError())
-            return result;
-        QString code, description;
-        if (TokenReply::readOAuthError(reply, &code, &description)) {
-            // invalid_grant keeps its description: "expired access/refresh token" (grant
-            // ended) and "authentication failure" (password changed) read differently (M-28).
-            result.error = ReplyClassifier::withEvidence(
-                    ReplyClassifier::oauthError(code, description, grant), reply);
-        } else {
-            result.error = ReplyClassifier::withEvidence(
-                    AuthError(K::Config, QStringLiteral("http_") + QString::number(reply.status),
-                              ReplyClassifier::cleanText(reply.reasonPhrase)),
-                    reply);
-        }
+        result.error = ReplyClassifier::tokenEndpointError(reply, grant);
         return result;
     }
 
