@@ -35,7 +35,11 @@ public:
     // Retry reading the keychain (after the person unlocked it).
     virtual void retryStorage() = 0;
 
-    // Single flight: every caller during a refresh waits for that one result.
+    // Single flight: every caller during a refresh waits for that one result. The callback runs
+    // synchronously, before this returns, on a cache hit (a usable, published token: the hot
+    // path costs nanoseconds); otherwise later, from the event loop, exactly once, also when
+    // the session is destroyed first (Cancelled "session_closed"). Callers must not assume
+    // either: code that needs a deferred answer posts its own continuation.
     virtual void withFreshToken(TokenCallback callback) = 0;
     // A resource server rejected `accessToken`; refreshes once if it is still the current token.
     virtual void reportRejected(const QByteArray &accessToken) = 0;

@@ -29,6 +29,10 @@ Session::Session(const AccountConfig &config, const Deps &deps, QObject *parent)
 Session::~Session()
 {
     *m_alive = false;
+    // Nobody is left waiting in silence: every pending caller hears that the session closed.
+    const QList<TokenCallback> waiters = std::exchange(m_waiters, {});
+    for (const TokenCallback &cb : waiters)
+        cb(QByteArray(), AuthError(AuthError::Kind::Cancelled, QStringLiteral("session_closed")));
     m_deps.scheduler->cancel(this);
     for (quint64 id : std::as_const(m_requests))
         m_deps.http->cancel(id);
@@ -106,13 +110,22 @@ void Session::loadStore()
         if (r.status == StorageStatus::Ok && m_config.hasClientSecret) {
             // The client secret is needed for refreshes; the password is not kept in memory.
             activeStore()->loadCredentials(
-                    m_config, [this, alive, e](StorageStatus, const Credentials &credentials) {
+                    m_config,
+                    [this, alive, e](StorageStatus status, const Credentials &credentials) {
                         if (alive.expired())
                             return;
                         Credentials c = credentials;
                         m_clientSecret = c.clientSecret;
                         c.wipe();
-                        dispatch(e);
+                        Event loaded = e;
+                        if (loaded.found && loaded.tokens.hasRefreshToken()
+                            && (status != StorageStatus::Ok || m_clientSecret.isEmpty())) {
+                            // Without its secret a confidential client cannot refresh: say the
+                            // keychain is the problem now, not "check the settings" later.
+                            loaded.storage = status == StorageStatus::Ok ? StorageStatus::Unreadable
+                                                                         : status;
+                        }
+                        dispatch(loaded);
                     });
             return;
         }
@@ -132,22 +145,6 @@ void Session::sendLogin(const Credentials &credentials, quint64 generation)
         FaultPoint::hit("after_token_response");
         const TokenResult result = m_dialect->parseTokenReply(
                 OAuthDialect::Grant::Password, reply, m_config, TokenSet(), m_deps.clock->wallMs());
-        if (!result.error && m_state.inFlight == Op::Login && generation == m_state.generation) {
-            // Store what the person chose to keep; the client secret always (refresh needs it).
-            Credentials keep = m_pending;
-            if (!m_config.rememberCredentials)
-                keep.password.clear();
-            if (!keep.isEmpty()) {
-                if (!keep.clientSecret.isEmpty())
-                    m_clientSecret = keep.clientSecret;
-                activeStore()->saveCredentials(m_config, keep, [](StorageStatus) {});
-                if (!keep.password.isEmpty())
-                    m_state.passwordStored = true;
-            }
-            keep.wipe();
-        }
-        if (m_state.inFlight == Op::Login)
-            m_pending.wipe();
         Event e = Event::of(ET::SignInReply);
         e.tokens = result.tokens;
         e.error = result.error;
@@ -157,7 +154,7 @@ void Session::sendLogin(const Credentials &credentials, quint64 generation)
     m_requests.insert(*id);
 }
 
-void Session::sendRevoke(const TokenSet &tokens)
+void Session::sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown)
 {
     Credentials creds;
     creds.clientSecret = m_clientSecret;
@@ -182,13 +179,19 @@ void Session::sendRevoke(const TokenSet &tokens)
     auto next = std::make_shared<std::function<void()>>();
     const std::weak_ptr<std::function<void()>> weakNext = next;
     const std::weak_ptr<bool> alive = m_alive;
-    *next = [this, alive, state, weakNext] {
+    *next = [this, alive, state, weakNext, outcomeUnknown] {
         if (alive.expired())
             return;
         if (state->index >= state->requests.size()) {
             Event e = Event::of(ET::RevokeDone);
-            e.confirmed = !state->firstError;
-            e.message = state->firstError ? state->firstError.userMessage() : QString();
+            // Confirmed only when the server confirmed every token, and when no renewal with
+            // an unknown outcome may have left a newer pair alive.
+            e.confirmed = !state->firstError && !outcomeUnknown;
+            e.message = state->firstError ? state->firstError.userMessage()
+                    : outcomeUnknown
+                    ? tr("A renewal was interrupted; the server may have issued tokens that are "
+                         "still valid until they expire.")
+                    : QString();
             dispatch(e);
             return;
         }
@@ -268,8 +271,25 @@ void Session::run(const Effect &fx)
         break;
     }
     case FX::SendRevoke:
-        sendRevoke(fx.tokens);
+        sendRevoke(fx.tokens, fx.error);
         break;
+    case FX::RevokeOrphan:
+        revokeOrphan(fx.tokens);
+        break;
+    case FX::SaveCredentials: {
+        // Keep what the person chose: the client secret always (refresh needs it), the
+        // password only with "remember" (fx.silent).
+        Credentials keep = m_pending;
+        if (!fx.silent)
+            keep.password.clear();
+        if (!keep.clientSecret.isEmpty())
+            m_clientSecret = keep.clientSecret;
+        if (!keep.isEmpty())
+            activeStore()->saveCredentials(m_config, keep, [](StorageStatus) {});
+        keep.wipe();
+        m_pending.wipe();
+        break;
+    }
     case FX::CancelRequests: {
         const QSet<quint64> ids = m_requests;
         m_requests.clear();
@@ -296,8 +316,7 @@ void Session::run(const Effect &fx)
         activeStore()->eraseTokens(m_config, [](StorageStatus) {});
         break;
     case FX::EraseAll:
-        m_clientSecret.fill('\0');
-        m_clientSecret.clear();
+        // The client secret stays in memory until the revocation finished (NotifyRevoke).
         m_deps.registry->setPasswordStored(m_config.id, false);
         activeStore()->eraseAll(m_config, [](StorageStatus) {});
         if (m_sessionOnly && m_deps.store != activeStore())
@@ -350,6 +369,8 @@ void Session::run(const Effect &fx)
         break;
     }
     case FX::NotifySignIn:
+        if (fx.error)
+            m_pending.wipe();
         m_deps.registry->setLastErrorCode(m_config.id, fx.error.code);
         Q_EMIT signInFinished(fx.error);
         break;
@@ -359,6 +380,8 @@ void Session::run(const Effect &fx)
         break;
     }
     case FX::NotifyRevoke:
+        m_clientSecret.fill('\0');
+        m_clientSecret.clear();
         Q_EMIT revokeFinished(fx.confirmed, fx.text);
         break;
     case FX::NotifyExpiringSoon:
@@ -429,12 +452,14 @@ void Session::signIn(const Credentials &credentials)
         m_config.hasClientSecret = true;
         m_deps.registry->save(m_config);
     }
+    Event e = Event::of(ET::SignInRequested);
+    e.hasPassword = !credentials.password.isEmpty();
     // No keychain: the person may still sign in for this session only (tokens in memory).
     if (storageIsBlocked(m_state.storage) && m_deps.sessionOnlyStore) {
         m_sessionOnly = true;
-        m_state.storage = StorageStatus::SessionOnly;
+        e.sessionOnly = true;
     }
-    dispatch(Event::of(ET::SignInRequested));
+    dispatch(e);
 }
 
 void Session::cancelSignIn()
@@ -474,24 +499,11 @@ void Session::setOnline(bool online)
 void Session::withFreshToken(TokenCallback callback)
 {
     // Cache hit: no machine step, no allocation (the hot path of every API call).
-    const SessionState st = m_state.state;
-    if (!m_state.persistPending && !m_state.atRejected && !m_dispatching
-        && (st == SessionState::Active || st == SessionState::Refreshing
-            || st == SessionState::Backoff || st == SessionState::Offline)
-        && RefreshPolicy::isUsable(m_state.tokens, m_deps.clock->wallMs())) {
+    if (!m_dispatching && canServe(m_state, m_deps.clock->wallMs())) {
         callback(m_state.tokens.accessToken, AuthError());
         return;
     }
     m_waiters.append(std::move(callback));
-    // Joining a flight already under way (a refresh, a sign-in, or a write that must finish
-    // before publishing): the machine's TokenNeeded transition there is exactly "one more
-    // waiter" (tst_sessionmachine checks it), so the thousandth caller skips the step.
-    if (!m_dispatching
-        && (m_state.persistPending || st == SessionState::Refreshing
-            || st == SessionState::SigningIn)) {
-        ++m_state.waiters;
-        return;
-    }
     dispatch(Event::of(ET::TokenNeeded));
 }
 
@@ -504,7 +516,7 @@ void Session::reportRejected(const QByteArray &accessToken)
 
 QByteArray Session::currentAccessToken() const
 {
-    if (m_state.atRejected || !RefreshPolicy::isUsable(m_state.tokens, m_deps.clock->wallMs()))
+    if (!canServe(m_state, m_deps.clock->wallMs()))
         return QByteArray();
     return m_state.tokens.accessToken;
 }
@@ -554,4 +566,28 @@ void Session::sendResource(const HttpRequest &request, const QByteArray &token, 
         });
     });
     m_requests.insert(*id);
+}
+
+void Session::revokeOrphan(const TokenSet &tokens)
+{
+    // Best effort, outside the machine: the replaced grant must not outlive the new one on the
+    // server. The outcome is logged; nothing here changes the account's state.
+    Credentials creds;
+    creds.clientSecret = m_clientSecret;
+    const QList<HttpRequest> requests = m_dialect->revokeRequests(m_config, tokens, creds);
+    creds.wipe();
+    const std::weak_ptr<bool> alive = m_alive;
+    for (const HttpRequest &request : requests) {
+        auto id = std::make_shared<quint64>(0);
+        *id = m_deps.http->send(request, [this, alive, id](const HttpReply &reply) {
+            if (alive.expired())
+                return;
+            m_requests.remove(*id);
+            const AuthError error = m_dialect->classifyRevokeReply(reply);
+            emitLog(error ? QStringLiteral("could not revoke the replaced grant: ")
+                                    + error.toLogString()
+                          : QStringLiteral("revoked the grant this sign-in replaced"));
+        });
+        m_requests.insert(*id);
+    }
 }

@@ -72,7 +72,8 @@ private:
     SessionMachine::Context context() const;
     CredentialStore *activeStore() const;
     void sendLogin(const Credentials &credentials, quint64 generation);
-    void sendRevoke(const TokenSet &tokens);
+    void sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown);
+    void revokeOrphan(const TokenSet &tokens);
     void sendResource(const HttpRequest &request, const QByteArray &token, bool retried,
                       const std::shared_ptr<ResourceCallback> &callback);
     void loadStore();

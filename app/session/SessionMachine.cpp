@@ -13,6 +13,14 @@ using S = SessionState;
 using detail::signedOutError;
 using Builder = detail::TransitionBuilder;
 
+bool canServe(const State &s, qint64 nowMs)
+{
+    const SessionState st = s.state;
+    return !s.persistPending && !s.atRejected
+            && (st == S::Active || st == S::Refreshing || st == S::Backoff || st == S::Offline)
+            && RefreshPolicy::isUsable(s.tokens, nowMs);
+}
+
 bool handles(SessionState st, Event::Type type)
 {
     switch (type) {
@@ -31,7 +39,7 @@ bool handles(SessionState st, Event::Type type)
     case ET::Deadline:
         return st == S::Active || st == S::Backoff || st == S::Offline;
     case ET::Rejected:
-        return st == S::Active || st == S::Backoff || st == S::Offline;
+        return st == S::Active || st == S::Backoff || st == S::Offline || st == S::Refreshing;
     case ET::RefreshReply:
         return st == S::Refreshing || st == S::Revoking;
     case ET::Reread:
@@ -74,6 +82,8 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         }
         if (!e.found || (!e.tokens.hasAccessToken() && !e.tokens.hasRefreshToken())) {
             s.state = e.found ? S::ReauthRequired : S::SignedOut;
+            if (e.journalInFlight)
+                b.add(FX::ClearJournal); // nothing left that the journal could protect
             break;
         }
         s.tokens = e.tokens;
@@ -88,6 +98,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             b.startRefresh();
             break;
         }
+        if (e.journalInFlight) {
+            // A journal for another refresh token: that rotation was completed and stored.
+            b.add(FX::ClearJournal);
+        }
         b.evaluate();
         break;
     }
@@ -95,6 +109,11 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         s.stateBeforeSignIn = s.state == S::ConfigError || s.state == S::ReauthRequired
                 ? s.state
                 : (s.tokens.hasAccessToken() ? S::Active : S::SignedOut);
+        s.tokensBeforeSignIn = s.tokens;
+        s.signInHasPassword = e.hasPassword;
+        if (e.sessionOnly)
+            s.storage = StorageStatus::SessionOnly;
+        b.recordRequest(); // counted against the ceiling, never held by it: a person asked
         s.state = S::SigningIn;
         s.inFlight = Op::Login;
         s.retryOp = Op::None;
@@ -108,10 +127,24 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (e.generation != s.generation)
             break; // stale (cancelled) attempt
         if (!e.error) {
-            s.silentTried = false;
             s.reauthNotifiedAtMs = 0;
             s.grantStartMs = ctx.nowMs;
             s.expiryWarned = false;
+            if (!silent) {
+                // The person signed in: the stored password may be tried again once.
+                s.silentTried = false;
+                const bool keepPassword = ctx.rememberCredentials && s.signInHasPassword;
+                b.add(FX::SaveCredentials).silent = keepPassword;
+                if (s.passwordStored && !keepPassword)
+                    b.add(FX::ErasePassword); // unticked "remember": forget it now
+                s.passwordStored = keepPassword || (s.passwordStored && !s.signInHasPassword);
+                const TokenSet old = s.tokensBeforeSignIn;
+                if ((old.hasRefreshToken() && old.refreshToken != e.tokens.refreshToken)
+                    || (!old.hasRefreshToken() && old.hasAccessToken()
+                        && old.accessToken != e.tokens.accessToken))
+                    b.add(FX::RevokeOrphan).tokens = old; // the replaced grant ends too
+            }
+            s.tokensBeforeSignIn = TokenSet();
             b.acceptTokens(e.tokens);
             b.add(FX::NotifySignIn);
             b.log(silent ? QStringLiteral("signed in again silently")
@@ -119,6 +152,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             break;
         }
         s.inFlight = Op::None;
+        s.tokensBeforeSignIn = TokenSet();
         if (!silent) {
             s.state = s.stateBeforeSignIn;
             s.lastError = e.error;
@@ -146,6 +180,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
     }
     case ET::CancelSignIn:
         ++s.generation;
+        s.tokensBeforeSignIn = TokenSet();
         s.inFlight = Op::None;
         s.state = s.stateBeforeSignIn == S::SigningIn ? S::SignedOut : s.stateBeforeSignIn;
         b.add(FX::CancelRequests);
@@ -159,9 +194,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         ++s.waiters;
         if (s.persistPending)
             break; // served when the rotated RT is safely written (I-2)
-        if (b.usable()
-            && (s.state == S::Active || s.state == S::Refreshing || s.state == S::Backoff
-                || s.state == S::Offline)) {
+        if (canServe(s, ctx.nowMs)) {
             b.serveWaiters();
             break;
         }
@@ -173,6 +206,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         case S::SigningIn:
             break; // single flight: wait for that one result
         case S::Backoff:
+            if (b.waitingForCeiling())
+                break; // the postponed refresh is seconds away: wait for it (bounded)
+            b.failWaiters(s.lastError);
+            break;
         case S::ConfigError:
             b.failWaiters(s.lastError);
             break;
@@ -207,12 +244,30 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (e.token.isEmpty() || e.token != s.tokens.accessToken)
             break; // M-34: an older AT; the caller retries with the current one
         s.atRejected = true;
+        if (s.state == S::Refreshing)
+            break; // the refresh under way replaces it; callers now wait for that one
         b.log(QStringLiteral("the server rejected the access token; refreshing"));
         if (s.state == S::Offline)
             break;
         b.startRefresh();
         break;
     case ET::RefreshReply: {
+        if (s.state == S::Revoking && s.inFlight == Op::Refresh
+            && e.generation == s.revokeAwaitGeneration) {
+            // Sign-out waited for the refresh under way (M-59): revoke the newest pair. Its
+            // tokens are never persisted (the local wipe already ran).
+            const bool rotated = !e.error;
+            if (rotated)
+                s.tokens = e.tokens;
+            s.inFlight = Op::Revoke;
+            Effect &r = b.add(FX::SendRevoke);
+            r.tokens = s.tokens;
+            // An unknown outcome: the server may have rotated to a pair nobody knows now, so
+            // the revocation can never be reported as confirmed.
+            if (e.error.kind == AuthError::Kind::Ambiguous)
+                r.error = e.error;
+            break;
+        }
         if (e.generation != s.generation)
             break; // late reply after sign-out/new sign-in: never persisted (S-32, M-59)
         if (s.state == S::Revoking) {
@@ -244,6 +299,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             s.journalOpen = false;
         }
         if (!e.error) {
+            s.silentTried = false; // this grant proved alive: a later death may try once more
             b.log(QStringLiteral("refreshed")
                   + (e.tokens.refreshToken != s.sentRefreshToken ? QStringLiteral(" (rotated)")
                                                                  : QString()));
@@ -296,24 +352,34 @@ Transition step(const State &state, const Event &e, const Context &ctx)
                                : (s.lastError.code.isEmpty() ? QStringLiteral("grant_dead")
                                                              : s.lastError.code));
         break;
-    case ET::PersistDone:
-        if (e.generation != s.generation)
+    case ET::PersistDone: {
+        // Generation-aware: the answer for the tokens last written, whatever else happened
+        // since (a sign-in attempt, a cancel); a write of tokens already served blocks nobody.
+        if (e.generation != s.persistGeneration || s.persistGeneration == 0)
             break;
+        const bool published = !s.persistPending;
         s.persistPending = false;
         if (s.storage != StorageStatus::SessionOnly)
             s.storage = e.storage == StorageStatus::Ok ? StorageStatus::Ok
                                                        : StorageStatus::NotPersisted;
         if (e.storage != StorageStatus::Ok)
             b.log(QStringLiteral("could not save to the keychain: ") + storageStatusId(e.storage));
-        if (b.usable())
-            b.serveWaiters(); // I-2: published after the write, or anyway if it failed
-        else if (s.waiters > 0 && s.state == S::Active)
-            b.startRefresh();
+        if (!published && s.waiters > 0) {
+            // I-2: published after the write, or anyway if it failed. A token this flight has
+            // just obtained goes to the callers that waited for it while it has not expired,
+            // even inside its hand-out floor (a 10-second token is never refreshed again here).
+            if (!s.atRejected && s.generation == s.persistGeneration
+                && RefreshPolicy::isUnexpired(s.tokens, ctx.nowMs))
+                b.serveWaiters();
+            else if (s.state == S::Active)
+                b.startRefresh();
+        }
         if (e.storage == StorageStatus::Ok && s.journalOpen && s.inFlight != Op::Refresh) {
             b.add(FX::ClearJournal); // the rotated pair is safe now
             s.journalOpen = false;
         }
         break;
+    }
     case ET::Network:
         if (s.online == e.online)
             break;
@@ -345,9 +411,11 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     case ET::RevokeRequested: {
         const TokenSet tokens = s.tokens;
+        const bool refreshUnderWay = s.inFlight == Op::Refresh;
+        s.revokeAwaitGeneration = s.generation;
         ++s.generation;
         b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
-        if (s.inFlight != Op::None)
+        if (s.inFlight != Op::None && !refreshUnderWay)
             b.add(FX::CancelRequests);
         b.add(FX::EraseAll); // local secrets go whatever the server answers (S-31)
         b.add(FX::ClearJournal);
@@ -355,6 +423,9 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         b.schedule(0);
         s.passwordStored = false;
         s.persistPending = false;
+        s.persistGeneration = 0;
+        s.throttled = false;
+        s.tokensBeforeSignIn = TokenSet();
         s.storage = s.storage == StorageStatus::SessionOnly ? s.storage : StorageStatus::Ok;
         s.silentTried = false;
         s.reauthReason.clear();
@@ -370,6 +441,13 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             break;
         }
         s.state = S::Revoking;
+        if (refreshUnderWay) {
+            // M-59: the server may be rotating right now. Wait for that answer (bounded by the
+            // request's own deadline) and revoke whatever pair is newest then.
+            s.inFlight = Op::Refresh;
+            b.log(QStringLiteral("waiting for the renewal under way before revoking"));
+            break;
+        }
         if (ctx.revokeNeedsLiveAccessToken && !RefreshPolicy::isUsable(tokens, ctx.nowMs)
             && tokens.hasRefreshToken() && !RefreshPolicy::grantExpired(tokens, ctx.nowMs)) {
             s.inFlight = Op::RevokeRefresh; // M-58c: refresh first, then revoke
@@ -400,8 +478,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             b.add(FX::Load);
         } else if (s.storage == StorageStatus::NotPersisted && !s.persistPending
                    && (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken())) {
-            b.persist();
-            s.persistPending = false; // tokens are already being served
+            b.persistAgain(); // tokens are already being served
         }
         break;
     }
@@ -420,11 +497,28 @@ QString eventName(Event::Type type)
 
 QString effectName(Effect::Type type)
 {
-    static const char *names[] = {
-            "Load",         "SendLogin",    "SendRefresh",  "SendRevoke",         "CancelRequests",
-            "Persist",      "DropTokens",   "EraseAll",     "ErasePassword",      "Reread",
-            "WriteJournal", "ClearJournal", "Schedule",     "ServeWaiters",       "FailWaiters",
-            "NotifySignIn", "NotifyReauth", "NotifyRevoke", "NotifyExpiringSoon", "Log"};
+    static const char *names[] = {"Load",
+                                  "SendLogin",
+                                  "SendRefresh",
+                                  "SendRevoke",
+                                  "CancelRequests",
+                                  "Persist",
+                                  "DropTokens",
+                                  "EraseAll",
+                                  "ErasePassword",
+                                  "Reread",
+                                  "WriteJournal",
+                                  "ClearJournal",
+                                  "Schedule",
+                                  "ServeWaiters",
+                                  "FailWaiters",
+                                  "NotifySignIn",
+                                  "NotifyReauth",
+                                  "NotifyRevoke",
+                                  "NotifyExpiringSoon",
+                                  "Log",
+                                  "SaveCredentials",
+                                  "RevokeOrphan"};
     return QString::fromLatin1(names[int(type)]);
 }
 

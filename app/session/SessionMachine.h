@@ -34,7 +34,8 @@ struct State
     TokenSet tokens;
     quint64 generation = 0; // bumps on every token change and on sign-out (S-32)
     StorageStatus storage = StorageStatus::Ok;
-    bool persistPending = false; // new tokens not yet written; waiters held (I-2)
+    bool persistPending = false; // tokens of persistGeneration not yet written; waiters held (I-2)
+    quint64 persistGeneration = 0; // the generation last sent to the keychain (0: none)
     bool online = true;
     int waiters = 0; // callers waiting for a token (their callbacks live in the shell)
     int attempt = 0; // consecutive transient failures
@@ -56,7 +57,16 @@ struct State
     qint64 reauthAtMs = 0;
     qint64 reauthNotifiedAtMs = 0;
     qint64 lastRefreshMs = 0;
+    QList<qint64> recentRequests; // send times of the last token-endpoint requests (I-5 ceiling)
+    bool throttled = false; // the next attempt waits for the ceiling, not for a server error
+    bool signInHasPassword = false; // the interactive sign-in in flight carries a password
+    quint64 revokeAwaitGeneration = 0; // Revoking: the generation of the refresh it waits for
+    TokenSet tokensBeforeSignIn; // a sign-in over a live grant: revoked once replaced (orphan)
 };
+
+// Whether the current access token may be handed to a caller right now: one rule for the
+// machine, the shell's cache-hit path and "copy access token".
+bool canServe(const State &state, qint64 nowMs);
 
 struct Event
 {
@@ -92,6 +102,8 @@ struct Event
     QByteArray token; // Rejected
     bool confirmed = false; // RevokeDone
     QString message; // RevokeDone
+    bool hasPassword = false; // SignInRequested: the typed credentials include a password
+    bool sessionOnly = false; // SignInRequested: no keychain; keep the tokens in memory only
 
     static Event of(Type t)
     {
@@ -124,6 +136,9 @@ struct Effect
         NotifyRevoke, // revocation finished: `confirmed`, `message`
         NotifyExpiringSoon, // the grant ends at tokens.refreshUntilMs
         Log, // a redacted line for the event log
+        SaveCredentials, // interactive sign-in succeeded: keep the client secret, and the
+                         // password only if the person opted in (`silent` = keep the password)
+        RevokeOrphan, // best effort: revoke `tokens`, a grant a new sign-in replaced
     };
     Type type;
     TokenSet tokens;

@@ -252,6 +252,7 @@ private Q_SLOTS:
     {
         State s = activeState();
         s.persistPending = true;
+        s.persistGeneration = s.generation;
         s.waiters = 2;
         Event done = Event::of(ET::PersistDone);
         done.generation = s.generation;
@@ -433,12 +434,36 @@ private Q_SLOTS:
         Transition t = step(s, Event::of(ET::RevokeRequested), ctx());
         QCOMPARE(t.state.state, S::Revoking);
         QVERIFY(has(t, FX::EraseAll));
+        QVERIFY(!has(t, FX::CancelRequests)); // M-59: the renewal under way is awaited
+        QVERIFY(!has(t, FX::SendRevoke));
         Event late = Event::of(ET::RefreshReply);
-        late.generation = s.generation; // the old generation
+        late.generation = s.generation; // the generation of the refresh sign-out waited for
         late.tokens = tokens(kNow, 3600 * 1000, "AT-late", "RT-late");
         t = step(t.state, late, ctx());
-        QVERIFY(!has(t, FX::Persist));
-        QVERIFY(t.state.tokens.refreshToken != QByteArray("RT-late"));
+        QVERIFY(!has(t, FX::Persist)); // never stored (S-32)
+        // ... but revoked: the rotated pair is the one alive at the server.
+        const Effect *revoke = find(t, FX::SendRevoke);
+        QVERIFY(revoke);
+        QCOMPARE(revoke->tokens.refreshToken, QByteArray("RT-late"));
+        QVERIFY(!revoke->error); // outcome known: a confirmation may be reported
+        // A reply of any other generation changes nothing.
+        Event stale = late;
+        stale.generation = s.generation + 7;
+        QVERIFY(step(t.state, stale, ctx()).effects.isEmpty());
+    }
+
+    void revokeAfterAmbiguousRefreshIsNeverConfirmed()
+    {
+        State s = inState(S::Refreshing);
+        Transition t = step(s, Event::of(ET::RevokeRequested), ctx());
+        Event lost = Event::of(ET::RefreshReply);
+        lost.generation = s.generation;
+        lost.error = AuthError(AuthError::Kind::Ambiguous, QStringLiteral("timeout"));
+        t = step(t.state, lost, ctx());
+        const Effect *revoke = find(t, FX::SendRevoke);
+        QVERIFY(revoke);
+        QCOMPARE(revoke->tokens.refreshToken, s.tokens.refreshToken); // the pair we know
+        QCOMPARE(revoke->error.kind, AuthError::Kind::Ambiguous); // never "confirmed"
     }
 
     void venafiRevokeRefreshesDeadAccessTokenFirst()

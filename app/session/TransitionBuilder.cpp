@@ -1,0 +1,362 @@
+#include "TransitionBuilder.h"
+
+#include "RefreshPolicy.h"
+
+#include <algorithm>
+
+namespace SessionMachine {
+namespace detail {
+
+using FX = Effect::Type;
+using S = SessionState;
+
+AuthError signedOutError()
+{
+    return AuthError(AuthError::Kind::GrantDead, QStringLiteral("signed_out"));
+}
+
+Effect &TransitionBuilder::add(FX type)
+{
+    fx.append(Effect{type, {}, {}, 0, 0, false, false, {}, {}});
+    return fx.last();
+}
+
+void TransitionBuilder::log(const QString &text)
+{
+    add(FX::Log).text = text;
+}
+
+void TransitionBuilder::schedule(qint64 atMs)
+{
+    s.deadlineMs = atMs;
+    add(FX::Schedule).atMs = atMs;
+}
+
+void TransitionBuilder::failWaiters(const AuthError &error)
+{
+    if (s.waiters == 0)
+        return;
+    add(FX::FailWaiters).error = error;
+    s.waiters = 0;
+}
+
+void TransitionBuilder::serveWaiters()
+{
+    if (s.waiters == 0 || s.persistPending)
+        return;
+    add(FX::ServeWaiters);
+    s.waiters = 0;
+}
+
+bool TransitionBuilder::usable() const
+{
+    return !s.atRejected && RefreshPolicy::isUsable(s.tokens, ctx.nowMs);
+}
+
+// How long before the grant's end the person is warned: a week, but never more than a fifth
+// of the grant (a 15-minute demo grant warns 3 minutes ahead, not at sign-in).
+qint64 TransitionBuilder::warningLead() const
+{
+    const qint64 start = s.grantStartMs > 0 ? s.grantStartMs : s.tokens.issuedAtMs;
+    const qint64 grant = start > 0 ? s.tokens.refreshUntilMs - start : 0;
+    return grant > 0 ? std::min(RefreshPolicy::kExpiryWarningMs, grant / 5)
+                     : RefreshPolicy::kExpiryWarningMs;
+}
+
+// Schedules the next proactive refresh (or the grant-expiry warning check, or the grant's end
+// for its last token) for Active.
+void TransitionBuilder::scheduleProactive()
+{
+    qint64 at = proactiveAt();
+    if (s.tokens.refreshUntilMs > 0) {
+        const qint64 warnAt = s.tokens.refreshUntilMs - warningLead();
+        if (!s.expiryWarned && warnAt > ctx.nowMs && (at == 0 || warnAt < at))
+            at = warnAt;
+        if (at == 0 || s.tokens.refreshUntilMs < at)
+            at = s.tokens.refreshUntilMs;
+    }
+    if (s.storage == StorageStatus::NotPersisted && s.tokens.hasRefreshToken()) {
+        const qint64 retry = ctx.nowMs + RefreshPolicy::kStorageRetryMs;
+        at = at == 0 ? retry : std::min(at, retry);
+    }
+    s.retryOp = Op::Refresh;
+    schedule(at);
+}
+
+void TransitionBuilder::maybeWarnExpiry()
+{
+    if (s.expiryWarned || s.tokens.refreshUntilMs <= 0)
+        return;
+    if (s.tokens.refreshUntilMs - ctx.nowMs <= warningLead()
+        && ctx.nowMs < s.tokens.refreshUntilMs) {
+        s.expiryWarned = true;
+        Effect &e = add(FX::NotifyExpiringSoon);
+        e.tokens = s.tokens;
+        e.atMs = s.tokens.refreshUntilMs;
+    }
+}
+
+// New tokens: written before they are published (I-2). Callers wait for this generation only.
+void TransitionBuilder::persist()
+{
+    s.persistPending = true;
+    s.persistGeneration = s.generation;
+    Effect &e = add(FX::Persist);
+    e.tokens = s.tokens;
+    e.generation = s.generation;
+}
+
+// Tokens already published (a write that failed earlier): written again, nobody waits for it.
+void TransitionBuilder::persistAgain()
+{
+    s.persistGeneration = s.generation;
+    Effect &e = add(FX::Persist);
+    e.tokens = s.tokens;
+    e.generation = s.generation;
+}
+
+void TransitionBuilder::acceptTokens(const TokenSet &tokens)
+{
+    if (tokens.refreshUntilMs != s.tokens.refreshUntilMs)
+        s.expiryWarned = false; // a new grant end: warn again when it approaches
+    s.tokens = tokens;
+    ++s.generation;
+    s.state = S::Active;
+    s.attempt = 0;
+    s.inFlight = Op::None;
+    s.retryOp = Op::None;
+    s.fastRetry = false;
+    s.rereadDone = false;
+    s.atRejected = false;
+    s.throttled = false;
+    s.lastError = AuthError();
+    s.reauthReason.clear();
+    s.lastRefreshMs = ctx.nowMs;
+    persist(); // I-2: waiters are served once the write finished
+    maybeWarnExpiry();
+    scheduleProactive();
+}
+
+bool TransitionBuilder::waitingForCeiling() const
+{
+    return s.throttled && s.deadlineMs > 0
+            && s.deadlineMs - ctx.nowMs <= RefreshPolicy::kMaxCeilingWaitMs;
+}
+
+// I-5: the per-account ceiling on token-endpoint requests. When it is reached the attempt `op`
+// is postponed to the first instant it fits; returns true then.
+bool TransitionBuilder::throttle(Op op)
+{
+    const qint64 at = RefreshPolicy::ceilingAllowsAt(s.recentRequests, ctx.nowMs);
+    if (at <= ctx.nowMs)
+        return false;
+    AuthError limited(AuthError::Kind::Transient, QStringLiteral("rate_limited"));
+    limited.retryAfterMs = at - ctx.nowMs;
+    if (!s.lastError.isError())
+        s.lastError = limited;
+    s.state = s.online ? S::Backoff : S::Offline;
+    s.inFlight = Op::None;
+    s.retryOp = op;
+    s.throttled = true;
+    schedule(at);
+    log(QStringLiteral("too many token requests in a minute; next attempt in ")
+        + QString::number((at - ctx.nowMs + 999) / 1000) + QStringLiteral(" s"));
+    if (usable())
+        serveWaiters();
+    else if (!waitingForCeiling())
+        failWaiters(limited);
+    return true;
+}
+
+void TransitionBuilder::recordRequest()
+{
+    s.recentRequests = RefreshPolicy::recordRequest(s.recentRequests, ctx.nowMs);
+    s.throttled = false;
+}
+
+void TransitionBuilder::startSilentLogin()
+{
+    s.silentTried = true;
+    s.stateBeforeSignIn = S::ReauthRequired;
+    sendSilentLogin();
+}
+
+void TransitionBuilder::sendSilentLogin()
+{
+    if (throttle(Op::SilentLogin))
+        return;
+    recordRequest();
+    s.state = S::SigningIn;
+    s.inFlight = Op::SilentLogin;
+    s.retryOp = Op::None;
+    schedule(0);
+    add(FX::SendLogin).silent = true;
+    log(QStringLiteral("signing in again silently with the stored credentials"));
+}
+
+// The refresh token is dead (after R-04): drop it and ask for a new sign-in (I-1).
+void TransitionBuilder::goReauth(AuthError error, const QString &reason)
+{
+    s.lastError = error;
+    s.reauthReason = reason;
+    s.reauthAtMs = ctx.nowMs;
+    s.inFlight = Op::None;
+    s.fastRetry = false;
+    s.rereadDone = false;
+    s.attempt = 0;
+    if (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken()) {
+        s.tokens = TokenSet();
+        ++s.generation;
+        s.persistPending = false;
+        s.persistGeneration = 0;
+        add(FX::DropTokens);
+    }
+    log(QStringLiteral("grant ended: ") + reason);
+    // S-15b, I-7: the stored password at most once per dead grant (a grant obtained silently
+    // that dies before it was ever refreshed does not earn another attempt).
+    if (ctx.rememberCredentials && s.passwordStored && !s.silentTried) {
+        startSilentLogin();
+        return;
+    }
+    s.state = S::ReauthRequired;
+    s.retryOp = Op::None;
+    schedule(0);
+    failWaiters(error);
+    // M-33: one prompt, not one per caller or per failure burst.
+    if (s.reauthNotifiedAtMs == 0
+        || ctx.nowMs - s.reauthNotifiedAtMs >= RefreshPolicy::kReauthCacheMs) {
+        s.reauthNotifiedAtMs = ctx.nowMs;
+        add(FX::NotifyReauth).error = error;
+    }
+}
+
+void TransitionBuilder::startRefresh()
+{
+    if (RefreshPolicy::grantExpired(s.tokens, ctx.nowMs)) {
+        goReauth(AuthError(AuthError::Kind::GrantDead, QStringLiteral("refresh_until_passed")),
+                 QStringLiteral("refresh_until_passed"));
+        return;
+    }
+    if (!s.tokens.hasRefreshToken()) {
+        goReauth(AuthError(AuthError::Kind::GrantDead, QStringLiteral("no_refresh_token")),
+                 QStringLiteral("no_refresh_token"));
+        return;
+    }
+    if (throttle(Op::Refresh))
+        return;
+    recordRequest();
+    s.state = S::Refreshing;
+    s.inFlight = Op::Refresh;
+    s.retryOp = Op::None;
+    s.sentRefreshToken = s.tokens.refreshToken;
+    schedule(0);
+    add(FX::WriteJournal).refreshToken = s.tokens.refreshToken;
+    s.journalOpen = true;
+    Effect &e = add(FX::SendRefresh);
+    e.refreshToken = s.tokens.refreshToken;
+    e.generation = s.generation;
+}
+
+// A transient/ambiguous failure: keep everything, try again later (R-05, R-10, I-5).
+void TransitionBuilder::backoff(const AuthError &error, Op retry)
+{
+    s.lastError = error;
+    s.inFlight = Op::None;
+    s.retryOp = retry;
+    s.throttled = false;
+    const bool atUsable = usable();
+    qint64 delay;
+    if (error.kind == AuthError::Kind::Ambiguous && !s.fastRetry && retry == Op::Refresh) {
+        s.fastRetry = true; // same RT, inside the server's grace window
+        delay = RefreshPolicy::kAmbiguousRetryMs;
+    } else {
+        s.fastRetry = false;
+        const qint64 backoffMs = RefreshPolicy::backoffDelay(s.attempt, !atUsable, ctx.jitter);
+        // Retry-After is honoured when it asks for more; a date in the past or 0 never turns
+        // into a retry a second (L5): the exponential backoff is the floor.
+        delay = error.retryAfterMs > 0
+                ? std::max(backoffMs,
+                           std::min<qint64>(error.retryAfterMs, RefreshPolicy::kRetryAfterCapMs))
+                : backoffMs;
+        ++s.attempt;
+    }
+    if (error.kind == AuthError::Kind::Offline || !s.online) {
+        s.state = S::Offline;
+        delay = std::max(delay, RefreshPolicy::kOfflineProbeMs);
+    } else {
+        s.state = S::Backoff;
+    }
+    schedule(ctx.nowMs + delay);
+    log(QStringLiteral("retrying in ") + QString::number(delay / 1000) + QStringLiteral(" s: ")
+        + error.toLogString());
+    if (atUsable)
+        serveWaiters();
+    else
+        failWaiters(error); // promptly, all with the same error (M-02, M-36)
+}
+
+void TransitionBuilder::configError(const AuthError &error)
+{
+    s.lastError = error;
+    s.state = S::ConfigError;
+    s.inFlight = Op::None;
+    s.retryOp = Op::None;
+    s.fastRetry = false;
+    s.throttled = false;
+    schedule(0);
+    failWaiters(error);
+    log(QStringLiteral("needs configuration: ") + error.toLogString());
+}
+
+// Re-evaluates Active/Backoff/Offline at ctx.nowMs (deadline, resume, clock jump, online).
+void TransitionBuilder::evaluate()
+{
+    if (s.state == S::Offline && !s.online) {
+        // M-52: only a slow probe while offline, and only if a refresh is needed.
+        if (s.deadlineMs > 0 && ctx.nowMs >= s.deadlineMs && needsRefresh())
+            startRefresh();
+        else if (s.deadlineMs == 0 || ctx.nowMs >= s.deadlineMs)
+            schedule(ctx.nowMs + RefreshPolicy::kOfflineProbeMs);
+        return;
+    }
+    if ((s.state == S::Backoff || s.state == S::Offline) && ctx.nowMs < s.deadlineMs)
+        return;
+    if (s.state == S::Backoff || s.state == S::Offline) {
+        if (s.retryOp == Op::SilentLogin) {
+            sendSilentLogin();
+            return;
+        }
+        startRefresh();
+        return;
+    }
+    // Active
+    maybeWarnExpiry();
+    if (RefreshPolicy::grantExpired(s.tokens, ctx.nowMs) || needsRefresh()) {
+        startRefresh();
+        return;
+    }
+    if (s.storage == StorageStatus::NotPersisted && !s.persistPending)
+        persistAgain(); // nobody waits for it: the tokens were already published (§0.4)
+    scheduleProactive();
+}
+
+bool TransitionBuilder::needsRefresh() const
+{
+    if (!usable())
+        return true;
+    const qint64 at = proactiveAt();
+    return at > 0 && ctx.nowMs >= at;
+}
+
+// The policy's proactive instant, but never closer to the last token request than the ceiling
+// can sustain (a 5-second token is renewed every 6 s, not back to back).
+qint64 TransitionBuilder::proactiveAt() const
+{
+    const qint64 at = RefreshPolicy::proactiveRefreshAt(s.tokens);
+    if (at <= 0 || s.recentRequests.isEmpty())
+        return at;
+    return std::max(at, s.recentRequests.last() + RefreshPolicy::kMinProactiveSpacingMs);
+}
+
+} // namespace detail
+} // namespace SessionMachine
