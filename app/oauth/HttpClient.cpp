@@ -10,6 +10,7 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QTimer>
 
 namespace {
 
@@ -23,8 +24,16 @@ HttpReply::Transport transportFor(QNetworkReply::NetworkError error)
         return T::HostNotFound;
     case QNetworkReply::RemoteHostClosedError:
         return T::RemoteClosed;
-    case QNetworkReply::TimeoutError: // connect timeout from the socket layer
-        return T::Timeout;
+    case QNetworkReply::TimeoutError: // connect timeout from the socket layer: nothing sent
+        return T::ConnectTimeout;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return T::ProxyAuth;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownProxyError:
+        return T::Proxy;
     case QNetworkReply::SslHandshakeFailedError:
         return T::Tls;
     case QNetworkReply::NetworkSessionFailedError:
@@ -66,6 +75,7 @@ HttpClient::~HttpClient()
     const auto pending = m_pending;
     m_pending.clear();
     for (const Pending &p : pending) {
+        delete p.deadline;
         if (p.reply) {
             p.reply->disconnect(this);
             p.reply->abort();
@@ -125,6 +135,19 @@ quint64 HttpClient::send(const HttpRequest &request, Callback callback)
     else
         reply = m_nam->sendCustomRequest(req, request.method, request.body);
     p.reply = reply;
+    // a total deadline per request. Qt's transfer timeout restarts with every byte, so a
+    // server trickling its body a byte a second would hold a refresh (and its callers) forever.
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, id]() {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end() || !it->reply)
+            return;
+        it->deadlineHit = true;
+        it->reply->abort(); // finished -> finish() reports Timeout
+    });
+    deadline->start(m_deadlineMs > 0 ? m_deadlineMs : 2 * m_timeoutMs);
+    p.deadline = deadline;
     m_pending.insert(id, p);
     qCDebug(lcHttp).noquote() << "send" << p.method << p.host + p.path
                               << QStringLiteral("purpose=") + p.purpose;
@@ -203,6 +226,7 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
     const Pending p = *it;
     reply->disconnect(this);
     reply->deleteLater();
+    delete p.deadline;
 
     HttpReply out;
     out.sentAtMs = p.sentAtMs;
@@ -217,8 +241,10 @@ void HttpClient::finish(quint64 id, QNetworkReply *reply)
     } else if (error == QNetworkReply::OperationCanceledError) {
         // Qt reports its transfer timeout as a cancel; only our own cancel() sets the flag.
         out.transport = p.cancelled ? HttpReply::Transport::Aborted : HttpReply::Transport::Timeout;
-        out.errorString = p.cancelled
-                ? QStringLiteral("Cancelled.")
+        out.errorString = p.cancelled ? QStringLiteral("Cancelled.")
+                : p.deadlineHit
+                ? QStringLiteral("No complete answer within %1 ms (request deadline).")
+                          .arg(m_deadlineMs > 0 ? m_deadlineMs : 2 * m_timeoutMs)
                 : QStringLiteral("No data for %1 ms (transfer timeout).").arg(m_timeoutMs);
     } else if (p.cancelled) {
         out.transport = HttpReply::Transport::Aborted;

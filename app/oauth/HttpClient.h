@@ -8,6 +8,7 @@
 
 class Clock;
 class QNetworkAccessManager;
+class QTimer;
 class QNetworkReply;
 
 // Sends HttpRequests with the safe defaults every token, revocation, discovery and verify
@@ -33,6 +34,9 @@ public:
     void cancelAll();
 
     void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // The total deadline of one request, however slowly its bytes arrive; 0 (default):
+    // twice the transfer timeout.
+    void setRequestDeadlineMs(int ms) { m_deadlineMs = ms; }
     int transferTimeoutMs() const { return m_timeoutMs; }
     void setMaxBodyBytes(qint64 bytes) { m_maxBody = bytes; }
     qint64 maxBodyBytes() const { return m_maxBody; }
@@ -52,6 +56,8 @@ private:
         qint64 sentAtMs = 0;
         bool tooLarge = false;
         bool cancelled = false; // by cancel(): Aborted, not Timeout
+        bool deadlineHit = false; // the total deadline aborted it: Timeout
+        QTimer *deadline = nullptr; // owned; deleted when the request ends
         QString tlsDetail; // captured in sslErrors (the handshake fails afterwards)
         QString tlsErrors;
         QByteArray method; // for the log line only
@@ -64,5 +70,6 @@ private:
     QHash<quint64, Pending> m_pending;
     quint64 m_nextId = 1;
     int m_timeoutMs = 30000;
+    int m_deadlineMs = 0;
     qint64 m_maxBody = 1024 * 1024;
 };

@@ -34,6 +34,9 @@ struct HttpReply
         Aborted, // cancelled by us
         NetworkDown,
         Other,
+        ConnectTimeout, // the connection was never established: nothing was sent
+        Proxy, // the proxy refused, was not found or failed: not processed by the server
+        ProxyAuth, // the proxy wants credentials: a configuration problem
     };
 
     Transport transport = Transport::Ok;

@@ -61,6 +61,12 @@ AuthError transportError(const HttpReply &reply)
         return AuthError(AuthError::Kind::Transient, QStringLiteral("response_too_large"), why);
     case T::Aborted:
         return AuthError(AuthError::Kind::Cancelled, QStringLiteral("cancelled"));
+    case T::ConnectTimeout:
+        return AuthError(AuthError::Kind::Transient, QStringLiteral("connect_timeout"), why);
+    case T::Proxy:
+        return AuthError(AuthError::Kind::Transient, QStringLiteral("proxy_error"), why);
+    case T::ProxyAuth:
+        return AuthError(AuthError::Kind::Config, QStringLiteral("proxy_auth_required"), why);
     case T::Other:
         // We cannot tell whether the server saw the request: treat it as possibly processed.
         return AuthError(AuthError::Kind::Ambiguous, QStringLiteral("network_error"), why);
@@ -83,6 +89,8 @@ AuthError commonHttpError(const HttpReply &reply)
         e.retryAfterMs = RetryAfter::parse(reply.header("Retry-After"), reply.receivedAtMs);
     } else if (status == 404 || status == 405) {
         e = AuthError(AuthError::Kind::Config, code);
+    } else if (status == 407) {
+        e = AuthError(AuthError::Kind::Config, QStringLiteral("proxy_auth_required"));
     } else if (status < 100 || status >= 600) {
         e = AuthError(AuthError::Kind::Ambiguous, QStringLiteral("bad_status"));
     } else {
@@ -134,10 +142,37 @@ AuthError tokenEndpointError(const HttpReply &reply, OAuthDialect::Grant grant)
         // invalid_grant keeps its description: "expired access/refresh token" (grant ended)
         // and "authentication failure" (password changed) read differently (M-28).
         return withEvidence(oauthError(code, description, grant), reply);
-    return withEvidence(AuthError(AuthError::Kind::Config,
-                                  QStringLiteral("http_") + QString::number(reply.status),
-                                  cleanText(reply.reasonPhrase)),
-                        reply);
+    return bareStatusError(reply, grant);
+}
+
+bool saysNothing(const HttpReply &reply)
+{
+    const QByteArray body = reply.body.trimmed();
+    if (body.isEmpty())
+        return true;
+    if (looksLikeHtml(reply))
+        return false;
+    QJsonObject obj;
+    return TokenReply::parseJsonObject(body, &obj); // JSON, but without an error code
+}
+
+AuthError bareStatusError(const HttpReply &reply, OAuthDialect::Grant grant)
+{
+    using K = AuthError::Kind;
+    const QString code = QStringLiteral("http_") + QString::number(reply.status);
+    const QString phrase = cleanText(reply.reasonPhrase);
+    if (!saysNothing(reply))
+        // HTML or other text: a proxy or gateway page, not the authorization server's
+        // verdict. Keep the refresh token, back off, show the status (audit L2).
+        return withEvidence(AuthError(K::Transient, code, phrase), reply);
+    if (reply.status == 400 || reply.status == 401 || reply.status == 403)
+        // The server itself refused this grant and said nothing more: a refresh token it no
+        // longer accepts (dead, reused, revoked), or credentials it rejects.
+        return withEvidence(
+                AuthError(grant == OAuthDialect::Grant::Refresh ? K::GrantDead : K::BadCredentials,
+                          code, phrase),
+                reply);
+    return withEvidence(AuthError(K::Config, code, phrase), reply);
 }
 
 AuthError introspection(const HttpReply &reply, bool *active)

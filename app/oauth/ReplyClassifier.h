@@ -21,9 +21,17 @@ AuthError oauthError(const QString &code, const QString &description, OAuthDiale
 // Copies status, reason phrase and Retry-After evidence from the reply into the error.
 AuthError withEvidence(AuthError error, const HttpReply &reply);
 bool looksLikeHtml(const HttpReply &reply);
+// Whether a reply's body carries no verdict of its own: empty, or JSON without `error`.
+// HTML and other text (a proxy's page) is not "nothing": someone else is talking.
+bool saysNothing(const HttpReply &reply);
+// A 4xx token-endpoint reply without an OAuth `error`, classified by its status: 400/401/403
+// with nothing in the body = the grant is unusable (Refresh) or the credentials are wrong
+// (Password); HTML or other text = Transient (not proof of a dead grant, for any dialect);
+// any other 4xx = Config "http_<status>".
+AuthError bareStatusError(const HttpReply &reply, OAuthDialect::Grant grant);
 // A non-2xx token-endpoint reply in RFC 6749 §5.2 form (generic and Salesforce): the transport
 // or common HTTP error, else the OAuth `error` code (invalid_grant depends on the grant), else
-// Config "http_<status>" — a 4xx without an OAuth error body is not proof of a dead grant.
+// bareStatusError().
 AuthError tokenEndpointError(const HttpReply &reply, OAuthDialect::Grant grant);
 // RFC 7662 introspection answer (generic and Salesforce): None with `*active` set, Ambiguous
 // for an unparseable 2xx, else the common or RFC 6749 §5.2 error.

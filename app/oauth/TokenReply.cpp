@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
+
 namespace TokenReply {
 
 bool isWellFormedToken(const QByteArray &token)
@@ -19,14 +21,49 @@ bool isWellFormedToken(const QByteArray &token)
     return true;
 }
 
+// The number literal that ends at or just before `offset` (where Qt reports it) as [start, end).
+static bool numberAround(const QByteArray &text, int offset, int *start, int *end)
+{
+    auto isNumberChar = [](char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    };
+    int e = std::clamp(offset, 0, int(text.size()));
+    while (e > 0 && e > offset - 2 && !isNumberChar(text.at(e - 1)))
+        --e;
+    int b = e;
+    while (b > 0 && isNumberChar(text.at(b - 1)))
+        --b;
+    while (e < text.size() && isNumberChar(text.at(e)))
+        ++e;
+    if (b >= e)
+        return false;
+    *start = b;
+    *end = e;
+    return true;
+}
+
 bool parseJsonObject(const QByteArray &body, QJsonObject *out)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    *out = doc.object();
-    return true;
+    QByteArray text = body;
+    // A number Qt cannot represent (1e309, 1e400) makes the whole document invalid. One
+    // out-of-range field must not throw away a rotated refresh token (M-16, audit L1): such a
+    // literal reads as null, which every field treats as unknown.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+        if (error.error == QJsonParseError::NoError) {
+            if (!doc.isObject())
+                return false;
+            *out = doc.object();
+            return true;
+        }
+        int start = 0, end = 0;
+        if (error.error != QJsonParseError::IllegalNumber
+            || !numberAround(text, error.offset, &start, &end))
+            return false;
+        text.replace(start, end - start, QByteArrayLiteral("null"));
+    }
+    return false;
 }
 
 qint64 sendTime(const HttpReply &reply, qint64 nowMs)

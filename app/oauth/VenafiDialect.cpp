@@ -164,26 +164,36 @@ TokenResult VenafiDialect::parseTokenReply(Grant grant, const HttpReply &reply,
             result.error = common;
         } else if (isClientIdMismatch(text)) {
             result.error = evidence(K::Config, QStringLiteral("invalid_client_id"), reply);
-        } else if (reply.status == 403 || (reply.status == 401 && mentions(text, "scope"))) {
-            result.error = mentions(text, "scope")
-                    ? evidence(K::Scope, QStringLiteral("invalid_scope"), reply)
-                    : evidence(K::Config, QStringLiteral("http_403"), reply);
-        } else if (reply.status == 400 && grant == Grant::Refresh) {
-            // Any 400 from the refresh endpoint: the grant is gone (§1.7 rule 1).
-            result.error = evidence(K::GrantDead, QStringLiteral("invalid_grant"), reply);
+        } else if ((reply.status == 401 || reply.status == 403) && mentions(text, "scope")) {
+            result.error = evidence(K::Scope, QStringLiteral("invalid_scope"), reply);
         } else if (reply.status == 400) {
             QString code, description;
             const bool hasCode = TokenReply::readOAuthError(reply, &code, &description);
-            if (hasCode && code != QLatin1String("invalid_grant")
-                && code != QLatin1String("invalid_request")) {
+            if (!hasCode && !ReplyClassifier::saysNothing(reply)) {
+                // A proxy or gateway page is not the server's verdict: keep the grant (L2).
+                result.error = ReplyClassifier::bareStatusError(reply, grant);
+            } else if (grant == Grant::Refresh) {
+                // TPP answers a dead, used or expired grant with a bare 400 (section 1.7 rule
+                // 1) or invalid_grant; any other OAuth code keeps the grant (I-1).
+                result.error = !hasCode || code == QLatin1String("invalid_grant")
+                        ? evidence(K::GrantDead, QStringLiteral("invalid_grant"), reply)
+                        : ReplyClassifier::withEvidence(
+                                ReplyClassifier::oauthError(code, description, grant), reply);
+            } else if (hasCode && code != QLatin1String("invalid_grant")
+                       && code != QLatin1String("invalid_request")) {
                 result.error = ReplyClassifier::withEvidence(
                         ReplyClassifier::oauthError(code, description, grant), reply);
             } else {
                 result.error = evidence(K::BadCredentials, QStringLiteral("invalid_grant"), reply);
             }
         } else {
-            result.error = evidence(K::Config,
-                                    QStringLiteral("http_") + QString::number(reply.status), reply);
+            // 401/403 and the rest: an OAuth code if there is one, else by status (a bare
+            // 401/403 on a password sign-in is a wrong password, HTML is a proxy's page).
+            QString code, description;
+            result.error = TokenReply::readOAuthError(reply, &code, &description)
+                    ? ReplyClassifier::withEvidence(
+                            ReplyClassifier::oauthError(code, description, grant), reply)
+                    : ReplyClassifier::bareStatusError(reply, grant);
         }
         return result;
     }

@@ -394,22 +394,22 @@
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="217"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="199"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
         <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="232"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="214"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="234"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="216"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="236"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="218"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
@@ -929,17 +929,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="273"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="255"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="276"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="258"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="265"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -947,42 +947,47 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/Session.cpp" line="169"/>
+        <location filename="../../app/session/Session.cpp" line="166"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="385"/>
+        <location filename="../../app/session/Session.cpp" line="192"/>
+        <source>A renewal was interrupted; the server may have issued tokens that are still valid until they expire.</source>
+        <translation>Eine Erneuerung wurde unterbrochen; der Server hat möglicherweise Tokens ausgestellt, die bis zu ihrem Ablauf gültig bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="408"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="388"/>
+        <location filename="../../app/session/Session.cpp" line="411"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="390"/>
+        <location filename="../../app/session/Session.cpp" line="413"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="392"/>
+        <location filename="../../app/session/Session.cpp" line="415"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="394"/>
+        <location filename="../../app/session/Session.cpp" line="417"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="396"/>
+        <location filename="../../app/session/Session.cpp" line="419"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="400"/>
+        <location filename="../../app/session/Session.cpp" line="423"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
@@ -1375,22 +1380,22 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>VenafiDialect</name>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="290"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="300"/>
         <source>Enter the client ID (the API integration&apos;s application ID).</source>
         <translation>Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="293"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="303"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="295"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="305"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="298"/>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="308"/>
         <source>The scope must look like certificate:manage,revoke;configuration (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
     </message>

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void tokens();
     void tokenErrors_data();
     void tokenErrors();
+    void outOfRangeNumberKeepsRotatedToken_data();
+    void outOfRangeNumberKeepsRotatedToken();
     void resource_data();
     void resource();
     void revoke_data();
@@ -218,6 +220,31 @@ void tst_GenericDialect::tokens()
     QVERIFY(!r.tokens.expiryEstimated);
 }
 
+void tst_GenericDialect::outOfRangeNumberKeepsRotatedToken_data()
+{
+    QTest::addColumn<QByteArray>("expiresIn");
+    QTest::newRow("1e309") << QByteArray("1e309");
+    QTest::newRow("1e400") << QByteArray("1e400");
+    QTest::newRow("-1e309") << QByteArray("-1e309");
+}
+
+void tst_GenericDialect::outOfRangeNumberKeepsRotatedToken()
+{
+    // Security audit L1 / M-16: one field Qt cannot represent made the whole reply unparseable
+    // and the rotated refresh token in it was lost. The tokens are kept, the lifetime unknown.
+    QFETCH(QByteArray, expiresIn);
+    TokenSet previous;
+    previous.refreshToken = "RT1";
+    const QByteArray body = R"({"access_token":"AT2","token_type":"Bearer","expires_in":)"
+            + expiresIn + R"(,"refresh_token":"RT2","ext":{"n":2e999}})";
+    const TokenResult r = GenericDialect().parseTokenReply(Grant::Refresh, reply(200, body),
+                                                           config(), previous, kNow);
+    QVERIFY2(!r.error, qPrintable(r.error.toLogString()));
+    QCOMPARE(r.tokens.accessToken, QByteArray("AT2"));
+    QCOMPARE(r.tokens.refreshToken, QByteArray("RT2"));
+    QCOMPARE(r.tokens.accessExpiresAtMs, qint64(0));
+}
+
 void tst_GenericDialect::tokenErrors_data()
 {
     QTest::addColumn<bool>("refresh");
@@ -246,7 +273,24 @@ void tst_GenericDialect::tokenErrors_data()
     QTest::newRow("502 HTML (M-03)")
             << true << 502 << QByteArray("<html>proxy</html>") << K::Transient << "http_502";
     QTest::newRow("429 (M-05)") << true << 429 << QByteArray() << K::Transient << "http_429";
-    QTest::newRow("400 HTML") << true << 400 << QByteArray("<html/>") << K::Config << "http_400";
+    // Issue 9: a bare status classified by what it is. HTML/text is a proxy's page (keep the
+    // RT, back off); an empty body or JSON without "error" is the server's own refusal.
+    QTest::newRow("400 HTML") << true << 400 << QByteArray("<html/>") << K::Transient << "http_400";
+    QTest::newRow("400 text") << true << 400 << QByteArray("Bad Request") << K::Transient
+                              << "http_400";
+    QTest::newRow("refresh 400 empty") << true << 400 << QByteArray() << K::GrantDead << "http_400";
+    QTest::newRow("refresh 401 empty") << true << 401 << QByteArray() << K::GrantDead << "http_401";
+    QTest::newRow("refresh 403 JSON without error")
+            << true << 403 << QByteArray(R"({"message":"nope"})") << K::GrantDead << "http_403";
+    QTest::newRow("login 400 empty")
+            << false << 400 << QByteArray() << K::BadCredentials << "http_400";
+    QTest::newRow("login 401 empty")
+            << false << 401 << QByteArray() << K::BadCredentials << "http_401";
+    QTest::newRow("login 403 HTML")
+            << false << 403 << QByteArray("<html>WAF</html>") << K::Transient << "http_403";
+    QTest::newRow("refresh 409 empty") << true << 409 << QByteArray() << K::Config << "http_409";
+    QTest::newRow("407 proxy auth")
+            << true << 407 << QByteArray() << K::Config << "proxy_auth_required";
     QTest::newRow("200 error (M-22)") << true << 200 << QByteArray(R"({"error":"invalid_grant"})")
                                       << K::GrantDead << "invalid_grant";
     QTest::newRow("200 empty (M-12)")

@@ -1,6 +1,7 @@
 #include "FakeServerFixture.h"
 #include "GenericDialect.h"
 #include "HttpClient.h"
+#include "ReplyClassifier.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -11,7 +12,9 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 // HttpClient over real loopback sockets against FakeAuthServer: policy (M-08), redirects
 // (M-09), the size cap (M-11), the transfer timeout (M-06), cancel, transport errors, and the
@@ -30,6 +33,8 @@ private Q_SLOTS:
     void redirectIsNotFollowed();
     void hugeBodyAbortedAtCap();
     void neverAnswerTimesOut();
+    void tricklingBodyHitsTheTotalDeadline();
+    void proxyAuthenticationIsConfiguration();
     void cancelGivesAbortedOnce();
     void cancelAllAndUnknownIds();
     void connectionRefused();
@@ -215,6 +220,64 @@ void tst_HttpClient::neverAnswerTimesOut()
                                       0)
                      .error.kind,
              K::Ambiguous);
+}
+
+void tst_HttpClient::tricklingBodyHitsTheTotalDeadline()
+{
+    // Security audit M1: headers at once, then one body byte every 50 ms. Each byte restarts
+    // Qt's transfer timeout (200 ms), so only the total deadline (600 ms) can end it.
+    QTcpServer slow;
+    QVERIFY(slow.listen(QHostAddress::LocalHost));
+    QTcpSocket *peer = nullptr;
+    QTimer trickle;
+    trickle.setInterval(50);
+    int sent = 0;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        if (peer && peer->state() == QAbstractSocket::ConnectedState) {
+            peer->write("x");
+            ++sent;
+        }
+    });
+    connect(&slow, &QTcpServer::newConnection, this, [&] {
+        peer = slow.nextPendingConnection();
+        connect(peer, &QTcpSocket::readyRead, peer, [&] {
+            peer->readAll();
+            if (!trickle.isActive()) {
+                peer->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 100000\r\n\r\n{");
+                trickle.start();
+            }
+        });
+    });
+    m_client->setTransferTimeoutMs(200);
+    m_client->setRequestDeadlineMs(600);
+    HttpRequest request = genericLogin();
+    request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/token").arg(slow.serverPort()));
+    const HttpReply r = run(request);
+    trickle.stop();
+    QCOMPARE(r.transport, T::Timeout);
+    QVERIFY2(r.errorString.contains(QLatin1String("deadline")), qPrintable(r.errorString));
+    QVERIFY(sent >= 5); // bytes kept arriving: the transfer timeout alone never fired
+    QCOMPARE(m_client->pendingCount(), 0);
+}
+
+void tst_HttpClient::proxyAuthenticationIsConfiguration()
+{
+    // Review item: proxy errors were Ambiguous and retried forever. Proxy authentication
+    // required needs a person; the other proxy failures never reached the server.
+    HttpReply auth;
+    auth.transport = T::ProxyAuth;
+    QCOMPARE(ReplyClassifier::transportError(auth).kind, K::Config);
+    QCOMPARE(ReplyClassifier::transportError(auth).code, QStringLiteral("proxy_auth_required"));
+    HttpReply proxy;
+    proxy.transport = T::Proxy;
+    QCOMPARE(ReplyClassifier::transportError(proxy).kind, K::Transient);
+    HttpReply connect;
+    connect.transport = T::ConnectTimeout;
+    QCOMPARE(ReplyClassifier::transportError(connect).kind, K::Transient);
+    HttpReply status407;
+    status407.status = 407;
+    QCOMPARE(ReplyClassifier::commonHttpError(status407).kind, K::Config);
 }
 
 void tst_HttpClient::cancelGivesAbortedOnce()

@@ -213,8 +213,13 @@ void tst_SalesforceDialect::tokenErrors_data()
             << false << 400 << QByteArray(R"({"error":"unsupported_grant_type"})") << K::Config
             << "unsupported_grant_type"
             << "";
-    QTest::newRow("400 no JSON") << true << 400 << QByteArray("oops") << K::Config << "http_400"
+    QTest::newRow("400 no JSON") << true << 400 << QByteArray("oops") << K::Transient << "http_400"
                                  << "";
+    QTest::newRow("refresh 400 empty") << true << 400 << QByteArray() << K::GrantDead << "http_400"
+                                       << "";
+    QTest::newRow("login 401 empty")
+            << false << 401 << QByteArray() << K::BadCredentials << "http_401"
+            << "";
     QTest::newRow("503") << true << 503 << QByteArray() << K::Transient << "http_503"
                          << "";
     QTest::newRow("http instance_url (M-65)")

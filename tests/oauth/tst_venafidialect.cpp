@@ -252,9 +252,20 @@ void tst_VenafiDialect::tokenErrors_data()
             << true << 400
             << QByteArray("Grant has been revoked, has expired, or the refresh token is invalid")
             << QByteArray() << K::GrantDead << QStringLiteral("invalid_grant");
-    QTest::newRow("refresh 400 any body")
-            << true << 400 << QByteArray("Bad Request") << QByteArray("<html/>") << K::GrantDead
+    // A proxy's HTML 400 is not TPP's verdict (audit L2): keep the grant, back off.
+    QTest::newRow("refresh 400 HTML")
+            << true << 400 << QByteArray("Bad Request") << QByteArray("<html/>") << K::Transient
+            << QStringLiteral("http_400");
+    QTest::newRow("refresh 400 invalid_request JSON")
+            << true << 400 << QByteArray("Bad Request")
+            << QByteArray(R"({"error":"invalid_request"})") << K::Config
+            << QStringLiteral("invalid_request");
+    QTest::newRow("refresh 400 invalid_grant JSON")
+            << true << 400 << QByteArray("Bad Request")
+            << QByteArray(R"({"error":"invalid_grant"})") << K::GrantDead
             << QStringLiteral("invalid_grant");
+    QTest::newRow("refresh 401 empty") << true << 401 << QByteArray("Unauthorized") << QByteArray()
+                                       << K::GrantDead << QStringLiteral("http_401");
     QTest::newRow("refresh client_id mismatch")
             << true << 400 << QByteArray("Bad Request")
             << QByteArray(R"({"error":"invalid_request","error_description":"The client_id )"
@@ -275,7 +286,9 @@ void tst_VenafiDialect::tokenErrors_data()
             << QByteArray("Failed to issue grant: User is not authorized for the requested scope")
             << QByteArray() << K::Scope << QStringLiteral("invalid_scope");
     QTest::newRow("login 403 other") << false << 403 << QByteArray("Forbidden") << QByteArray()
-                                     << K::Config << QStringLiteral("http_403");
+                                     << K::BadCredentials << QStringLiteral("http_403");
+    QTest::newRow("login 401 empty") << false << 401 << QByteArray("Unauthorized") << QByteArray()
+                                     << K::BadCredentials << QStringLiteral("http_401");
     QTest::newRow("refresh 500") << true << 500 << QByteArray() << QByteArray() << K::Transient
                                  << QStringLiteral("http_500");
     QTest::newRow("refresh 404") << true << 404 << QByteArray() << QByteArray() << K::Config
