@@ -5,10 +5,15 @@
 #          scripts/run.sh --real     # the app with your own accounts only
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
-BUILD="${TOKENKEEPER_BUILD_DIR:-$ROOT/build}"
+# A release configuration of its own, apart from the test build: no crash-injection points
+# (an environment variable must not be able to kill the app that holds your tokens), not
+# dumpable (QT_NO_DEBUG enables the core-dump guard), optimised. The demo server comes from the
+# test sources, so they are configured, but only the two programs are built.
+BUILD="${TOKENKEEPER_RUN_BUILD_DIR:-$ROOT/build-run}"
 
 bash "$ROOT/scripts/deps.sh"
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOKENKEEPER_BUILD_TESTS=ON \
+      -DTOKENKEEPER_FAULT_POINTS=OFF >/dev/null
 cmake --build "$BUILD" -j2 --target tokenkeeper tk-demo-server
 
 APP="$BUILD/app/tokenkeeper"

@@ -4,9 +4,20 @@
 
 namespace Redaction {
 
-QString redact(const QString &text)
+namespace {
+
+struct Patterns
 {
-    static const QRegularExpression patterns[] = {
+    QRegularExpression list[3];
+};
+
+// Built once and never destroyed: the message handler stays installed until the process ends
+// and may run after static destructors (Qt logs during its own teardown). A function-local
+// static array would be destroyed first and the backstop would pass messages unredacted, or
+// hang (security audit L10).
+const Patterns &patterns()
+{
+    static const Patterns *p = new Patterns{{
             // Authorization: Bearer xyz / Basic xyz / OAuth xyz
             QRegularExpression(
                     QStringLiteral(R"re((\b(?:Bearer|Basic|OAuth)\s+)[A-Za-z0-9\-._~+/!]{8,}=*)re"),
@@ -21,9 +32,16 @@ QString redact(const QString &text)
                     QStringLiteral(
                             R"re(("(?:access_token|refresh_token|id_token|password|client_secret|code_verifier|token)"\s*:\s*")(?:[^"\\]|\\.)*)re"),
                     QRegularExpression::CaseInsensitiveOption),
-    };
+    }};
+    return *p;
+}
+
+} // namespace
+
+QString redact(const QString &text)
+{
     QString out = text;
-    for (const QRegularExpression &re : patterns)
+    for (const QRegularExpression &re : patterns().list)
         out.replace(re, QStringLiteral("\\1***"));
     return out;
 }
@@ -43,6 +61,7 @@ void installMessageHandler()
     if (installed)
         return;
     installed = true;
+    patterns(); // built now, while nothing else is logging
     s_previous = qInstallMessageHandler(handler);
 }
 
