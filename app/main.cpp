@@ -152,6 +152,12 @@ int main(int argc, char *argv[])
     deps.registry = &registry;
     deps.events = &events;
     SessionManager manager(deps);
+    // The keychain answers again after a stall: the accounts waiting on it read it by themselves.
+    QObject::connect(&keychain, &KeychainSecretStore::stalledChanged, &manager,
+                     [&manager](bool stalled) {
+                         if (!stalled)
+                             manager.retryStorageEverywhere();
+                     });
     manager.start();
     if (demoMode && manager.sessions().isEmpty())
         addDemoAccounts(&manager, QUrl(parser.value(demo)));

@@ -39,6 +39,22 @@ bool dialectFromId(const QString &id, Dialect *out)
     return false;
 }
 
+static QString normalisedEndpoint(const QUrl &url)
+{
+    return url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
+            .toString(QUrl::FullyEncoded);
+}
+
+bool AccountConfig::sameIdentity(const AccountConfig &other) const
+{
+    return storageKey() == other.storageKey()
+            && normalisedEndpoint(tokenEndpoint) == normalisedEndpoint(other.tokenEndpoint)
+            && normalisedEndpoint(revocationEndpoint)
+            == normalisedEndpoint(other.revocationEndpoint)
+            && normalisedEndpoint(introspectionEndpoint)
+            == normalisedEndpoint(other.introspectionEndpoint);
+}
+
 QString AccountConfig::storageKey() const
 {
     const QString server =

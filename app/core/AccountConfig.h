@@ -31,10 +31,10 @@ struct AccountConfig
     // client or user never receives tokens issued to another one (M-61).
     QString storageKey() const;
     QString hostLabel() const; // "venafi.example.com" for messages
-    bool sameIdentity(const AccountConfig &other) const
-    {
-        return storageKey() == other.storageKey();
-    }
+    // Whether `other` is the same grant's owner: same dialect, client, user and every endpoint
+    // that receives a secret (server, token, revocation, introspection). Editing any of them is
+    // an identity change (M-61): the old grant is revoked, never sent to the new endpoint.
+    bool sameIdentity(const AccountConfig &other) const;
 };
 
 // Secrets the person typed. Never copied into AccountConfig or QSettings.

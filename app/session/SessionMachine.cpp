@@ -194,42 +194,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         ++s.waiters;
         if (s.persistPending)
             break; // served when the rotated RT is safely written (I-2)
-        if (canServe(s, ctx.nowMs)) {
-            b.serveWaiters();
-            break;
-        }
-        switch (s.state) {
-        case S::Active:
-            b.startRefresh();
-            break; // blocking refresh: callers wait for it
-        case S::Refreshing:
-        case S::SigningIn:
-            break; // single flight: wait for that one result
-        case S::Backoff:
-            if (b.waitingForCeiling())
-                break; // the postponed refresh is seconds away: wait for it (bounded)
-            b.failWaiters(s.lastError);
-            break;
-        case S::ConfigError:
-            b.failWaiters(s.lastError);
-            break;
-        case S::Offline:
-            b.failWaiters(AuthError(AuthError::Kind::Offline, QStringLiteral("offline")));
-            break;
-        case S::ReauthRequired:
-            b.failWaiters(s.lastError.isError()
-                                  ? s.lastError
-                                  : AuthError(AuthError::Kind::GrantDead, s.reauthReason));
-            break;
-        case S::SignedOut:
-            b.failWaiters(storageIsBlocked(s.storage)
-                                  ? AuthError(AuthError::Kind::Storage, storageStatusId(s.storage))
-                                  : signedOutError());
-            break;
-        case S::Revoking:
-            b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
-            break;
-        }
+        b.answerWaiters();
         break;
     case ET::RefreshRequested:
         s.attempt = 0;
@@ -369,10 +334,11 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             // just obtained goes to the callers that waited for it while it has not expired,
             // even inside its hand-out floor (a 10-second token is never refreshed again here).
             if (!s.atRejected && s.generation == s.persistGeneration
-                && RefreshPolicy::isUnexpired(s.tokens, ctx.nowMs))
+                && RefreshPolicy::isUnexpired(s.tokens, ctx.nowMs) && s.state != S::Revoking
+                && s.state != S::SignedOut)
                 b.serveWaiters();
-            else if (s.state == S::Active)
-                b.startRefresh();
+            else
+                b.answerWaiters();
         }
         if (e.storage == StorageStatus::Ok && s.journalOpen && s.inFlight != Op::Refresh) {
             b.add(FX::ClearJournal); // the rotated pair is safe now

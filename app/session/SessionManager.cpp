@@ -34,12 +34,12 @@ SessionManager::SessionManager(const Deps &deps, QObject *parent)
     // 0-2 s of jitter so that several accounts do not hit their servers at once.
     connect(d->scheduler.get(), &DeadlineScheduler::clockJumped, this, [this](qint64 deltaMs) {
         qCInfo(lcSession) << "wall clock moved by" << deltaMs / 1000 << "s; re-evaluating";
-        reevaluate();
+        reevaluateStaggered();
     });
     if (deps.events) {
         connect(deps.events, &SystemEvents::resumed, this, [this] {
             qCInfo(lcSession) << "resumed from suspend; re-evaluating";
-            reevaluate();
+            reevaluateStaggered();
         });
         connect(deps.events, &SystemEvents::onlineChanged, this, [this](bool online) {
             for (Session *s : std::as_const(d->order))
@@ -50,8 +50,10 @@ SessionManager::SessionManager(const Deps &deps, QObject *parent)
 
 SessionManager::~SessionManager()
 {
-    // Sessions first, including the ones still revoking after removal: they cancel their
-    // requests on the client and their deadlines on the scheduler, both owned by `d`.
+    // Discovery clients and sessions first, including the sessions still revoking after
+    // removal: they cancel their requests on the client and their deadlines on the scheduler,
+    // both owned by `d` (a discovery running at quit was a use-after-free).
+    qDeleteAll(findChildren<DiscoveryClient *>(Qt::FindDirectChildrenOnly));
     d->order.clear();
     qDeleteAll(findChildren<Session *>(Qt::FindDirectChildrenOnly));
 }
@@ -186,6 +188,26 @@ void SessionManager::discover(
         client->deleteLater();
         done(resolved, result.error);
     });
+}
+
+void SessionManager::reevaluateStaggered()
+{
+    // 0-2 s of jitter per account, so that a resume does not send every account's
+    // refresh to its server in the same instant.
+    for (Session *s : std::as_const(d->order)) {
+        const int delayMs = int(QRandomGenerator::global()->bounded(kResumeJitterMs + 1));
+        QTimer::singleShot(delayMs, s, [s] { s->reevaluate(); });
+    }
+    d->scheduler->reevaluate();
+}
+
+void SessionManager::retryStorageEverywhere()
+{
+    for (Session *s : std::as_const(d->order)) {
+        const StorageStatus st = s->snapshot().storage;
+        if (storageIsBlocked(st) || st == StorageStatus::NotPersisted)
+            s->retryStorage();
+    }
 }
 
 void SessionManager::reevaluate()

@@ -57,8 +57,13 @@ public:
     void discover(const AccountConfig &config,
                   std::function<void(const AccountConfig &resolved, const AuthError &error)> done);
 
-    // Re-evaluates every deadline now (resume, clock jump, tests that advance a ManualClock).
+    // Re-evaluates every deadline now (tests that advance a ManualClock).
     void reevaluate();
+    // The same after a resume or a clock jump, each account after its own 0-2 s jitter.
+    void reevaluateStaggered();
+    static constexpr int kResumeJitterMs = 2000;
+    // The keychain answers again (it was stalled or locked): every account reads it again.
+    void retryStorageEverywhere();
     DeadlineScheduler *scheduler() const;
     HttpClient *httpClient() const;
 

@@ -358,5 +358,48 @@ qint64 TransitionBuilder::proactiveAt() const
     return std::max(at, s.recentRequests.last() + RefreshPolicy::kMinProactiveSpacingMs);
 }
 
+// Every caller waiting now gets what the state can give: the token, a wait for the one flight
+// (starting it if needed), or the error that explains why not. Never a silent hold.
+void TransitionBuilder::answerWaiters()
+{
+    if (s.waiters == 0)
+        return;
+    if (canServe(s, ctx.nowMs)) {
+        serveWaiters();
+        return;
+    }
+    switch (s.state) {
+    case S::Active:
+        startRefresh();
+        break; // blocking refresh: callers wait for it
+    case S::Refreshing:
+    case S::SigningIn:
+        break; // single flight: wait for that one result
+    case S::Backoff:
+        if (waitingForCeiling())
+            break; // the postponed refresh is seconds away: wait for it (bounded)
+        failWaiters(s.lastError);
+        break;
+    case S::ConfigError:
+        failWaiters(s.lastError);
+        break;
+    case S::Offline:
+        failWaiters(AuthError(AuthError::Kind::Offline, QStringLiteral("offline")));
+        break;
+    case S::ReauthRequired:
+        failWaiters(s.lastError.isError() ? s.lastError
+                                          : AuthError(AuthError::Kind::GrantDead, s.reauthReason));
+        break;
+    case S::SignedOut:
+        failWaiters(storageIsBlocked(s.storage)
+                            ? AuthError(AuthError::Kind::Storage, storageStatusId(s.storage))
+                            : signedOutError());
+        break;
+    case S::Revoking:
+        failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
+        break;
+    }
+}
+
 } // namespace detail
 } // namespace SessionMachine

@@ -45,6 +45,7 @@ struct TransitionBuilder
     bool needsRefresh() const;
     qint64 proactiveAt() const;
     bool waitingForCeiling() const;
+    void answerWaiters();
 };
 
 AuthError signedOutError();
