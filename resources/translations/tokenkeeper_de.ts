@@ -291,6 +291,14 @@
     </message>
 </context>
 <context>
+    <name>AuthorizationCodeFlow</name>
+    <message>
+        <location filename="../../app/oauth/AuthorizationCodeFlow.cpp" line="61"/>
+        <source>Without a scope Salesforce grants the connected app&apos;s selected scopes: include &quot;Perform requests at any time (refresh_token, offline_access)&quot; there, or Tokenkeeper cannot renew the sign-in.</source>
+        <translation>Ohne Scope gewährt Salesforce die in der verbundenen App ausgewählten Scopes: Nehmen Sie dort „Perform requests at any time (refresh_token, offline_access)“ auf, sonst kann Tokenkeeper die Anmeldung nicht erneuern.</translation>
+    </message>
+</context>
+<context>
     <name>Autostart</name>
     <message>
         <location filename="../../app/core/Autostart.cpp" line="101"/>
@@ -389,6 +397,24 @@
         <location filename="../../ui/EventLogModel.cpp" line="94"/>
         <source>Event</source>
         <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>FlowEndpoints</name>
+    <message>
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="94"/>
+        <source>The server offers no sign-in through the browser.</source>
+        <translation>Der Server bietet keine Anmeldung über den Browser an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="96"/>
+        <source>The server offers no sign-in with a device code.</source>
+        <translation>Der Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="99"/>
+        <source>The server has no token endpoint.</source>
+        <translation>Der Server hat keinen Token-Endpunkt.</translation>
     </message>
 </context>
 <context>
@@ -746,6 +772,49 @@
         <location filename="../../ui/LoginValidator.cpp" line="59"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackListener</name>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="377"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="378"/>
+        <source>Tokenkeeper received the sign-in. You can close this tab.</source>
+        <translation>Tokenkeeper hat die Anmeldung erhalten. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="380"/>
+        <source>Sign-in not completed</source>
+        <translation>Anmeldung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="381"/>
+        <source>Tokenkeeper shows what went wrong. You can close this tab.</source>
+        <translation>Tokenkeeper zeigt an, was schiefgegangen ist. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="383"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="383"/>
+        <source>There is nothing here. You can close this tab.</source>
+        <translation>Hier gibt es nichts. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="385"/>
+        <source>Not accepted</source>
+        <translation>Nicht angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="386"/>
+        <source>This is not a valid sign-in response for the current attempt. You can close this tab.</source>
+        <translation>Dies ist keine gültige Anmeldeantwort für den aktuellen Versuch. Sie können diesen Tab schließen.</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1193,69 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <location filename="../../ui/SignInErrorText.cpp" line="106"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInMessages</name>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="12"/>
+        <source>The server did not accept the sign-in (it expired, was already used, or did not match this attempt). Sign in again.</source>
+        <translation>Der Server hat die Anmeldung nicht angenommen (sie ist abgelaufen, wurde schon verwendet oder passt nicht zu diesem Versuch). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="17"/>
+        <source>Access was denied at the server. Sign in again to retry.</source>
+        <translation>Der Server hat den Zugriff verweigert. Melden Sie sich erneut an, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="20"/>
+        <source>Sign-in timed out: no answer came from the browser within 10 minutes.</source>
+        <translation>Zeitüberschreitung bei der Anmeldung: Innerhalb von 10 Minuten kam keine Antwort vom Browser.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="24"/>
+        <source>The code expired before the sign-in was approved. Start again for a new code.</source>
+        <translation>Der Code ist abgelaufen, bevor die Anmeldung bestätigt wurde. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="28"/>
+        <source>The server no longer accepts this code. Start again for a new code.</source>
+        <translation>Der Server nimmt diesen Code nicht mehr an. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="32"/>
+        <source>The sign-in answer did not come from the expected server (issuer check failed); it was discarded.</source>
+        <translation>Die Anmeldeantwort kam nicht vom erwarteten Server (Prüfung des Ausstellers fehlgeschlagen); sie wurde verworfen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="37"/>
+        <source>The server&apos;s sign-in answer was incomplete. Sign in again.</source>
+        <translation>Die Anmeldeantwort des Servers war unvollständig. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="40"/>
+        <source>Tokenkeeper could not open a local port for the browser to return to. Close programs that use it, or change the redirect ports in the account settings.</source>
+        <translation>Tokenkeeper konnte keinen lokalen Port öffnen, zu dem der Browser zurückkehren kann. Schließen Sie Programme, die ihn belegen, oder ändern Sie die Weiterleitungsports in den Kontoeinstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="46"/>
+        <source>This server does not offer sign-in through the browser.</source>
+        <translation>Dieser Server bietet keine Anmeldung über den Browser an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="49"/>
+        <source>This server does not offer sign-in with a device code.</source>
+        <translation>Dieser Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="52"/>
+        <source>The server sent no safe (https) page to enter the code on.</source>
+        <translation>Der Server hat keine sichere (https-)Seite zur Eingabe des Codes genannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="55"/>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
     </message>
 </context>
 <context>
