@@ -42,7 +42,23 @@ Session::~Session()
 
 void Session::start()
 {
-    loadStore();
+    if (m_deps.registry->eraseOwed(m_config.id) == AccountRegistry::EraseOwed::None) {
+        loadStore();
+        return;
+    }
+    // An earlier run signed out but quit before the keychain confirmed the erase: finish it
+    // before anything is read, so the old grant can never come back as Active.
+    qCInfo(lcSession).noquote() << m_config.id << "finishing an interrupted sign-out";
+    const std::weak_ptr<bool> alive = m_alive;
+    AccountRegistry *registry = m_deps.registry;
+    const QString id = m_config.id;
+    m_deps.registry->setPasswordStored(id, false);
+    m_deps.store->eraseAll(m_config, [this, alive, registry, id](StorageStatus status) {
+        if (status == StorageStatus::Ok)
+            registry->setEraseOwed(id, AccountRegistry::EraseOwed::None);
+        if (!alive.expired())
+            loadStore();
+    });
 }
 
 void Session::setConfig(const AccountConfig &config)
@@ -315,14 +331,29 @@ void Session::run(const Effect &fx)
     case FX::DropTokens:
         activeStore()->eraseTokens(m_config, [](StorageStatus) {});
         break;
-    case FX::EraseAll:
+    case FX::EraseAll: {
         // The client secret stays in memory until the revocation finished (NotifyRevoke).
-        m_deps.registry->setPasswordStored(m_config.id, false);
-        activeStore()->eraseAll(m_config, [](StorageStatus) {});
+        // Owed until the keychain confirms (audit L4): a quit or crash in between is finished
+        // by the next start. Removal owes the account row too; it goes once the erase is done.
+        AccountRegistry *registry = m_deps.registry;
+        const QString id = m_config.id;
+        if (registry->eraseOwed(id) == AccountRegistry::EraseOwed::None)
+            registry->setEraseOwed(id, AccountRegistry::EraseOwed::Secrets);
+        registry->setPasswordStored(id, false);
+        activeStore()->eraseAll(m_config, [registry, id](StorageStatus status) {
+            if (status != StorageStatus::Ok)
+                return; // still owed: the next start tries again
+            const AccountRegistry::EraseOwed owed = registry->eraseOwed(id);
+            if (owed == AccountRegistry::EraseOwed::SecretsAndAccount)
+                registry->remove(id);
+            else if (owed == AccountRegistry::EraseOwed::Secrets)
+                registry->setEraseOwed(id, AccountRegistry::EraseOwed::None);
+        });
         if (m_sessionOnly && m_deps.store != activeStore())
             m_deps.store->eraseAll(m_config, [](StorageStatus) {});
         m_sessionOnly = false;
         break;
+    }
     case FX::ErasePassword:
         m_deps.registry->setPasswordStored(m_config.id, false);
         activeStore()->erasePassword(m_config, [](StorageStatus) {});

@@ -90,6 +90,17 @@ void SessionManager::start()
     for (const AccountConfig &config : d->deps.registry->accounts()) {
         if (session(config.id))
             continue;
+        if (d->deps.registry->eraseOwed(config.id)
+            == AccountRegistry::EraseOwed::SecretsAndAccount) {
+            // Removed in an earlier run that quit before the keychain confirmed: finish it.
+            AccountRegistry *registry = d->deps.registry;
+            const QString id = config.id;
+            d->deps.store->eraseAll(config, [registry, id](StorageStatus status) {
+                if (status == StorageStatus::Ok)
+                    registry->remove(id);
+            });
+            continue;
+        }
         Session *s = createSession(this, config, d->deps, d->scheduler.get(), d->http.get());
         d->order.append(s);
         connect(s, &AccountSession::changed, this, [this, s] { Q_EMIT sessionChanged(s); });
@@ -143,14 +154,19 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
         old->setConfig(config);
         return old;
     }
-    // M-61: a changed server/client/user never receives the old grant: revoke (best effort) and
-    // wipe it under the old identity, then start afresh under the new one.
+    // M-61: a changed server/client/user/endpoint never receives the old grant: revoke (best
+    // effort) and wipe it under the old identity, then start afresh under the new one, with a
+    // new account id so that the two never share registry rows (the old row goes with its
+    // erase).
     d->order.removeAll(old);
     disconnect(old, nullptr, this, nullptr);
     connect(old, &AccountSession::revokeFinished, old, &QObject::deleteLater);
+    d->deps.registry->setEraseOwed(old->id(), AccountRegistry::EraseOwed::SecretsAndAccount);
     Q_EMIT accountRemoved(config.id);
     old->revoke();
-    return addAccount(config);
+    AccountConfig fresh = config;
+    fresh.id.clear();
+    return addAccount(fresh);
 }
 
 void SessionManager::removeAccount(const QString &accountId)
@@ -163,12 +179,10 @@ void SessionManager::removeAccount(const QString &accountId)
         return;
     d->order.removeAll(target);
     disconnect(target, nullptr, this, nullptr);
-    const QPointer<SessionManager> self(this);
-    connect(target, &AccountSession::revokeFinished, this, [self, target, accountId] {
-        target->deleteLater();
-        if (self)
-            self->d->deps.registry->remove(accountId);
-    });
+    // The registry row goes when the keychain confirms the erase (Session, EraseAll); until then
+    // it says what is owed, so a quit in between is finished by the next start (audit L4).
+    d->deps.registry->setEraseOwed(accountId, AccountRegistry::EraseOwed::SecretsAndAccount);
+    connect(target, &AccountSession::revokeFinished, target, &QObject::deleteLater);
     Q_EMIT accountRemoved(accountId);
     target->revoke();
 }

@@ -218,6 +218,25 @@ void AccountRegistry::setPasswordStored(const QString &accountId, bool stored)
     sync();
 }
 
+AccountRegistry::EraseOwed AccountRegistry::eraseOwed(const QString &accountId) const
+{
+    if (!validId(accountId))
+        return EraseOwed::None;
+    const int v = m_settings->value(k(accountId, "eraseOwed"), 0).toInt();
+    return v == 2 ? EraseOwed::SecretsAndAccount : v == 1 ? EraseOwed::Secrets : EraseOwed::None;
+}
+
+void AccountRegistry::setEraseOwed(const QString &accountId, EraseOwed owed)
+{
+    if (!validId(accountId))
+        return;
+    if (owed == EraseOwed::None)
+        m_settings->remove(k(accountId, "eraseOwed"));
+    else
+        m_settings->setValue(k(accountId, "eraseOwed"), owed == EraseOwed::Secrets ? 1 : 2);
+    sync();
+}
+
 void AccountRegistry::sync()
 {
     m_settings->sync();

@@ -49,6 +49,13 @@ public:
     bool passwordStored(const QString &accountId) const; // marker for the opt-in password item
     void setPasswordStored(const QString &accountId, bool stored);
 
+    // A sign-out or removal whose keychain erase has not been confirmed yet (audit L4): set
+    // before the erase starts, cleared when it finished; a restart finishes what is owed.
+    // `remove` also forgets the account once erased.
+    enum class EraseOwed { None, Secrets, SecretsAndAccount };
+    EraseOwed eraseOwed(const QString &accountId) const;
+    void setEraseOwed(const QString &accountId, EraseOwed owed);
+
     void sync();
     QString fileName() const;
 

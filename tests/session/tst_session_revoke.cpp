@@ -157,6 +157,52 @@ private Q_SLOTS:
         QCOMPARE(fresh->config().clientId, QStringLiteral("tk-generic-2"));
     }
 
+    void signOutInterruptedBeforeTheKeychainAnsweredIsFinishedAtStart_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("sign-out") << false;
+        QTest::newRow("remove account") << true;
+    }
+    void signOutInterruptedBeforeTheKeychainAnsweredIsFinishedAtStart()
+    {
+        // Security audit L4: quitting within milliseconds of a sign-out left the client secret,
+        // the password or the tokens in the keychain (the account came back Active). The erase
+        // is owed in the registry until the keychain confirms; the next start finishes it.
+        QFETCH(bool, remove);
+        SessionRig rig;
+        AccountConfig config = rig.config(Dialect::Salesforce);
+        config.rememberCredentials = true;
+        Session *s = rig.signedIn(Dialect::Salesforce, config);
+        QVERIFY(s);
+        const QString id = s->id();
+        QTRY_VERIFY(rig.secrets.contains(QStringLiteral("password:") + config.storageKey()));
+        QVERIFY(!rig.secrets.keys().isEmpty());
+        rig.secrets.setNeverAnswer(true); // the keychain has not answered when we "quit"
+        if (remove)
+            rig.manager->removeAccount(id);
+        else
+            s->revoke();
+        QTRY_VERIFY(rig.secrets.pendingCount() > 0);
+        QVERIFY(rig.registry.eraseOwed(id) != AccountRegistry::EraseOwed::None);
+        rig.manager.reset(); // quit
+        // The held requests are lost with the process; the items are all still there.
+        rig.secrets.setNeverAnswer(false);
+        QVERIFY(!rig.secrets.keys().isEmpty());
+        rig.makeManager();
+        rig.manager->start();
+        QTRY_VERIFY(rig.secrets.keys().isEmpty());
+        QTRY_COMPARE(rig.registry.eraseOwed(id), AccountRegistry::EraseOwed::None);
+        if (remove) {
+            QVERIFY(!rig.manager->session(id));
+            QTRY_VERIFY(!rig.registry.contains(id));
+        } else {
+            auto *again = static_cast<Session *>(rig.manager->session(id));
+            QVERIFY(again);
+            QTRY_VERIFY(again->machineState().loaded);
+            QCOMPARE(again->state(), SessionState::SignedOut);
+        }
+    }
+
     void removeAccountRevokesFirst()
     {
         SessionRig rig;
