@@ -1,4 +1,4 @@
-#include "FakeServerFixture.h"
+#include "AuthCodeDriver.h"
 #include "FlowBook.h"
 
 #include <QCryptographicHash>
@@ -7,97 +7,34 @@
 #include <QTest>
 #include <QUrlQuery>
 
-// Issue 12 over real HTTP: the authorization endpoint of the generic and Salesforce dialects
-// (login + consent page, 302 with code/state/iss), PKCE S256 at the token endpoint, one-time
-// short-lived codes, exact redirect URI matching, and the knobs for iss, denial, slow consent,
-// replay and auto-approval.
+// Issue 12 over real HTTP: the authorization-code flow of the generic and Salesforce dialects
+// end to end (consent page, 302 with code/state/iss, exchange), discovery, the iss knob, PKCE
+// S256 and the code's one-time use, lifetime and replay. The page itself: tst_authorizepage.
 class tst_AuthCodeFlow : public QObject
 {
     Q_OBJECT
 
-    static constexpr const char *Verifier =
-            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"; // RFC 7636
-    static constexpr const char *Challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // ditto
-    static constexpr const char *Redirect = "http://127.0.0.1:5555/callback";
-
-    struct Pending
-    {
-        HttpResult page;
-        QByteArray requestId;
-    };
-    static QByteArray clientOf(Dialect d) { return d == Dialect::Salesforce ? "sf-app" : "pub"; }
-    static QByteArray scopeOf(Dialect d)
-    {
-        return d == Dialect::Salesforce ? "api refresh_token" : "read";
-    }
-
-    Pending authorize(Dialect d, QList<QPair<QByteArray, QByteArray>> extra = {},
+    static constexpr const char *Verifier = AuthCodeDriver::Verifier;
+    static constexpr const char *Challenge = AuthCodeDriver::Challenge;
+    static constexpr const char *Redirect = AuthCodeDriver::Redirect;
+    using Pending = AuthCodeDriver::Pending;
+    static QUrlQuery locationQuery(const HttpResult &r) { return AuthCodeDriver::locationQuery(r); }
+    Pending authorize(Dialect d, const AuthCodeDriver::Fields &o = {},
                       const QByteArray &redirect = Redirect, const QByteArray &client = {})
     {
-        TestHttpClient::Fields q{{"response_type", "code"},
-                                 {"client_id", client.isEmpty() ? clientOf(d) : client},
-                                 {"redirect_uri", redirect},
-                                 {"scope", scopeOf(d)},
-                                 {"state", "st-123"},
-                                 {"code_challenge", Challenge},
-                                 {"code_challenge_method", "S256"}};
-        for (const auto &e : extra) {
-            q.removeIf([&](const QPair<QByteArray, QByteArray> &p) { return p.first == e.first; });
-            if (!e.second.isNull())
-                q.append(e);
-        }
-        Pending p;
-        p.page =
-                f.http->get(FakeAuthServer::authorizePath(d) + '?' + TestHttpClient::formEncode(q));
-        const auto m =
-                QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([0-9a-f]+)\""))
-                        .match(QString::fromUtf8(p.page.body));
-        p.requestId = m.captured(1).toLatin1();
-        return p;
+        return drive.authorize(d, o, redirect, client);
     }
-    HttpResult consent(Dialect d, const QByteArray &requestId,
-                       const QByteArray &decision = "approve",
+    HttpResult consent(Dialect d, const QByteArray &id, const QByteArray &decision = "approve",
                        const QByteArray &password = FakeServerFixture::Password)
     {
-        return f.http->postForm(FakeAuthServer::authorizePath(d),
-                                {{"request_id", requestId},
-                                 {"username", "alice"},
-                                 {"password", password},
-                                 {"decision", decision}});
+        return drive.consent(d, id, decision, password);
     }
-    static QUrlQuery locationQuery(const HttpResult &r)
+    QByteArray codeFor(Dialect d) { return drive.codeFor(d); }
+    HttpResult exchange(Dialect d, const QByteArray &code, const AuthCodeDriver::Fields &o = {})
     {
-        return QUrlQuery(QUrl::fromEncoded(r.header("Location")));
+        return drive.exchange(d, code, o);
     }
-    QByteArray codeFor(Dialect d)
-    {
-        const HttpResult r = consent(d, authorize(d).requestId);
-        return locationQuery(r).queryItemValue(QStringLiteral("code")).toLatin1();
-    }
-    HttpResult exchange(Dialect d, const QByteArray &code,
-                        QList<QPair<QByteArray, QByteArray>> extra = {})
-    {
-        TestHttpClient::Fields form{{"grant_type", "authorization_code"},
-                                    {"code", code},
-                                    {"redirect_uri", Redirect},
-                                    {"client_id", clientOf(d)},
-                                    {"code_verifier", Verifier}};
-        if (d == Dialect::Salesforce)
-            form.append({QByteArray("client_secret"), QByteArray(FakeServerFixture::SfSecret)});
-        for (const auto &e : extra) {
-            form.removeIf(
-                    [&](const QPair<QByteArray, QByteArray> &p) { return p.first == e.first; });
-            if (!e.second.isNull())
-                form.append(e);
-        }
-        return f.http->postForm(
-                d == Dialect::Salesforce ? "/services/oauth2/token" : "/generic/token", form);
-    }
-    QString issuerOf(Dialect d) const
-    {
-        return d == Dialect::Salesforce ? f.server->baseUrl().toString()
-                                        : f.server->issuer().toString();
-    }
+    QString issuerOf(Dialect d) const { return drive.issuerOf(d); }
     static void bothDialects()
     {
         QTest::addColumn<int>("dialect");
@@ -276,80 +213,6 @@ private Q_SLOTS:
         QCOMPARE(f.server->isGrantLive(first.str("access_token").toLatin1()), !revokes);
     }
 
-    void redirectUriMatching_data()
-    {
-        QTest::addColumn<QByteArray>("client");
-        QTest::addColumn<QByteArray>("redirect");
-        QTest::addColumn<bool>("accepted");
-        QTest::newRow("exact: registered") << QByteArray("exact") << QByteArray(Redirect) << true;
-        QTest::newRow("exact: other port")
-                << QByteArray("exact") << QByteArray("http://127.0.0.1:5556/callback") << false;
-        QTest::newRow("exact: other path")
-                << QByteArray("exact") << QByteArray("http://127.0.0.1:5555/cb") << false;
-        QTest::newRow("exact: localhost")
-                << QByteArray("exact") << QByteArray("http://localhost:5555/callback") << false;
-        QTest::newRow("any port: other port")
-                << QByteArray("any-port") << QByteArray("http://127.0.0.1:40001/callback") << true;
-        QTest::newRow("any port: other path")
-                << QByteArray("any-port") << QByteArray("http://127.0.0.1:40001/x") << false;
-        QTest::newRow("unregistered: loopback")
-                << QByteArray("pub") << QByteArray("http://[::1]:40001/cb") << true;
-        QTest::newRow("unregistered: https host")
-                << QByteArray("pub") << QByteArray("https://evil.example/cb") << false;
-        QTest::newRow("unregistered: fragment")
-                << QByteArray("pub") << QByteArray("http://127.0.0.1:1/cb#x") << false;
-    }
-    void redirectUriMatching()
-    {
-        QFETCH(QByteArray, client);
-        QFETCH(QByteArray, redirect);
-        QFETCH(bool, accepted);
-        const Pending p = authorize(Dialect::Generic, {}, redirect, client);
-        if (!accepted) { // an error page, never a redirect to an unverified URI
-            QCOMPARE(p.page.status, 400);
-            QVERIFY(p.page.header("Location").isEmpty());
-            QVERIFY(p.requestId.isEmpty());
-            return;
-        }
-        QCOMPARE(p.page.status, 200);
-        const HttpResult r = consent(Dialect::Generic, p.requestId);
-        QVERIFY(r.header("Location").startsWith(QByteArray(redirect + '?')));
-    }
-
-    void authorizeRequestErrors_data()
-    {
-        QTest::addColumn<QByteArray>("field");
-        QTest::addColumn<QByteArray>("value");
-        QTest::addColumn<QString>("error");
-        QTest::newRow("no PKCE") << QByteArray("code_challenge") << QByteArray()
-                                 << QStringLiteral("invalid_request");
-        QTest::newRow("plain PKCE") << QByteArray("code_challenge_method") << QByteArray("plain")
-                                    << QStringLiteral("invalid_request");
-        QTest::newRow("implicit") << QByteArray("response_type") << QByteArray("token")
-                                  << QStringLiteral("unsupported_response_type");
-        QTest::newRow("scope") << QByteArray("scope") << QByteArray("admin")
-                               << QStringLiteral("invalid_scope");
-    }
-    void authorizeRequestErrors()
-    {
-        QFETCH(QByteArray, field);
-        QFETCH(QByteArray, value);
-        QFETCH(QString, error);
-        const HttpResult r = authorize(Dialect::Generic, {{field, value}}).page;
-        QCOMPARE(r.status, 302);
-        const QUrlQuery q = locationQuery(r);
-        QCOMPARE(q.queryItemValue(QStringLiteral("error")), error);
-        QCOMPARE(q.queryItemValue(QStringLiteral("state")), QStringLiteral("st-123"));
-        QVERIFY(!q.hasQueryItem(QStringLiteral("code")));
-    }
-
-    void unknownClientGetsAPageNotARedirect()
-    {
-        const HttpResult r = authorize(Dialect::Generic, {}, Redirect, "nobody").page;
-        QCOMPARE(r.status, 400);
-        QVERIFY(r.header("Location").isEmpty());
-    }
-
     void pkceOptionalByKnob()
     {
         f.server->knobs(Dialect::Generic).requirePkce = false;
@@ -360,82 +223,6 @@ private Q_SLOTS:
                                         .queryItemValue(QStringLiteral("code"))
                                         .toLatin1();
         QCOMPARE(exchange(Dialect::Generic, code, {{"code_verifier", {}}}).status, 200);
-    }
-
-    void denial_data()
-    {
-        QTest::addColumn<bool>("knob");
-        QTest::newRow("user clicks Deny") << false;
-        QTest::newRow("denyConsent knob") << true;
-    }
-    void denial()
-    {
-        QFETCH(bool, knob);
-        f.server->knobs(Dialect::Generic).denyConsent = knob;
-        const HttpResult r = consent(Dialect::Generic, authorize(Dialect::Generic).requestId,
-                                     knob ? "approve" : "deny");
-        QCOMPARE(r.status, 302);
-        const QUrlQuery q = locationQuery(r);
-        QCOMPARE(q.queryItemValue(QStringLiteral("error")), QStringLiteral("access_denied"));
-        QCOMPARE(q.queryItemValue(QStringLiteral("state")), QStringLiteral("st-123"));
-        QVERIFY(q.hasQueryItem(QStringLiteral("iss")));
-        QVERIFY(!q.hasQueryItem(QStringLiteral("code")));
-        QVERIFY(f.server->lastAuthorizationCode().isEmpty());
-    }
-
-    void wrongPasswordShowsThePageAgain()
-    {
-        const Pending p = authorize(Dialect::Generic);
-        const HttpResult wrong = consent(Dialect::Generic, p.requestId, "approve", "nope");
-        QCOMPARE(wrong.status, 200);
-        QVERIFY(wrong.header("Location").isEmpty());
-        QVERIFY(wrong.body.contains("Wrong user name or password"));
-        QCOMPARE(consent(Dialect::Generic, p.requestId).status, 302);
-        QCOMPARE(consent(Dialect::Generic, p.requestId).status, 400); // the request is finished
-    }
-
-    void stateIsEchoedExactly()
-    {
-        const QByteArray state = "a b&c=d/\xc3\xa9+%";
-        const HttpResult r = consent(Dialect::Generic,
-                                     authorize(Dialect::Generic, {{"state", state}}).requestId);
-        QCOMPARE(locationQuery(r).queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded),
-                 QString::fromUtf8(state));
-    }
-
-    void slowConsent()
-    {
-        f.server->knobs(Dialect::Generic).consentDelayMs = 300;
-        const HttpResult r = consent(Dialect::Generic, authorize(Dialect::Generic).requestId);
-        QCOMPARE(r.status, 302);
-        QVERIFY(r.elapsedMs >= 300);
-    }
-
-    void autoApprovePageSubmitsItself()
-    {
-        auto &k = f.server->knobs(Dialect::Generic);
-        const Pending manual = authorize(Dialect::Generic);
-        QVERIFY(!manual.page.body.contains("<script>"));
-        QCOMPARE(f.http->postForm("/generic/authorize",
-                                  {{"request_id", manual.requestId},
-                                   {"username", "alice"},
-                                   {"auto_approve", "1"}})
-                         .status,
-                 200); // without the knob auto_approve is just a wrong password
-        k.autoApprove = true;
-        k.autoApproveUser = QStringLiteral("alice");
-        const Pending p = authorize(Dialect::Generic);
-        QVERIFY(p.page.body.contains("<script>"));
-        QVERIFY(!p.page.body.contains(FakeServerFixture::Password));
-        // What the browser submits: the hidden fields of the page.
-        const HttpResult r = f.http->postForm("/generic/authorize",
-                                              {{"request_id", p.requestId},
-                                               {"username", "alice"},
-                                               {"auto_approve", "1"},
-                                               {"decision", "approve"}});
-        QCOMPARE(r.status, 302);
-        const QByteArray code = locationQuery(r).queryItemValue(QStringLiteral("code")).toLatin1();
-        QCOMPARE(exchange(Dialect::Generic, code).status, 200);
     }
 
     void strictClientAuthAppliesToTheExchange()
@@ -461,6 +248,7 @@ private Q_SLOTS:
 
 private:
     FakeServerFixture f;
+    AuthCodeDriver drive{f};
 };
 
 QTEST_GUILESS_MAIN(tst_AuthCodeFlow)

@@ -155,6 +155,44 @@ private Q_SLOTS:
         QCOMPARE(poll(d, c).str("error"), QStringLiteral("authorization_pending"));
     }
 
+    void intervalAndCompleteUriKnobs()
+    {
+        auto &k = f.server->knobs(Dialect::Salesforce);
+        k.deviceInterval = 2;
+        k.sendVerificationUriComplete = false;
+        const HttpResult s = start(Dialect::Salesforce);
+        QCOMPARE(s.num("interval"), 2);
+        QVERIFY(!s.has("verification_uri_complete"));
+        QCOMPARE(poll(Dialect::Salesforce, code(s)).str("error"),
+                 QStringLiteral("authorization_pending"));
+        wait(2); // 2 s is enough now
+        QCOMPARE(poll(Dialect::Salesforce, code(s)).str("error"),
+                 QStringLiteral("authorization_pending"));
+        wait(1);
+        QCOMPARE(poll(Dialect::Salesforce, code(s)).str("error"), QStringLiteral("slow_down"));
+    }
+
+    void bareStatusOnDevicePolls_data() { allDialects(); }
+    void bareStatusOnDevicePolls()
+    {
+        QFETCH(int, dialect);
+        const auto d = Dialect(dialect);
+        const QString endpoint = d == Dialect::Venafi ? QStringLiteral("venafi.token")
+                : d == Dialect::Salesforce            ? QStringLiteral("sf.token")
+                                                      : QStringLiteral("generic.token");
+        const QString poll = d == Dialect::Salesforce
+                ? QStringLiteral("device")
+                : QStringLiteral("urn:ietf:params:oauth:grant-type:device_code");
+        f.server->bareStatus(endpoint + QLatin1Char(':') + poll, 400, FakeFault::BodyKind::Html);
+        const HttpResult s = start(d); // the start is not a poll
+        QCOMPARE(s.status, 200);
+        const HttpResult r = this->poll(d, code(s));
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.header("Content-Type").startsWith("text/html"));
+        wait(5);
+        QCOMPARE(this->poll(d, code(s)).str("error"), QStringLiteral("authorization_pending"));
+    }
+
     void slowDownKnob()
     {
         f.server->knobs(Dialect::Generic).deviceSlowDownPolls = 2;
