@@ -84,7 +84,7 @@ private Q_SLOTS:
             for (Auth a : {Auth::SecretBasic, Auth::SecretPost, Auth::None}) {
                 for (const char *how :
                      {"basic-ok", "basic-wrong", "post-ok", "post-wrong", "id-only", "both"}) {
-                    for (const char *op : {"token", "revoke", "introspect"}) {
+                    for (const char *op : {"token", "refresh", "revoke", "introspect"}) {
                         QTest::addRow("%s %s %s %s", qPrintable(dialectId(d)),
                                       clientOf(a).constData(), how, op)
                                 << int(d) << int(a) << QByteArray(how) << QByteArray(op);
@@ -104,6 +104,7 @@ private Q_SLOTS:
         const HttpResult first = signIn(d, a);
         QCOMPARE(first.status, 200);
         const QByteArray token = first.str("access_token").toLatin1();
+        const QByteArray rt = first.str("refresh_token").toLatin1();
         f.server->resetRecords();
 
         const Paths p = paths(d);
@@ -111,13 +112,16 @@ private Q_SLOTS:
         if (op == "token")
             r = post(p.token, clientOf(a), secretOf(a), how,
                      {{"grant_type", "password"}, {"username", "alice"}, {"password", "pw-alice"}});
+        else if (op == "refresh")
+            r = post(p.token, clientOf(a), secretOf(a), how,
+                     {{"grant_type", "refresh_token"}, {"refresh_token", rt}});
         else
             r = post(op == "revoke" ? p.revoke : p.introspect, clientOf(a), secretOf(a), how,
                      {{"token", token}});
         const bool accept = (a == Auth::SecretBasic && how == "basic-ok")
                 || (a == Auth::SecretPost && how == "post-ok")
                 || (a == Auth::None && how == "id-only");
-        const QString endpoint = prefix(d) + QString::fromLatin1(op);
+        const QString endpoint = prefix(d) + QString::fromLatin1(op == "refresh" ? "token" : op);
         if (accept) {
             QCOMPARE(r.status, 200);
             QCOMPARE(f.server->clientAuthFailures(endpoint), 0);
@@ -131,6 +135,20 @@ private Q_SLOTS:
                  a == Auth::SecretBasic || header);
         QCOMPARE(f.server->clientAuthFailures(endpoint), 1);
         QVERIFY(f.server->isTokenActive(token)); // a rejected revoke revokes nothing
+        QVERIFY(f.server->isTokenActive(rt)); // a rejected refresh rotates nothing
+    }
+
+    void venafiRevokeKillsTheWholeGrant()
+    {
+        const HttpResult login = f.venafiLogin();
+        const QByteArray at = login.str("access_token").toLatin1();
+        const QByteArray rt = login.str("refresh_token").toLatin1();
+        QVERIFY(f.server->isGrantLive(rt));
+        QCOMPARE(f.http->get("/vedauth/revoke/token", TestHttpClient::bearer(at)).status, 200);
+        QVERIFY(!f.server->isTokenActive(at));
+        QVERIFY(!f.server->isTokenActive(rt));
+        QVERIFY(!f.server->isGrantLive(rt));
+        QCOMPARE(f.server->liveGrantCount(Dialect::Venafi), 0);
     }
 
     void discoveryAdvertisesTheKnob_data()
