@@ -4,6 +4,7 @@
 #include "FakeServerState.h"
 #include "GenericEndpoints.h"
 #include "HttpConnection.h"
+#include "InteractiveFlows.h"
 #include "SalesforceEndpoints.h"
 #include "VenafiEndpoints.h"
 
@@ -11,6 +12,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <cstdio>
 
 QByteArray FakeRequest::header(const QByteArray &name) const
@@ -98,7 +100,45 @@ FakeAuthServer::Knobs &FakeAuthServer::knobs(Dialect dialect)
 
 void FakeAuthServer::injectFault(const QString &endpoint, const FakeFault &fault)
 {
-    m_state->faults[endpoint.toLower()].append(fault);
+    const int colon = endpoint.indexOf(QLatin1Char(':'));
+    FakeFault f = fault;
+    if (colon >= 0)
+        f.operation = endpoint.mid(colon + 1);
+    m_state->faults[endpoint.left(colon).toLower()].append(f);
+}
+
+void FakeAuthServer::bareStatus(const QString &endpoint, int status, FakeFault::BodyKind bodyKind,
+                                int count)
+{
+    FakeFault f;
+    f.kind = FakeFault::Kind::Respond;
+    f.status = status;
+    f.bodyKind = bodyKind;
+    f.times = count;
+    injectFault(endpoint, f);
+}
+
+void FakeAuthServer::retryAfterInPast(const QString &endpoint, int status, qint64 secondsAgo,
+                                      int count)
+{
+    FakeFault f;
+    f.kind = FakeFault::Kind::Respond;
+    f.status = status;
+    f.headers = {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}};
+    f.body = R"({"error":"temporarily_unavailable","error_description":"try again later"})";
+    f.retryAfterDate = true;
+    f.retryAfterOffsetSecs = -secondsAgo;
+    f.times = count;
+    injectFault(endpoint, f);
+}
+
+void FakeAuthServer::slowBody(const QString &endpoint, int byteIntervalMs, int count)
+{
+    FakeFault f;
+    f.kind = FakeFault::Kind::SlowBody;
+    f.delayMs = byteIntervalMs;
+    f.times = count;
+    injectFault(endpoint, f);
 }
 
 void FakeAuthServer::clearFaults()
@@ -109,6 +149,13 @@ void FakeAuthServer::clearFaults()
 int FakeAuthServer::requestCount(const QString &endpoint) const
 {
     return int(requests(endpoint).size());
+}
+
+int FakeAuthServer::clientAuthFailures(const QString &endpoint) const
+{
+    const QList<FakeRequest> list = requests(endpoint);
+    return int(std::count_if(list.cbegin(), list.cend(),
+                             [](const FakeRequest &r) { return r.clientAuthRejected; }));
 }
 
 QList<FakeRequest> FakeAuthServer::requests(const QString &endpoint) const
@@ -148,14 +195,106 @@ QByteArray FakeAuthServer::currentRefreshToken(Dialect dialect, const QString &u
     return {};
 }
 
+QByteArray FakeAuthServer::currentAccessToken(Dialect dialect, const QString &username) const
+{
+    const QList<FakeGrant *> live = m_state->grants.liveGrants(dialect, m_state->nowMs(), username);
+    return live.isEmpty() ? QByteArray() : live.last()->accessToken;
+}
+
 int FakeAuthServer::liveGrantCount(Dialect dialect) const
 {
     return int(m_state->grants.liveGrants(dialect, m_state->nowMs()).size());
 }
 
+bool FakeAuthServer::isTokenActive(const QByteArray &token) const
+{
+    return m_state->grants.isTokenActive(token, m_state->nowMs());
+}
+
+bool FakeAuthServer::isGrantLive(const QByteArray &token) const
+{
+    return m_state->grants.isGrantLive(token, m_state->nowMs());
+}
+
+void FakeAuthServer::endSession(const QByteArray &accessToken)
+{
+    m_state->grants.killAccess(accessToken);
+}
+
+void FakeAuthServer::endAllSessions(Dialect dialect)
+{
+    m_state->grants.killAllAccess(dialect);
+}
+
 void FakeAuthServer::setTokenPrefix(const QByteArray &prefix)
 {
     m_state->grants.setTokenPrefix(prefix);
+}
+
+QByteArray FakeAuthServer::lastAuthorizationCode() const
+{
+    return m_state->flows.lastCode();
+}
+
+QString FakeAuthServer::lastUserCode(Dialect dialect) const
+{
+    const QList<FakeDeviceCode *> all = m_state->flows.devices();
+    QString out;
+    int newest = -1;
+    for (const FakeDeviceCode *d : all) {
+        if (d->dialect == dialect && d->serial > newest) {
+            newest = d->serial;
+            out = d->userCode;
+        }
+    }
+    return out;
+}
+
+bool FakeAuthServer::approveDeviceCode(Dialect dialect, const QString &userCode,
+                                       const QString &username)
+{
+    return InteractiveFlows(*m_state, dialect).setDeviceDecision(userCode, username, true);
+}
+
+bool FakeAuthServer::denyDeviceCode(Dialect dialect, const QString &userCode)
+{
+    return InteractiveFlows(*m_state, dialect).setDeviceDecision(userCode, QString(), false);
+}
+
+QByteArray FakeAuthServer::authorizePath(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::Generic:
+        return "/generic/authorize";
+    case Dialect::Salesforce:
+        return "/services/oauth2/authorize";
+    case Dialect::Venafi:
+        break;
+    }
+    return {};
+}
+
+QByteArray FakeAuthServer::deviceStartPath(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::Generic:
+        return "/generic/device_authorization";
+    case Dialect::Salesforce:
+        return "/services/oauth2/token";
+    case Dialect::Venafi:
+        return "/vedauth/authorize/device";
+    }
+    return {};
+}
+
+QByteArray FakeAuthServer::grantsJson() const
+{
+    return m_state->grants.toJson();
+}
+
+bool FakeAuthServer::restoreGrants(const QByteArray &json)
+{
+    return m_state->grants.fromJson(json);
 }
 
 void FakeAuthServer::setLogRequests(bool on)
@@ -182,31 +321,15 @@ QString FakeAuthServer::route(const QByteArray &path) const
     return name;
 }
 
-bool FakeAuthServer::takeFault(const QString &endpoint, FakeFault *fault)
-{
-    for (const QString &key : {endpoint.toLower(), QStringLiteral("*")}) {
-        auto it = m_state->faults.find(key);
-        while (it != m_state->faults.end() && !it->isEmpty()) {
-            FakeFault &front = it->first();
-            if (front.times == 0) {
-                it->removeFirst();
-                continue;
-            }
-            *fault = front;
-            if (front.times > 0 && --front.times == 0)
-                it->removeFirst();
-            return true;
-        }
-    }
-    return false;
-}
-
 void FakeAuthServer::onRequest(HttpConnection *connection, FakeRequest request)
 {
     request.endpoint = route(request.path);
+    request.operation = operationOf(request);
     FakeFault fault;
-    const bool faulted = takeFault(request.endpoint, &fault);
+    const bool faulted = takeFault(request, &fault);
+    m_state->authRejected = false;
     dispatch(connection, faulted ? &fault : nullptr, request);
+    request.clientAuthRejected = m_state->authRejected;
     m_state->records.append(request);
     if (m_state->logRequests) { // never the query or body: they may carry secrets
         std::fprintf(stdout, "%s %s -> %s\n", request.method.constData(), request.path.constData(),
@@ -215,80 +338,4 @@ void FakeAuthServer::onRequest(HttpConnection *connection, FakeRequest request)
         std::fflush(stdout);
     }
     Q_EMIT requestReceived(request.endpoint);
-}
-
-void FakeAuthServer::dispatch(HttpConnection *connection, const FakeFault *fault,
-                              FakeRequest &request)
-{
-    using Kind = FakeFault::Kind;
-    const qint64 now = m_state->nowMs();
-    auto realResponse = [&] {
-        if (request.endpoint.startsWith(QLatin1String("venafi.")))
-            return m_venafi->handle(request.endpoint, request);
-        if (request.endpoint.startsWith(QLatin1String("sf.")))
-            return m_salesforce->handle(request.endpoint, request);
-        if (request.endpoint.startsWith(QLatin1String("generic.")))
-            return m_generic->handle(request.endpoint, request);
-        return FakeHttpResponse::text(404, "not found\n");
-    };
-    auto scripted = [&] {
-        FakeHttpResponse r;
-        r.status = fault->status;
-        r.reason = fault->reason;
-        r.headers = fault->headers;
-        r.body = fault->body;
-        return r;
-    };
-
-    if (!fault) {
-        const FakeHttpResponse r = realResponse();
-        request.status = r.status;
-        connection->send(r.serialize(now));
-        return;
-    }
-    switch (fault->kind) {
-    case Kind::Respond:
-    case Kind::RespondAfterProcessing: {
-        if (fault->kind == Kind::RespondAfterProcessing)
-            realResponse();
-        const FakeHttpResponse r = scripted();
-        request.status = r.status;
-        connection->send(r.serialize(now));
-        return;
-    }
-    case Kind::Delay: {
-        const FakeHttpResponse r = realResponse();
-        request.status = r.status;
-        connection->sendLater(r.serialize(now), fault->delayMs);
-        return;
-    }
-    case Kind::NeverAnswer:
-        connection->hang();
-        return;
-    case Kind::CloseAfterProcessing:
-        realResponse();
-        connection->abortNow();
-        return;
-    case Kind::CloseImmediately:
-        connection->abortNow();
-        return;
-    case Kind::Redirect: {
-        FakeHttpResponse r = scripted();
-        r.status = fault->status >= 300 && fault->status < 400 ? fault->status : 307;
-        r.setHeader("Location", fault->redirectTo.toEncoded());
-        request.status = r.status;
-        connection->send(r.serialize(now));
-        return;
-    }
-    case Kind::HugeBody: {
-        FakeHttpResponse r = scripted();
-        r.status = 200;
-        if (!r.hasHeader("Content-Type"))
-            r.setHeader("Content-Type", "application/json");
-        request.status = r.status;
-        connection->streamBody(r.serializeHead(now, fault->hugeBytes < 0 ? -1 : fault->hugeBytes),
-                               fault->hugeBytes);
-        return;
-    }
-    }
 }

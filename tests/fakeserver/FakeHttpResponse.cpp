@@ -44,6 +44,19 @@ FakeHttpResponse FakeHttpResponse::empty(int status, const QByteArray &reason)
     return r;
 }
 
+FakeHttpResponse FakeHttpResponse::html(int status, const QString &title, const QString &bodyHtml)
+{
+    FakeHttpResponse r;
+    r.status = status;
+    r.body = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
+                            "</head>\n<body>\n%2\n</body></html>\n")
+                     .arg(title.toHtmlEscaped(), bodyHtml)
+                     .toUtf8();
+    r.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8")});
+    return r;
+}
+
 bool FakeHttpResponse::hasHeader(const QByteArray &name) const
 {
     for (const auto &h : headers) {

@@ -15,6 +15,7 @@ struct FakeHttpResponse
     QByteArray reason; // empty: the standard phrase for the status
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    int sendDelayMs = 0; // the handler wants the reply sent this late (slow consent)
 
     static FakeHttpResponse json(int status, const QJsonDocument &doc,
                                  const QByteArray &reason = {});
@@ -22,6 +23,7 @@ struct FakeHttpResponse
                                        const QString &description, const QByteArray &reason = {});
     static FakeHttpResponse text(int status, const QByteArray &body, const QByteArray &reason = {});
     static FakeHttpResponse empty(int status, const QByteArray &reason = {});
+    static FakeHttpResponse html(int status, const QString &title, const QString &bodyHtml);
 
     bool hasHeader(const QByteArray &name) const;
     void setHeader(const QByteArray &name, const QByteArray &value); // replaces

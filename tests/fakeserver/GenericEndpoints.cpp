@@ -1,7 +1,9 @@
 #include "GenericEndpoints.h"
 
+#include "ClientAuthenticator.h"
 #include "FakeHttp.h"
 #include "FakeServerState.h"
+#include "InteractiveFlows.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -43,6 +45,14 @@ QString GenericEndpoints::route(const QByteArray &path) const
         return QStringLiteral("generic.introspect");
     if (path.startsWith("/generic/api/"))
         return QStringLiteral("generic.resource");
+    if (path == "/generic/userinfo")
+        return QStringLiteral("generic.userinfo");
+    if (path == "/generic/authorize")
+        return QStringLiteral("generic.authorize");
+    if (path == "/generic/device_authorization")
+        return QStringLiteral("generic.deviceAuthorization");
+    if (path == "/generic/device")
+        return QStringLiteral("generic.devicePage");
     return {};
 }
 
@@ -60,6 +70,24 @@ FakeHttpResponse GenericEndpoints::handle(const QString &endpoint, const FakeReq
         return introspect(request);
     if (endpoint == QLatin1String("generic.resource"))
         return resource(request);
+    if (endpoint == QLatin1String("generic.userinfo") && (get || post))
+        return userinfo(request);
+    InteractiveFlows flows(m_state, Dialect::Generic);
+    if (endpoint == QLatin1String("generic.authorize") && (get || post))
+        return flows.authorize(request, issuer());
+    if (endpoint == QLatin1String("generic.devicePage") && (get || post))
+        return flows.devicePage(request);
+    if (endpoint == QLatin1String("generic.deviceAuthorization") && post) {
+        const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
+        QString clientId;
+        FakeHttpResponse failed;
+        if (!ClientAuthenticator(m_state, Dialect::Generic)
+                     .check(request, form, ClientAuthenticator::Legacy::Generic, &clientId,
+                            &failed))
+            return failed;
+        return noStore(flows.deviceStart(clientId, form.value(QStringLiteral("scope")),
+                                         issuer() + QStringLiteral("/device")));
+    }
     FakeHttpResponse r = FakeHttpResponse::empty(405);
     r.setHeader("Allow", endpoint == QLatin1String("generic.discovery") ? "GET" : "POST");
     return r;
@@ -74,41 +102,29 @@ FakeHttpResponse GenericEndpoints::discovery() const
 {
     const QString base = issuer();
     const QString claimed = m_state.knobs(Dialect::Generic).issuerOverride;
-    const QJsonArray authMethods{QStringLiteral("client_secret_basic"),
-                                 QStringLiteral("client_secret_post"), QStringLiteral("none")};
+    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Generic);
     QJsonObject o;
     o.insert(QStringLiteral("issuer"), claimed.isEmpty() ? base : claimed);
     o.insert(QStringLiteral("token_endpoint"), QString(base + QStringLiteral("/token")));
     o.insert(QStringLiteral("revocation_endpoint"), QString(base + QStringLiteral("/revoke")));
     o.insert(QStringLiteral("introspection_endpoint"),
              QString(base + QStringLiteral("/introspect")));
+    o.insert(QStringLiteral("userinfo_endpoint"), QString(base + QStringLiteral("/userinfo")));
+    o.insert(QStringLiteral("authorization_endpoint"),
+             QString(base + QStringLiteral("/authorize")));
+    o.insert(QStringLiteral("device_authorization_endpoint"),
+             QString(base + QStringLiteral("/device_authorization")));
     o.insert(QStringLiteral("grant_types_supported"),
-             QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token"),
-                        QStringLiteral("client_credentials")});
-    // REQUIRED by RFC 8414 even though this fake has no authorization endpoint (yet).
+             QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("password"),
+                        QStringLiteral("refresh_token"), QStringLiteral("client_credentials"),
+                        QString::fromLatin1(InteractiveFlows::DeviceGrantType)});
     o.insert(QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code")});
-    o.insert(QStringLiteral("token_endpoint_auth_methods_supported"), authMethods);
-    o.insert(QStringLiteral("revocation_endpoint_auth_methods_supported"), authMethods);
-    o.insert(QStringLiteral("introspection_endpoint_auth_methods_supported"), authMethods);
+    o.insert(QStringLiteral("code_challenge_methods_supported"),
+             QJsonArray{QStringLiteral("S256")});
+    if (k.advertiseIss)
+        o.insert(QStringLiteral("authorization_response_iss_parameter_supported"), true);
+    InteractiveFlows::insertAuthMethods(o, k);
     return FakeHttpResponse::json(200, QJsonDocument(o));
-}
-
-bool GenericEndpoints::authenticate(const FakeHttp::ClientCredentials &cred,
-                                    FakeHttpResponse *out) const
-{
-    if (cred.twoMethods) {
-        *out = error(400, "invalid_request", "more than one client authentication method");
-        return false;
-    }
-    const FakeAuthServer::Client *client = m_state.client(Dialect::Generic, cred.id);
-    if (!cred.malformed && client
-        && (client->secret.isEmpty() || client->secret == cred.secret.toUtf8()))
-        return true;
-    // RFC 6749 §5.2: 401 + a challenge when the client tried the Authorization header.
-    *out = error(cred.viaBasic ? 401 : 400, "invalid_client", "client authentication failed");
-    if (cred.viaBasic)
-        out->setHeader("WWW-Authenticate", "Basic realm=\"fake\"");
-    return false;
 }
 
 FakeHttpResponse GenericEndpoints::token(const FakeRequest &request)
@@ -116,19 +132,32 @@ FakeHttpResponse GenericEndpoints::token(const FakeRequest &request)
     if (!FakeHttp::isForm(request))
         return error(400, "invalid_request", "the body must be form-urlencoded");
     const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
-    const FakeHttp::ClientCredentials cred = FakeHttp::clientCredentials(request, form);
+    QString clientId;
     FakeHttpResponse failed;
-    if (!authenticate(cred, &failed))
+    if (!ClientAuthenticator(m_state, Dialect::Generic)
+                 .check(request, form, ClientAuthenticator::Legacy::Generic, &clientId, &failed))
         return failed;
     const QString grantType = form.value(QStringLiteral("grant_type"));
     if (grantType.isEmpty())
         return error(400, "invalid_request", "grant_type is missing");
     if (grantType == QLatin1String("password"))
-        return passwordGrant(form, cred.id);
+        return passwordGrant(form, clientId);
     if (grantType == QLatin1String("refresh_token"))
-        return refreshGrant(form, cred.id);
+        return refreshGrant(form, clientId);
     if (grantType == QLatin1String("client_credentials"))
-        return clientCredentialsGrant(form, cred.id);
+        return clientCredentialsGrant(form, clientId);
+    if (grantType == QLatin1String("authorization_code")
+        || grantType == QLatin1String(InteractiveFlows::DeviceGrantType)) {
+        InteractiveFlows flows(m_state, Dialect::Generic);
+        FakeGrant *grant = nullptr;
+        const FakeHttpResponse r = grantType == QLatin1String("authorization_code")
+                ? flows.exchangeCode(form, clientId, &grant)
+                : flows.devicePoll(form.value(QStringLiteral("device_code")).toUtf8(), clientId,
+                                   &grant);
+        if (!grant)
+            return noStore(r);
+        return tokenReply(*grant, true, grant->scope, m_state.nowMs());
+    }
     return error(400, "unsupported_grant_type", "grant type not supported");
 }
 
@@ -144,13 +173,9 @@ FakeHttpResponse GenericEndpoints::passwordGrant(const QHash<QString, QString> &
         return error(400, "invalid_scope", "the requested scope is not allowed");
     if (scope.isEmpty())
         scope = client->allowedScope;
-    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Generic);
-    const qint64 now = m_state.nowMs();
-    FakeGrant &grant = m_state.grants.create(Dialect::Generic, clientId, username, scope, now,
-                                             k.grantLifetime > 0 ? now + k.grantLifetime * 1000 : 0,
-                                             client->refreshEnabled);
-    m_state.grants.issueAccess(grant, now, now + k.accessLifetime * 1000, false);
-    return tokenReply(grant, true, scope, now);
+    FakeGrant &grant =
+            m_state.startGrant(Dialect::Generic, clientId, username, scope, client->refreshEnabled);
+    return tokenReply(grant, true, scope, m_state.nowMs());
 }
 
 FakeHttpResponse GenericEndpoints::refreshGrant(const QHash<QString, QString> &form,
@@ -221,12 +246,14 @@ FakeHttpResponse GenericEndpoints::tokenReply(const FakeGrant &grant, bool inclu
 FakeHttpResponse GenericEndpoints::revoke(const FakeRequest &request)
 {
     const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
-    const FakeHttp::ClientCredentials cred = FakeHttp::clientCredentials(request, form);
-    FakeHttpResponse failed;
     if (!FakeHttp::isForm(request))
         return error(400, "invalid_request", "the body must be form-urlencoded");
-    if (!authenticate(cred, &failed))
+    QString clientId;
+    FakeHttpResponse failed;
+    if (!ClientAuthenticator(m_state, Dialect::Generic)
+                 .check(request, form, ClientAuthenticator::Legacy::Generic, &clientId, &failed))
         return failed;
+    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Generic);
     const QByteArray token = form.value(QStringLiteral("token")).toUtf8();
     if (token.isEmpty())
         return error(400, "invalid_request", "token is missing");
@@ -234,16 +261,21 @@ FakeHttpResponse GenericEndpoints::revoke(const FakeRequest &request)
     FakeGrant *grant = nullptr;
     if (m_state.grants.checkAccess(Dialect::Generic, token, now, nullptr, &grant)
         != GrantBook::AccessCheck::Unknown) {
-        if (grant->clientId != cred.id)
+        if (grant->clientId != clientId)
             return error(400, "unauthorized_client", "the token belongs to another client");
         m_state.grants.killAccess(token);
+        if (k.revokeAccessCascades)
+            m_state.grants.revokeGrant(*grant);
         return FakeHttpResponse::empty(200);
     }
     const auto check = m_state.grants.checkRefresh(Dialect::Generic, token, now, 0, &grant);
     if (check == GrantBook::RefreshCheck::Current) {
-        if (grant->clientId != cred.id)
+        if (grant->clientId != clientId)
             return error(400, "unauthorized_client", "the token belongs to another client");
-        m_state.grants.revokeGrant(*grant); // cascades to its access tokens
+        if (k.revokeRefreshCascades)
+            m_state.grants.revokeGrant(*grant); // cascades to its access tokens
+        else
+            m_state.grants.revokeRefresh(*grant);
     }
     return FakeHttpResponse::empty(200); // RFC 7009 §2.2: unknown tokens are not an error
 }
@@ -251,9 +283,10 @@ FakeHttpResponse GenericEndpoints::revoke(const FakeRequest &request)
 FakeHttpResponse GenericEndpoints::introspect(const FakeRequest &request)
 {
     const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
-    const FakeHttp::ClientCredentials cred = FakeHttp::clientCredentials(request, form);
+    QString clientId;
     FakeHttpResponse failed;
-    if (!authenticate(cred, &failed))
+    if (!ClientAuthenticator(m_state, Dialect::Generic)
+                 .check(request, form, ClientAuthenticator::Legacy::Generic, &clientId, &failed))
         return failed;
     const QByteArray token = form.value(QStringLiteral("token")).toUtf8();
     const qint64 now = m_state.nowMs();
@@ -262,13 +295,13 @@ FakeHttpResponse GenericEndpoints::introspect(const FakeRequest &request)
     QJsonObject o;
     if (m_state.grants.checkAccess(Dialect::Generic, token, now, &at, &grant)
                 == GrantBook::AccessCheck::Valid
-        && grant->clientId == cred.id) {
+        && grant->clientId == clientId) {
         o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
         o.insert(QStringLiteral("exp"), FakeHttp::secs(at->expiresMs));
         o.insert(QStringLiteral("iat"), FakeHttp::secs(at->issuedMs));
     } else if (m_state.grants.checkRefresh(Dialect::Generic, token, now, 0, &grant)
                        == GrantBook::RefreshCheck::Current
-               && grant->clientId == cred.id) {
+               && grant->clientId == clientId) {
         o.insert(QStringLiteral("token_type"), QStringLiteral("refresh_token"));
         if (grant->expiresMs)
             o.insert(QStringLiteral("exp"), FakeHttp::secs(grant->expiresMs));
@@ -312,5 +345,22 @@ FakeHttpResponse GenericEndpoints::resource(const FakeRequest &request)
     o.insert(QStringLiteral("sub"), grant->username.isEmpty() ? grant->clientId : grant->username);
     o.insert(QStringLiteral("client_id"), grant->clientId);
     o.insert(QStringLiteral("scope"), grant->scope);
+    return FakeHttpResponse::json(200, QJsonDocument(o));
+}
+
+FakeHttpResponse GenericEndpoints::userinfo(const FakeRequest &request)
+{
+    FakeGrant *grant = nullptr;
+    if (m_state.grants.checkAccess(Dialect::Generic, FakeHttp::bearerToken(request),
+                                   m_state.nowMs(), nullptr, &grant)
+        != GrantBook::AccessCheck::Valid)
+        return bearerChallenge(
+                401, "error=\"invalid_token\", error_description=\"The access token is invalid\"");
+    QJsonObject o;
+    o.insert(QStringLiteral("sub"), grant->username.isEmpty() ? grant->clientId : grant->username);
+    if (!grant->username.isEmpty()) {
+        o.insert(QStringLiteral("preferred_username"), grant->username);
+        o.insert(QStringLiteral("name"), grant->username);
+    }
     return FakeHttpResponse::json(200, QJsonDocument(o));
 }

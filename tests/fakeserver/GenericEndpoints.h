@@ -8,14 +8,11 @@
 struct FakeServerState;
 struct FakeGrant;
 struct FakeRequest;
-namespace FakeHttp {
-struct ClientCredentials;
-}
 
 // A plain RFC 6749 server under <base>/generic (protocols.md §3.8): RFC 8414 and OIDC discovery,
 // password / refresh_token / client_credentials grants with Basic or body client auth, RFC 7009
-// revocation, RFC 7662 introspection and an RFC 6750 resource. Authorization-code, PKCE and
-// device flows are not implemented yet.
+// revocation, RFC 7662 introspection, an RFC 6750 resource and userinfo; authorization code +
+// PKCE and the RFC 8628 device flow through InteractiveFlows.
 class GenericEndpoints
 {
 public:
@@ -34,8 +31,7 @@ private:
     FakeHttpResponse revoke(const FakeRequest &request);
     FakeHttpResponse introspect(const FakeRequest &request);
     FakeHttpResponse resource(const FakeRequest &request);
-    // Validates client authentication; returns false and sets *error when it fails.
-    bool authenticate(const FakeHttp::ClientCredentials &cred, FakeHttpResponse *error) const;
+    FakeHttpResponse userinfo(const FakeRequest &request);
     FakeHttpResponse tokenReply(const FakeGrant &grant, bool includeRefresh, const QString &scope,
                                 qint64 nowMs);
     QString issuer() const;

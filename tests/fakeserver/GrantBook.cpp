@@ -21,7 +21,8 @@ FakeGrant &GrantBook::create(Dialect dialect, const QString &clientId, const QSt
     return m_grants[g.id] = g;
 }
 
-QByteArray GrantBook::issueAccess(FakeGrant &grant, qint64 nowMs, qint64 expiresMs, bool sliding)
+QByteArray GrantBook::issueAccess(FakeGrant &grant, qint64 nowMs, qint64 expiresMs, bool sliding,
+                                  qint64 hardEndMs)
 {
     FakeAccessToken at;
     at.value = newToken("AT");
@@ -31,6 +32,9 @@ QByteArray GrantBook::issueAccess(FakeGrant &grant, qint64 nowMs, qint64 expires
     at.lifetimeMs = expiresMs - nowMs;
     at.lastActivityMs = nowMs;
     at.sliding = sliding;
+    at.hardEndMs = hardEndMs;
+    if (hardEndMs > 0)
+        at.expiresMs = qMin(at.expiresMs, hardEndMs);
     m_access[at.value] = at;
     grant.accessToken = at.value;
     return at.value;
@@ -52,7 +56,7 @@ GrantBook::RefreshCheck GrantBook::checkRefresh(Dialect dialect, const QByteArra
     if (token.isEmpty() || it == m_refresh.end())
         return RefreshCheck::Dead;
     FakeGrant *g = this->grant(it->second.grantId);
-    if (!g || g->dialect != dialect || !isLive(*g, nowMs))
+    if (!g || g->dialect != dialect || !isLive(*g, nowMs) || g->refreshRevoked)
         return RefreshCheck::Dead;
     *grant = g;
     const int age = g->generation - it->second.generation;
@@ -90,6 +94,8 @@ void GrantBook::touch(FakeAccessToken &access, qint64 nowMs)
     if (access.sliding && nowMs - access.lastActivityMs >= access.lifetimeMs / 2) {
         access.lastActivityMs = nowMs;
         access.expiresMs = nowMs + access.lifetimeMs;
+        if (access.hardEndMs > 0)
+            access.expiresMs = qMin(access.expiresMs, access.hardEndMs);
     }
 }
 
@@ -97,6 +103,63 @@ void GrantBook::revokeGrant(FakeGrant &grant)
 {
     grant.revoked = true;
     killAccessOfGrant(grant.id);
+}
+
+void GrantBook::revokeRefresh(FakeGrant &grant)
+{
+    grant.refreshRevoked = true;
+}
+
+void GrantBook::killAllAccess(Dialect dialect)
+{
+    for (auto &entry : m_access) {
+        const FakeGrant *g = grant(entry.second.grantId);
+        if (g && g->dialect == dialect)
+            entry.second.killed = true;
+    }
+}
+
+const FakeGrant *GrantBook::grantOf(const QByteArray &token) const
+{
+    int id = 0;
+    if (const auto a = m_access.find(token); a != m_access.end())
+        id = a->second.grantId;
+    else if (const auto r = m_refresh.find(token); r != m_refresh.end())
+        id = r->second.grantId;
+    const auto it = m_grants.find(id);
+    return it == m_grants.end() ? nullptr : &it->second;
+}
+
+bool GrantBook::accessValid(const FakeAccessToken &at, qint64 nowMs) const
+{
+    const auto g = m_grants.find(at.grantId);
+    return g != m_grants.end() && !g->second.revoked && !at.killed && nowMs < at.expiresMs;
+}
+
+bool GrantBook::isTokenActive(const QByteArray &token, qint64 nowMs) const
+{
+    if (token.isEmpty())
+        return false;
+    if (const auto a = m_access.find(token); a != m_access.end())
+        return accessValid(a->second, nowMs);
+    const auto r = m_refresh.find(token);
+    const FakeGrant *g = grantOf(token);
+    return r != m_refresh.end() && g && isLive(*g, nowMs) && !g->refreshRevoked
+            && r->second.generation == g->generation;
+}
+
+bool GrantBook::isGrantLive(const QByteArray &token, qint64 nowMs) const
+{
+    const FakeGrant *g = token.isEmpty() ? nullptr : grantOf(token);
+    if (!g || !isLive(*g, nowMs))
+        return false;
+    if (!g->refreshToken.isEmpty() && !g->refreshRevoked)
+        return true;
+    for (const auto &entry : m_access) {
+        if (entry.second.grantId == g->id && accessValid(entry.second, nowMs))
+            return true;
+    }
+    return false;
 }
 
 void GrantBook::killAccess(const QByteArray &token)

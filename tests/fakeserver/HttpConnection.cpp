@@ -106,3 +106,29 @@ void HttpConnection::pump()
         }
     }
 }
+
+void HttpConnection::trickle(const QByteArray &head, const QByteArray &body, int intervalMs)
+{
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->write(head);
+    m_socket->flush();
+    m_trickleLeft = body;
+    m_trickleTimer = new QTimer(this);
+    m_trickleTimer->setInterval(qMax(1, intervalMs));
+    connect(m_trickleTimer, &QTimer::timeout, this, [this] {
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            m_trickleTimer->stop();
+            return;
+        }
+        if (m_trickleLeft.isEmpty()) {
+            m_trickleTimer->stop();
+            m_socket->disconnectFromHost();
+            return;
+        }
+        m_socket->write(m_trickleLeft.left(1));
+        m_socket->flush();
+        m_trickleLeft.remove(0, 1);
+    });
+    m_trickleTimer->start();
+}

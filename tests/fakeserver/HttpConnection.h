@@ -24,6 +24,8 @@ public:
     // Status line and headers, then `total` bytes of JSON-ish filler written as the socket
     // drains; total < 0 streams an endless chunked body.
     void streamBody(const QByteArray &head, qint64 total);
+    // Slowloris: `head` at once, then `body` one byte every intervalMs, then close.
+    void trickle(const QByteArray &head, const QByteArray &body, int intervalMs);
 
 Q_SIGNALS:
     void requestReady(const FakeRequest &request);
@@ -39,4 +41,6 @@ private:
     bool m_streaming = false;
     qint64 m_streamLeft = 0; // -1: endless
     qint64 m_streamOffset = 0;
+    QTimer *m_trickleTimer = nullptr;
+    QByteArray m_trickleLeft;
 };

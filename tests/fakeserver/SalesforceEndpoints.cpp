@@ -1,7 +1,9 @@
 #include "SalesforceEndpoints.h"
 
+#include "ClientAuthenticator.h"
 #include "FakeHttp.h"
 #include "FakeServerState.h"
+#include "InteractiveFlows.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -39,6 +41,14 @@ QString SalesforceEndpoints::route(const QByteArray &path) const
         return QStringLiteral("sf.resource");
     if (path == "/.well-known/openid-configuration")
         return QStringLiteral("sf.discovery");
+    if (path == "/services/oauth2/userinfo")
+        return QStringLiteral("sf.userinfo");
+    if (path.startsWith("/id/"))
+        return QStringLiteral("sf.identity");
+    if (path == "/services/oauth2/authorize")
+        return QStringLiteral("sf.authorize");
+    if (path == "/setup/connect")
+        return QStringLiteral("sf.devicePage");
     return {};
 }
 
@@ -56,6 +66,14 @@ FakeHttpResponse SalesforceEndpoints::handle(const QString &endpoint, const Fake
         return resource(request);
     if (endpoint == QLatin1String("sf.discovery") && get)
         return discovery();
+    if ((endpoint == QLatin1String("sf.userinfo") || endpoint == QLatin1String("sf.identity"))
+        && (get || post))
+        return userinfo(request);
+    InteractiveFlows flows(m_state, Dialect::Salesforce);
+    if (endpoint == QLatin1String("sf.authorize") && (get || post))
+        return flows.authorize(request, baseString());
+    if (endpoint == QLatin1String("sf.devicePage") && (get || post))
+        return flows.devicePage(request);
     FakeHttpResponse r = FakeHttpResponse::empty(405);
     r.setHeader("Allow", endpoint == QLatin1String("sf.discovery") ? "GET" : "POST");
     return r;
@@ -78,16 +96,28 @@ FakeHttpResponse SalesforceEndpoints::token(const FakeRequest &request)
     if (!FakeHttp::isForm(request))
         return sfError(400, "invalid_request", "request must be form-encoded");
     const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
-    const FakeHttp::ClientCredentials cred = FakeHttp::clientCredentials(request, form);
-    const FakeAuthServer::Client *client = m_state.client(Dialect::Salesforce, cred.id);
-    if (cred.malformed || !client
-        || (!client->secret.isEmpty() && client->secret != cred.secret.toUtf8()))
-        return sfError(400, "invalid_client", "invalid client credentials");
+    QString clientId;
+    FakeHttpResponse failed;
+    if (!ClientAuthenticator(m_state, Dialect::Salesforce)
+                 .check(request, form, ClientAuthenticator::Legacy::SalesforceToken, &clientId,
+                        &failed))
+        return failed;
+    InteractiveFlows flows(m_state, Dialect::Salesforce);
+    if (form.value(QStringLiteral("response_type")) == QLatin1String("device_code"))
+        return flows.deviceStart(clientId, form.value(QStringLiteral("scope")),
+                                 baseString() + QStringLiteral("/setup/connect"));
     const QString grantType = form.value(QStringLiteral("grant_type"));
     if (grantType == QLatin1String("password"))
-        return passwordGrant(form, cred.id);
+        return passwordGrant(form, clientId);
     if (grantType == QLatin1String("refresh_token"))
-        return refreshGrant(form, cred.id);
+        return refreshGrant(form, clientId);
+    if (grantType == QLatin1String("authorization_code") || grantType == QLatin1String("device")) {
+        FakeGrant *grant = nullptr;
+        const FakeHttpResponse r = grantType == QLatin1String("device")
+                ? flows.devicePoll(form.value(QStringLiteral("code")).toUtf8(), clientId, &grant)
+                : flows.exchangeCode(form, clientId, &grant);
+        return grant ? tokenReply(*grant, true) : r;
+    }
     return sfError(400, "unsupported_grant_type", "grant type not supported");
 }
 
@@ -104,18 +134,9 @@ FakeHttpResponse SalesforceEndpoints::passwordGrant(const QHash<QString, QString
     if (scope.isEmpty())
         scope = client->allowedScope;
 
-    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Salesforce);
-    const qint64 now = m_state.nowMs();
-    if (k.maxGrantsPerUser > 0) { // a new sign-in silently revokes the oldest grant
-        QList<FakeGrant *> live =
-                m_state.grants.liveGrants(Dialect::Salesforce, now, username, clientId);
-        while (live.size() >= k.maxGrantsPerUser)
-            m_state.grants.revokeGrant(*live.takeFirst());
-    }
-    FakeGrant &grant = m_state.grants.create(Dialect::Salesforce, clientId, username, scope, now,
-                                             k.grantLifetime > 0 ? now + k.grantLifetime * 1000 : 0,
-                                             client->refreshEnabled);
-    m_state.grants.issueAccess(grant, now, now + k.accessLifetime * 1000, true);
+    // startGrant applies the 5-grant limit (a new sign-in silently revokes the oldest grant).
+    FakeGrant &grant = m_state.startGrant(Dialect::Salesforce, clientId, username, scope,
+                                          client->refreshEnabled);
     return tokenReply(grant, true);
 }
 
@@ -137,7 +158,7 @@ FakeHttpResponse SalesforceEndpoints::refreshGrant(const QHash<QString, QString>
     if (check == GrantBook::RefreshCheck::Current) {
         if (k.rotate)
             m_state.grants.rotateRefresh(*grant, now);
-        m_state.grants.issueAccess(*grant, now, now + k.accessLifetime * 1000, true);
+        m_state.issueAccessToken(*grant);
     }
     return tokenReply(*grant, k.rotate);
 }
@@ -172,28 +193,44 @@ FakeHttpResponse SalesforceEndpoints::revoke(const FakeRequest &request)
     const QHash<QString, QString> form =
             FakeHttp::parseForm(request.method == "GET" ? request.query : request.body);
     const QByteArray token = form.value(QStringLiteral("token")).toUtf8();
+    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Salesforce);
     const qint64 now = m_state.nowMs();
-    if (m_state.grants.checkAccess(Dialect::Salesforce, token, now)
-        == GrantBook::AccessCheck::Valid) {
-        m_state.grants.killAccess(token); // that session only; the refresh token lives on
-        return FakeHttpResponse::empty(200);
-    }
     FakeGrant *grant = nullptr;
-    if (m_state.grants.checkRefresh(Dialect::Salesforce, token, now, 0, &grant)
-        == GrantBook::RefreshCheck::Current) {
-        m_state.grants.revokeGrant(*grant); // and every access token it issued
-        return FakeHttpResponse::empty(200);
+    const bool access = m_state.grants.checkAccess(Dialect::Salesforce, token, now, nullptr, &grant)
+            == GrantBook::AccessCheck::Valid;
+    if (!access) {
+        grant = nullptr;
+        if (m_state.grants.checkRefresh(Dialect::Salesforce, token, now, 0, &grant)
+            != GrantBook::RefreshCheck::Current)
+            return sfError(400, "invalid_token", "invalid token");
     }
-    return sfError(400, "invalid_token", "invalid token");
+    // Real Salesforce asks for no client authentication here; a client registered with a
+    // method (ClientAuth other than Any) must use it.
+    FakeHttpResponse failed;
+    if (!ClientAuthenticator(m_state, Dialect::Salesforce)
+                 .checkAs(grant->clientId, request, form, &failed))
+        return failed;
+    if (access) {
+        m_state.grants.killAccess(token); // that session only; the refresh token lives on
+        if (k.revokeAccessCascades)
+            m_state.grants.revokeGrant(*grant);
+    } else if (k.revokeRefreshCascades) {
+        m_state.grants.revokeGrant(*grant); // and every access token it issued
+    } else {
+        m_state.grants.revokeRefresh(*grant);
+    }
+    return FakeHttpResponse::empty(200);
 }
 
 FakeHttpResponse SalesforceEndpoints::introspect(const FakeRequest &request)
 {
     const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
-    const FakeHttp::ClientCredentials cred = FakeHttp::clientCredentials(request, form);
-    const FakeAuthServer::Client *client = m_state.client(Dialect::Salesforce, cred.id);
-    if (cred.malformed || !client || client->secret != cred.secret.toUtf8())
-        return sfError(401, "invalid_client", "invalid client credentials");
+    QString clientId;
+    FakeHttpResponse failed;
+    if (!ClientAuthenticator(m_state, Dialect::Salesforce)
+                 .check(request, form, ClientAuthenticator::Legacy::SalesforceIntrospect, &clientId,
+                        &failed))
+        return failed;
     const QByteArray token = form.value(QStringLiteral("token")).toUtf8();
     const qint64 now = m_state.nowMs();
     QJsonObject o;
@@ -201,14 +238,14 @@ FakeHttpResponse SalesforceEndpoints::introspect(const FakeRequest &request)
     FakeGrant *grant = nullptr;
     if (m_state.grants.checkAccess(Dialect::Salesforce, token, now, &at, &grant)
                 == GrantBook::AccessCheck::Valid
-        && grant->clientId == cred.id) {
+        && grant->clientId == clientId) {
         o.insert(QStringLiteral("token_type"), QStringLiteral("access_token"));
         o.insert(QStringLiteral("exp"), FakeHttp::secs(at->expiresMs));
         o.insert(QStringLiteral("iat"), FakeHttp::secs(at->issuedMs));
         o.insert(QStringLiteral("nbf"), FakeHttp::secs(at->issuedMs));
     } else if (m_state.grants.checkRefresh(Dialect::Salesforce, token, now, 0, &grant)
                        == GrantBook::RefreshCheck::Current
-               && grant->clientId == cred.id) {
+               && grant->clientId == clientId) {
         o.insert(QStringLiteral("token_type"), QStringLiteral("refresh_token"));
         if (grant->expiresMs)
             o.insert(QStringLiteral("exp"), FakeHttp::secs(grant->expiresMs));
@@ -260,8 +297,43 @@ FakeHttpResponse SalesforceEndpoints::discovery() const
              QString(base + QStringLiteral("/services/oauth2/revoke")));
     o.insert(QStringLiteral("introspection_endpoint"),
              QString(base + QStringLiteral("/services/oauth2/introspect")));
+    o.insert(QStringLiteral("authorization_endpoint"),
+             QString(base + QStringLiteral("/services/oauth2/authorize")));
+    o.insert(QStringLiteral("userinfo_endpoint"),
+             QString(base + QStringLiteral("/services/oauth2/userinfo")));
     o.insert(QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code")});
     o.insert(QStringLiteral("grant_types_supported"),
-             QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token")});
+             QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("password"),
+                        QStringLiteral("refresh_token"), QStringLiteral("device")});
+    o.insert(QStringLiteral("code_challenge_methods_supported"),
+             QJsonArray{QStringLiteral("S256")});
+    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Salesforce);
+    if (k.advertiseIss)
+        o.insert(QStringLiteral("authorization_response_iss_parameter_supported"), true);
+    InteractiveFlows::insertAuthMethods(o, k);
+    return FakeHttpResponse::json(200, QJsonDocument(o));
+}
+
+FakeHttpResponse SalesforceEndpoints::userinfo(const FakeRequest &request)
+{
+    // Identity URL and userinfo failures are plain text, not JSON (protocols.md §2.5).
+    const QByteArray token = FakeHttp::bearerToken(request, true);
+    if (token.isEmpty())
+        return FakeHttpResponse::text(403, "Missing_OAuth_Token");
+    FakeAccessToken *at = nullptr;
+    FakeGrant *grant = nullptr;
+    const qint64 now = m_state.nowMs();
+    if (m_state.grants.checkAccess(Dialect::Salesforce, token, now, &at, &grant)
+        != GrantBook::AccessCheck::Valid)
+        return FakeHttpResponse::text(403, "Bad_OAuth_Token");
+    if (m_state.knobs(Dialect::Salesforce).userinfoTouchesSession)
+        m_state.grants.touch(*at, now);
+    const QString id = identityUrl(grant->username);
+    QJsonObject o;
+    o.insert(QStringLiteral("sub"), id);
+    o.insert(QStringLiteral("user_id"), id.section(QLatin1Char('/'), -1));
+    o.insert(QStringLiteral("organization_id"), QStringLiteral("00D000000000FAKE"));
+    o.insert(QStringLiteral("preferred_username"), grant->username);
+    o.insert(QStringLiteral("name"), grant->username);
     return FakeHttpResponse::json(200, QJsonDocument(o));
 }

@@ -10,7 +10,8 @@ struct FakeGrant;
 struct FakeRequest;
 
 // Salesforce OAuth endpoints and a REST resource stub (protocols.md §2.11): form bodies, no
-// expires_in (issued_at in ms), sliding session lifetime, opt-in rotation, 5-grant limit.
+// expires_in (issued_at in ms), sliding session lifetime, opt-in rotation, 5-grant limit,
+// userinfo/identity URL, web server flow + PKCE and the device flow (InteractiveFlows).
 // Deliberate deviation: the password grant DOES issue a refresh token when the client has
 // refreshEnabled (real Salesforce never does), so the demo and tests can exercise refresh.
 class SalesforceEndpoints
@@ -29,6 +30,7 @@ private:
     FakeHttpResponse introspect(const FakeRequest &request);
     FakeHttpResponse resource(const FakeRequest &request);
     FakeHttpResponse discovery() const;
+    FakeHttpResponse userinfo(const FakeRequest &request); // also the identity URL
     FakeHttpResponse tokenReply(const FakeGrant &grant, bool includeRefresh);
     QString identityUrl(const QString &username) const;
     QString baseString() const;

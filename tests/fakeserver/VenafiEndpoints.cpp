@@ -2,6 +2,7 @@
 
 #include "FakeHttp.h"
 #include "FakeServerState.h"
+#include "InteractiveFlows.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -70,6 +71,10 @@ QString VenafiEndpoints::route(const QByteArray &rawPath) const
         return QStringLiteral("venafi.revoke");
     if (path.startsWith("/vedsdk/"))
         return QStringLiteral("venafi.resource");
+    if (path == "/vedauth/authorize/device")
+        return QStringLiteral("venafi.device");
+    if (path == "/vedauth/device")
+        return QStringLiteral("venafi.devicePage");
     return {};
 }
 
@@ -89,10 +94,15 @@ FakeHttpResponse VenafiEndpoints::handle(const QString &endpoint, const FakeRequ
         return revoke(request);
     if (endpoint == QLatin1String("venafi.resource"))
         return resource(request);
+    if (endpoint == QLatin1String("venafi.device") && post)
+        return deviceStart(request);
+    if (endpoint == QLatin1String("venafi.devicePage") && (get || post))
+        return InteractiveFlows(m_state, Dialect::Venafi).devicePage(request);
     FakeHttpResponse r = FakeHttpResponse::empty(405);
     r.setHeader("Allow",
                 get || endpoint == QLatin1String("venafi.oauth")
                                 || endpoint == QLatin1String("venafi.token")
+                                || endpoint == QLatin1String("venafi.device")
                         ? "POST"
                         : "GET");
     return r;
@@ -135,18 +145,27 @@ FakeHttpResponse VenafiEndpoints::login(const FakeRequest &request)
     if (!scopeAllowed(scope, client->allowedScope))
         return FakeHttpResponse::empty(403, ScopeDeniedReason);
 
-    const FakeAuthServer::Knobs &k = m_state.knobs(Dialect::Venafi);
-    const qint64 now = m_state.nowMs();
-    const qint64 grantEnd = k.grantLifetime > 0 ? now + k.grantLifetime * 1000 : 0;
-    FakeGrant &grant = m_state.grants.create(Dialect::Venafi, clientId, username, scope, now,
-                                             grantEnd, client->refreshEnabled);
-    const qint64 accessEnd = now + k.accessLifetime * 1000;
-    m_state.grants.issueAccess(grant, now, grantEnd ? qMin(accessEnd, grantEnd) : accessEnd, false);
-    return tokenReply(grant, now);
+    // Whole seconds: `expires` and `refresh_until` are exact; expires <= refresh_until.
+    FakeGrant &grant =
+            m_state.startGrant(Dialect::Venafi, clientId, username, scope, client->refreshEnabled);
+    return tokenReply(grant, m_state.nowMs());
 }
 
 FakeHttpResponse VenafiEndpoints::refresh(const FakeRequest &request)
 {
+    if (FakeHttp::isForm(request)) { // the device flow polls with a form (RFC 8628 names)
+        const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
+        if (form.value(QStringLiteral("grant_type"))
+            != QLatin1String(InteractiveFlows::DeviceGrantType))
+            return FakeHttpResponse::oauthError(400, "invalid_request",
+                                                QStringLiteral("The request body must be JSON"));
+        FakeGrant *grant = nullptr;
+        const FakeHttpResponse r =
+                InteractiveFlows(m_state, Dialect::Venafi)
+                        .devicePoll(form.value(QStringLiteral("device_code")).toUtf8(),
+                                    form.value(QStringLiteral("client_id")), &grant);
+        return grant ? tokenReply(*grant, m_state.nowMs()) : r;
+    }
     QJsonObject body;
     if (!FakeHttp::isJson(request) || !FakeHttp::parseJsonObject(request.body, &body))
         return FakeHttpResponse::oauthError(400, "invalid_request",
@@ -173,9 +192,7 @@ FakeHttpResponse VenafiEndpoints::refresh(const FakeRequest &request)
     // Rotation is not optional on TPP: the old pair dies with the refresh.
     m_state.grants.killAccessOfGrant(grant->id);
     m_state.grants.rotateRefresh(*grant, now);
-    const qint64 accessEnd = now + k.accessLifetime * 1000;
-    m_state.grants.issueAccess(
-            *grant, now, grant->expiresMs ? qMin(accessEnd, grant->expiresMs) : accessEnd, false);
+    m_state.issueAccessToken(*grant); // expires = min(now + validity, refresh_until)
     return tokenReply(*grant, now);
 }
 
@@ -187,7 +204,8 @@ FakeHttpResponse VenafiEndpoints::tokenReply(const FakeGrant &grant, qint64 nowM
     o.insert(QStringLiteral("token_type"), QStringLiteral("Bearer"));
     o.insert(QStringLiteral("expires"), FakeHttp::secs(at->expiresMs));
     if (m_state.knobs(Dialect::Venafi).sendExpiresIn)
-        o.insert(QStringLiteral("expires_in"), FakeHttp::secs(at->expiresMs - nowMs));
+        o.insert(QStringLiteral("expires_in"),
+                 FakeHttp::secs(at->expiresMs) - FakeHttp::secs(nowMs)); // what `expires` says
     if (!grant.refreshToken.isEmpty()) {
         o.insert(QStringLiteral("refresh_token"), QString::fromLatin1(grant.refreshToken));
         if (grant.expiresMs)
@@ -264,4 +282,26 @@ FakeHttpResponse VenafiEndpoints::resource(const FakeRequest &request)
     o.insert(QStringLiteral("Identity"), identityOf(grant->username));
     o.insert(QStringLiteral("Path"), QString::fromUtf8(request.path));
     return FakeHttpResponse::json(200, QJsonDocument(o));
+}
+
+FakeHttpResponse VenafiEndpoints::deviceStart(const FakeRequest &request)
+{
+    // TPP 25.1 documents a form-encoded body; JSON is accepted too.
+    QString clientId, scope;
+    QJsonObject body;
+    if (FakeHttp::isForm(request)) {
+        const QHash<QString, QString> form = FakeHttp::parseForm(request.body);
+        clientId = form.value(QStringLiteral("client_id"));
+        scope = form.value(QStringLiteral("scope"));
+    } else if (FakeHttp::isJson(request) && FakeHttp::parseJsonObject(request.body, &body)) {
+        clientId = body.value(QLatin1String("client_id")).toString();
+        scope = body.value(QLatin1String("scope")).toString();
+    } else {
+        return FakeHttpResponse::oauthError(400, "invalid_request",
+                                            QStringLiteral("form or JSON body required"));
+    }
+    return InteractiveFlows(m_state, Dialect::Venafi)
+            .deviceStart(clientId, scope,
+                         m_state.baseUrl.toString(QUrl::StripTrailingSlash)
+                                 + QStringLiteral("/vedauth/device"));
 }

@@ -9,7 +9,8 @@ struct FakeGrant;
 struct FakeRequest;
 
 // Venafi TPP vedauth token API and a vedsdk resource stub (protocols.md §1.10): JSON bodies,
-// absolute expiry times, errors in the reason phrase, refresh always rotates both tokens.
+// absolute expiry times, errors in the reason phrase, refresh always rotates both tokens; the
+// device flow of TPP 25.1 (RFC 8628 names; polls at authorize/token with a form body).
 class VenafiEndpoints
 {
 public:
@@ -28,6 +29,7 @@ private:
     FakeHttpResponse verify(const FakeRequest &request);
     FakeHttpResponse revoke(const FakeRequest &request);
     FakeHttpResponse resource(const FakeRequest &request);
+    FakeHttpResponse deviceStart(const FakeRequest &request); // POST /vedauth/authorize/device
     // nowMs: the same instant the handler issued tokens at, so expires_in == the lifetime
     FakeHttpResponse tokenReply(const FakeGrant &grant, qint64 nowMs);
     FakeHttpResponse invalidToken() const;

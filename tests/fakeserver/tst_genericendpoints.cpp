@@ -152,8 +152,11 @@ private Q_SLOTS:
         QTest::newRow("no grant_type")
                 << form << QByteArray("client_id=pub") << QStringLiteral("invalid_request");
         QTest::newRow("unsupported grant")
-                << form << QByteArray("client_id=pub&grant_type=authorization_code&code=x")
+                << form << QByteArray("client_id=pub&grant_type=implicit")
                 << QStringLiteral("unsupported_grant_type");
+        QTest::newRow("unknown authorization code")
+                << form << QByteArray("client_id=pub&grant_type=authorization_code&code=x")
+                << QStringLiteral("invalid_grant");
         QTest::newRow("bad password")
                 << form << QByteArray("client_id=pub&grant_type=password&username=alice&password=x")
                 << QStringLiteral("invalid_grant");

@@ -146,6 +146,71 @@ private Q_SLOTS:
         QVERIFY(at.startsWith("CANARY-x-AT-2-"));
         QCOMPARE(at.size(), QByteArray("CANARY-x-AT-2-").size() + 24); // 12 random bytes, hex
     }
+
+    void liveness()
+    {
+        GrantBook book;
+        FakeGrant &g = book.create(Dialect::Generic, QStringLiteral("c"), QStringLiteral("u"), {},
+                                   0, 10'000, true);
+        const QByteArray at = book.issueAccess(g, 0, 5000, false);
+        const QByteArray rt0 = g.refreshToken;
+        QVERIFY(book.isTokenActive(at, 4999) && !book.isTokenActive(at, 5000));
+        QVERIFY(book.isTokenActive(rt0, 9999) && !book.isTokenActive(rt0, 10'000));
+        book.rotateRefresh(g, 100);
+        QVERIFY(!book.isTokenActive(rt0, 200)); // rotated out
+        QVERIFY(book.isGrantLive(rt0, 200)); // but its grant lives on
+        book.revokeRefresh(g);
+        QVERIFY(!book.isTokenActive(g.refreshToken, 200));
+        QVERIFY(book.isGrantLive(at, 4999)); // only the access token holds it now
+        QVERIFY(!book.isGrantLive(at, 5000));
+        QVERIFY(!book.isTokenActive({}, 0) && !book.isGrantLive("nope", 0));
+        QCOMPARE(book.liveGrants(Dialect::Generic, 200).size(), 1); // not revoked as a whole
+    }
+
+    void hardEndCapsTheSlidingSession()
+    {
+        GrantBook book;
+        FakeGrant &g = book.create(Dialect::Salesforce, QStringLiteral("c"), QStringLiteral("u"),
+                                   {}, 0, 0, true);
+        const QByteArray at = book.issueAccess(g, 0, 1000, true, 1500);
+        FakeAccessToken *a = book.access(at);
+        book.touch(*a, 600); // would slide to 1600
+        QCOMPARE(a->expiresMs, 1500);
+        book.killAllAccess(Dialect::Generic);
+        QVERIFY(book.isTokenActive(at, 1499));
+        book.killAllAccess(Dialect::Salesforce);
+        QVERIFY(!book.isTokenActive(at, 1));
+    }
+
+    void jsonRoundTrip()
+    {
+        GrantBook book;
+        FakeGrant &g = book.create(Dialect::Venafi, QStringLiteral("c"), QStringLiteral("\u00e9"),
+                                   QStringLiteral("certificate:manage"), 1000, 90'000, true);
+        const QByteArray at = book.issueAccess(g, 1000, 5000, false);
+        const QByteArray oldRt = g.refreshToken;
+        book.rotateRefresh(g, 2000);
+        const QByteArray rt = g.refreshToken;
+        GrantBook copy;
+        QVERIFY(copy.fromJson(book.toJson()));
+        FakeGrant *restored = nullptr;
+        QCOMPARE(copy.checkRefresh(Dialect::Venafi, rt, 3000, 0, &restored),
+                 GrantBook::RefreshCheck::Current);
+        QCOMPARE(copy.checkRefresh(Dialect::Venafi, oldRt, 3000, 0, &restored),
+                 GrantBook::RefreshCheck::Stale);
+        QCOMPARE(restored->username, QStringLiteral("\u00e9"));
+        QCOMPARE(restored->expiresMs, 90'000);
+        QCOMPARE(copy.checkAccess(Dialect::Venafi, at, 4999), GrantBook::AccessCheck::Valid);
+        // New tokens and grants never collide with restored ones.
+        FakeGrant &next = copy.create(Dialect::Venafi, QStringLiteral("c"), {}, {}, 0, 0, true);
+        QVERIFY(next.id > g.id);
+        QVERIFY(copy.checkRefresh(Dialect::Venafi, next.refreshToken, 0, 0, &restored)
+                == GrantBook::RefreshCheck::Current);
+        QVERIFY(next.refreshToken.split('-').at(2).toInt() > rt.split('-').at(2).toInt());
+        QVERIFY(!copy.fromJson("garbage"));
+        QVERIFY(!copy.fromJson(R"({"grants":[{"id":0}]})"));
+        QVERIFY(copy.isTokenActive(rt, 3000)); // a failed load leaves the book alone
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_GrantBook)
