@@ -8,7 +8,7 @@ PKGS=(cmake ninja-build g++ clang-format git
       qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgl-dev
       qt6-qpa-plugins
       xvfb xauth x11-utils dbus dbus-bin libglib2.0-bin gnome-keyring libsecret-tools trayer
-      imagemagick desktop-file-utils appstream dpkg-dev file fakeroot fonts-dejavu-core)
+      imagemagick chromium desktop-file-utils appstream dpkg-dev file fakeroot fonts-dejavu-core)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -285,4 +285,4 @@ private:
 };
 
 QTEST_GUILESS_MAIN(tst_DeviceFlow)
-#include "tst_deviceflow.moc"
+#include "tst_fakedeviceflow.moc"
