@@ -24,6 +24,10 @@ struct AccountConfig
     QString username;
     QString scope;
     bool hasClientSecret = false; // a secret is kept in the keychain (confidential client)
+    // How a confidential client authenticates at the token, revocation and introspection
+    // endpoints: "client_secret_basic" (RFC 6749 §2.3.1 default) or "client_secret_post". Empty:
+    // what discovery advertised, else basic. The same method for every request of the account.
+    QString clientAuthMethod;
     bool rememberCredentials = false; // opt-in: stored password for silent re-sign-in (S-15b)
     int assumedSessionSeconds = 7200; // Salesforce: the session timeout when unknown
 

@@ -98,6 +98,15 @@ DiscoveryResult parseDocument(const HttpReply &reply, const QUrl &issuer)
     // which surfaces as a configuration error on revoke/verify (M-58d).
     result.revocationEndpoint = optionalUrl(doc, "revocation_endpoint");
     result.introspectionEndpoint = optionalUrl(doc, "introspection_endpoint");
+    const QJsonValue methods = doc.value(QLatin1String("token_endpoint_auth_methods_supported"));
+    if (methods.isArray()) {
+        const QJsonArray list = methods.toArray();
+        for (const QJsonValue &m : list)
+            if (m.isString())
+                result.tokenAuthMethods << m.toString();
+    }
+    if (result.tokenAuthMethods.isEmpty())
+        result.tokenAuthMethods = {QStringLiteral("client_secret_basic")};
     const QJsonValue grants = doc.value(QLatin1String("grant_types_supported"));
     if (grants.isArray()) {
         const QJsonArray list = grants.toArray();

@@ -14,6 +14,8 @@ struct DiscoveryResult
     QUrl revocationEndpoint; // empty: the server cannot revoke (sign-out is local only)
     QUrl introspectionEndpoint;
     QStringList grantTypes; // grant_types_supported, RFC 8414 default when absent
+    // token_endpoint_auth_methods_supported (RFC 8414 default client_secret_basic when absent).
+    QStringList tokenAuthMethods;
     QUrl documentUrl; // which well-known URL answered
 
     bool ok() const { return !error.isError(); }

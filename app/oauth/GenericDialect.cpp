@@ -21,12 +21,19 @@ HttpRequest clientPost(const QUrl &url, FormEncoding::Fields fields, const Accou
     r.headers = {{QByteArrayLiteral("Content-Type"),
                   QByteArrayLiteral("application/x-www-form-urlencoded")},
                  {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}};
-    if (credentials.clientSecret.isEmpty())
+    // The same client authentication for token, revocation and introspection (RFC 6749
+    // §2.3.1, RFC 7009 §2.1, RFC 7662 §2.1): a public client names itself, a confidential one
+    // uses the method the account (or discovery) chose.
+    if (credentials.clientSecret.isEmpty()) {
         fields.append({QByteArrayLiteral("client_id"), config.clientId.toUtf8()});
-    else
+    } else if (config.clientAuthMethod == QLatin1String("client_secret_post")) {
+        fields.append({QByteArrayLiteral("client_id"), config.clientId.toUtf8()});
+        fields.append({QByteArrayLiteral("client_secret"), credentials.clientSecret});
+    } else {
         r.headers.append({QByteArrayLiteral("Authorization"),
                           FormEncoding::basicAuthorization(config.clientId.toUtf8(),
                                                            credentials.clientSecret)});
+    }
     r.body = FormEncoding::encode(fields);
     r.purpose = purpose;
     return r;

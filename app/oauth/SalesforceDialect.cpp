@@ -104,18 +104,21 @@ HttpRequest SalesforceDialect::refreshRequest(const AccountConfig &config,
 
 QList<HttpRequest> SalesforceDialect::revokeRequests(const AccountConfig &config,
                                                      const TokenSet &tokens,
-                                                     const Credentials &) const
+                                                     const Credentials &credentials) const
 {
     // The refresh token first: revoking it also kills its access tokens (§2.8). The access
     // token follows for the case where there is no refresh token or the first call failed.
     QList<HttpRequest> out;
     const QUrl url = endpoint(config, "/services/oauth2/revoke");
-    if (tokens.hasRefreshToken())
-        out << formPost(url, {{QByteArrayLiteral("token"), tokens.refreshToken}},
-                        QStringLiteral("revoke"));
-    if (tokens.hasAccessToken())
-        out << formPost(url, {{QByteArrayLiteral("token"), tokens.accessToken}},
-                        QStringLiteral("revoke"));
+    // With the client's authentication like every other request of a confidential client
+    // (RFC 7009 §2.1): a server that enforces it would otherwise keep the grant alive.
+    for (const QByteArray &token : {tokens.refreshToken, tokens.accessToken}) {
+        if (token.isEmpty())
+            continue;
+        FormEncoding::Fields fields{{QByteArrayLiteral("token"), token}};
+        addClient(&fields, config, credentials);
+        out << formPost(url, fields, QStringLiteral("revoke"));
+    }
     return out;
 }
 

@@ -198,6 +198,13 @@ void SessionManager::discover(
             resolved.tokenEndpoint = result.tokenEndpoint;
             resolved.revocationEndpoint = result.revocationEndpoint;
             resolved.introspectionEndpoint = result.introspectionEndpoint;
+            // Client authentication as the server wants it, unless the account overrides it.
+            const QString basic = QStringLiteral("client_secret_basic");
+            const QString post = QStringLiteral("client_secret_post");
+            if (resolved.clientAuthMethod.isEmpty())
+                resolved.clientAuthMethod = result.tokenAuthMethods.contains(basic) ? basic
+                        : result.tokenAuthMethods.contains(post)                    ? post
+                                                                                    : basic;
         }
         client->deleteLater();
         done(resolved, result.error);

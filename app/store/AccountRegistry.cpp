@@ -83,6 +83,7 @@ AccountConfig AccountRegistry::account(const QString &accountId) const
     c.tokenEndpoint = QUrl(s.value(k(accountId, "tokenEndpoint")).toString());
     c.revocationEndpoint = QUrl(s.value(k(accountId, "revocationEndpoint")).toString());
     c.introspectionEndpoint = QUrl(s.value(k(accountId, "introspectionEndpoint")).toString());
+    c.clientAuthMethod = s.value(k(accountId, "clientAuthMethod")).toString();
     c.clientId = s.value(k(accountId, "clientId")).toString();
     c.username = s.value(k(accountId, "username")).toString();
     c.scope = s.value(k(accountId, "scope")).toString();
@@ -112,6 +113,7 @@ void AccountRegistry::save(const AccountConfig &c)
     s.setValue(k(c.id, "revocationEndpoint"), c.revocationEndpoint.toString(QUrl::FullyEncoded));
     s.setValue(k(c.id, "introspectionEndpoint"),
                c.introspectionEndpoint.toString(QUrl::FullyEncoded));
+    s.setValue(k(c.id, "clientAuthMethod"), c.clientAuthMethod);
     s.setValue(k(c.id, "clientId"), c.clientId);
     s.setValue(k(c.id, "username"), c.username);
     s.setValue(k(c.id, "scope"), c.scope);

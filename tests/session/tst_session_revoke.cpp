@@ -203,6 +203,67 @@ private Q_SLOTS:
         }
     }
 
+    void confidentialRevocationReallyRevokes_data()
+    {
+        QTest::addColumn<Dialect>("dialect");
+        QTest::addColumn<int>("auth"); // FakeAuthServer::ClientAuth
+        QTest::addColumn<QString>("method");
+        QTest::newRow("generic basic")
+                << Dialect::Generic << int(FakeAuthServer::ClientAuth::SecretBasic)
+                << QStringLiteral("client_secret_basic");
+        QTest::newRow("generic post")
+                << Dialect::Generic << int(FakeAuthServer::ClientAuth::SecretPost)
+                << QStringLiteral("client_secret_post");
+        QTest::newRow("salesforce post")
+                << Dialect::Salesforce << int(FakeAuthServer::ClientAuth::SecretPost) << QString();
+    }
+    void confidentialRevocationReallyRevokes()
+    {
+        // Issue 9 item 3: the local wipe dropped the client secret before the revoke request was
+        // built; an RFC 7009 server answered 401 and the grant stayed alive while the person was
+        // told it was gone. Asserted on the server: the grant is dead, nothing was refused.
+        QFETCH(Dialect, dialect);
+        QFETCH(int, auth);
+        QFETCH(QString, method);
+        SessionRig rig;
+        AccountConfig config = rig.config(dialect);
+        if (dialect == Dialect::Generic) {
+            rig.server.addClient(Dialect::Generic,
+                                 {QStringLiteral("tk-generic-conf"), "gen-secret",
+                                  QStringLiteral("read write"), true,
+                                  FakeAuthServer::ClientAuth(auth)});
+            config.clientId = QStringLiteral("tk-generic-conf");
+            config.hasClientSecret = true;
+            config.clientAuthMethod = method;
+        } else {
+            rig.server.addClient(Dialect::Salesforce,
+                                 {QStringLiteral("tk-sf"), "sf-secret",
+                                  QStringLiteral("api refresh_token"), true,
+                                  FakeAuthServer::ClientAuth(auth)});
+        }
+        Session *s = rig.add(config);
+        QTRY_VERIFY(s->machineState().loaded);
+        QSignalSpy signedIn(s, &AccountSession::signInFinished);
+        Credentials creds = rig.credentials(dialect);
+        if (dialect == Dialect::Generic)
+            creds.clientSecret = "gen-secret";
+        s->signIn(creds);
+        QTRY_COMPARE(signedIn.size(), 1);
+        QVERIFY(!signedIn.first().first().value<AuthError>());
+        QVERIFY(SessionRig::waitSettled(s));
+        const QByteArray rt = s->machineState().tokens.refreshToken;
+        QVERIFY(rig.server.isGrantLive(rt));
+        QSignalSpy done(s, &AccountSession::revokeFinished);
+        s->revoke();
+        QTRY_COMPARE(done.size(), 1);
+        const QString revoke = SessionRig::revokeEndpoint(dialect);
+        QCOMPARE(rig.server.clientAuthFailures(revoke), 0);
+        QVERIFY(rig.server.requestCount(revoke) >= 1);
+        QVERIFY(!rig.server.isGrantLive(rt));
+        QCOMPARE(rig.server.liveGrantCount(dialect), 0);
+        QCOMPARE(done.first().at(0).toBool(), true); // confirmed, and truly
+    }
+
     void removeAccountRevokesFirst()
     {
         SessionRig rig;
