@@ -23,8 +23,11 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QTranslator>
+
+#include <cstdio>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -127,8 +130,16 @@ int main(int argc, char *argv[])
     const SingleInstance::Role role = instance.start();
     if (role == SingleInstance::Role::Secondary)
         return 0; // the running instance raises its window
-    if (role == SingleInstance::Role::Failed)
-        qWarning("single-instance check unavailable: %s", qPrintable(instance.errorString()));
+    if (role == SingleInstance::Role::Failed) {
+        // Fail closed: without the check a second refresher could rotate the grants under us.
+        const QString text = QApplication::translate("main",
+                                                     "Tokenkeeper did not start: it cannot make "
+                                                     "sure that it runs only once.\n%1")
+                                     .arg(instance.errorString());
+        fprintf(stderr, "%s\n", qPrintable(text));
+        QMessageBox::critical(nullptr, QStringLiteral("Tokenkeeper"), text);
+        return 1;
+    }
 
     KeychainSecretStore keychain(name);
 #ifdef Q_OS_WIN
@@ -164,7 +175,6 @@ int main(int argc, char *argv[])
     TrayController tray(&model, &clipboard);
     window.setTrayController(&tray);
     QObject::connect(&tray, &TrayController::signInRequested, &signIn, &SignInController::signIn);
-    QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &window,
                      &MainWindow::showAndRaise);
     // Without a tray host the window is the only way in: closing it quits (MainWindow).

@@ -170,6 +170,8 @@ void MainWindow::setTrayController(TrayController *tray)
 {
     m_tray = tray;
     connect(tray, &TrayController::openRequested, this, &MainWindow::showAndRaise);
+    connect(tray, &TrayController::toggleRequested, this, &MainWindow::toggleVisible);
+    connect(tray, &TrayController::quitRequested, this, &MainWindow::quitApplication);
     connect(tray, &TrayController::revokeRequested, this, [this](const QString &id) {
         showAndRaise();
         selectAccount(id);
@@ -310,8 +312,29 @@ void MainWindow::copyLog()
     statusBar()->showMessage(tr("Event log copied to the clipboard."), 5000);
 }
 
+void MainWindow::quitApplication()
+{
+    // Not QApplication::quit(): Qt 6 first offers every window a close, this window's closeEvent
+    // hides to the tray and ignores it, a busy sign-in dialog refuses it, and the quit is then
+    // cancelled after the tray icon has already gone (review P1 #1). exit() ends the loop itself.
+    m_quitting = true;
+    QCoreApplication::exit(0);
+}
+
+void MainWindow::toggleVisible()
+{
+    if (isVisible() && !isMinimized())
+        hide();
+    else
+        showAndRaise();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_quitting) {
+        event->accept();
+        return;
+    }
     if (!m_tray || !m_tray->isAvailable()) {
         event->accept(); // window-only: closing quits, nothing would be left to reach us
         Q_EMIT closedWithoutTray();

@@ -37,6 +37,9 @@ public:
     QMessageBox *confirmRemove(const QString &accountId);
     QMessageBox *lastResultBox() const;
     void copyLog();
+    // Ends the app from any state (window shown, dialogs open): Tray and File -> Quit.
+    void quitApplication();
+    void toggleVisible(); // tray left click
 
 Q_SIGNALS:
     void closedWithoutTray(); // window-only mode: the app should quit
@@ -70,4 +73,5 @@ private:
     QPointer<QMessageBox> m_resultBox;
     QTimer m_tick;
     bool m_toldAboutTray = false;
+    bool m_quitting = false;
 };

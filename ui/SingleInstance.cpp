@@ -49,8 +49,8 @@ bool SingleInstance::prepareDirectory()
             | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
             | QFileDevice::ExeOther;
     if (info.isSymLink() || !info.isDir()) {
-        m_error = tr("%1 is not a directory (it must be a private directory, mode 0700).")
-                          .arg(m_dir);
+        m_error =
+                tr("%1 is not a directory (it must be a private directory, mode 0700).").arg(m_dir);
         return false;
     }
 #ifdef Q_OS_UNIX

@@ -394,22 +394,22 @@
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="217"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="199"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
         <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="232"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="214"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="234"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="216"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="236"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="218"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
@@ -792,7 +792,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="76"/>
-        <location filename="../../ui/MainWindow.cpp" line="266"/>
+        <location filename="../../ui/MainWindow.cpp" line="268"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="77"/>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
@@ -868,17 +868,17 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <location filename="../../ui/MainWindow.cpp" line="231"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="245"/>
+        <location filename="../../ui/MainWindow.cpp" line="247"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="246"/>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -887,22 +887,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="250"/>
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260"/>
+        <location filename="../../ui/MainWindow.cpp" line="262"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindow.cpp" line="264"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="285"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -911,17 +911,17 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="286"/>
+        <location filename="../../ui/MainWindow.cpp" line="288"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="310"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <location filename="../../ui/MainWindow.cpp" line="348"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -929,17 +929,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="273"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="255"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="276"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="258"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="265"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -1124,12 +1124,22 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="37"/>
+        <location filename="../../ui/SingleInstance.cpp" line="42"/>
         <source>Cannot create the private directory %1.</source>
         <translation>Das private Verzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="47"/>
+        <location filename="../../ui/SingleInstance.cpp" line="53"/>
+        <source>%1 is not a directory (it must be a private directory, mode 0700).</source>
+        <translation>%1 ist kein Verzeichnis (es muss ein privates Verzeichnis mit Modus 0700 sein).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SingleInstance.cpp" line="58"/>
+        <source>The directory %1 belongs to another user (it must be yours, mode 0700).</source>
+        <translation>Das Verzeichnis %1 gehört einem anderen Benutzer (es muss Ihnen gehören, Modus 0700).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SingleInstance.cpp" line="64"/>
         <source>The directory %1 is not private (it must be mode 0700).</source>
         <translation>Das Verzeichnis %1 ist nicht privat (es muss die Rechte 0700 haben).</translation>
     </message>
@@ -1238,69 +1248,150 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="21"/>
         <source>Tokenkeeper menu</source>
-        <translation>Tokenkeeper-Menü</translation>
+        <translation type="vanished">Tokenkeeper-Menü</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="88"/>
+        <location filename="../../ui/TrayController.cpp" line="174"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="120"/>
         <source>Refresh now</source>
-        <translation>Jetzt aktualisieren</translation>
+        <translation type="vanished">Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="125"/>
         <source>Sign in…</source>
-        <translation>Anmelden…</translation>
+        <translation type="vanished">Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="126"/>
         <source>Copy access token</source>
-        <translation>Zugriffstoken kopieren</translation>
+        <translation type="vanished">Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="131"/>
         <source>Cleared from the clipboard after 30 seconds</source>
-        <translation>Wird nach 30 Sekunden aus der Zwischenablage gelöscht</translation>
+        <translation type="vanished">Wird nach 30 Sekunden aus der Zwischenablage gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="133"/>
         <source>Revoke…</source>
-        <translation>Widerrufen…</translation>
+        <translation type="vanished">Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="138"/>
         <source>Open Tokenkeeper</source>
-        <translation>Tokenkeeper öffnen</translation>
+        <translation type="vanished">Tokenkeeper öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="139"/>
         <source>Quit</source>
-        <translation>Beenden</translation>
+        <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="166"/>
+        <location filename="../../ui/TrayController.cpp" line="241"/>
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="167"/>
+        <location filename="../../ui/TrayController.cpp" line="238"/>
+        <location filename="../../ui/TrayController.cpp" line="242"/>
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="179"/>
+        <location filename="../../ui/TrayController.cpp" line="178"/>
+        <source>…and %1 more accounts</source>
+        <translation>…und %1 weitere Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="194"/>
+        <source>Nothing copied: %1</source>
+        <translation>Nichts kopiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="195"/>
+        <source>No valid access token is available right now.</source>
+        <translation>Zurzeit ist kein gültiges Zugriffstoken verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="199"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="200"/>
+        <source>The access token is on the clipboard. It clears in %1 s.</source>
+        <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="237"/>
+        <source>%1 accounts need you to sign in</source>
+        <translation>%1 Konten warten auf Ihre Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayController.cpp" line="253"/>
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="180"/>
+        <location filename="../../ui/TrayController.cpp" line="254"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayMenu</name>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="13"/>
+        <source>Tokenkeeper menu</source>
+        <translation>Tokenkeeper-Menü</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="24"/>
+        <source>&amp;Open Tokenkeeper</source>
+        <translation>Tokenkeeper ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="25"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="38"/>
+        <source>&amp;Refresh now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="40"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="41"/>
+        <source>&amp;Copy access token</source>
+        <translation>Zugriffstoken &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="43"/>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="79"/>
+        <source>1 more account in the window…</source>
+        <translation>1 weiteres Konto im Fenster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="80"/>
+        <source>%1 more accounts in the window…</source>
+        <translation>%1 weitere Konten im Fenster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="112"/>
+        <source>1 account needs you to sign in…</source>
+        <translation>1 Konto wartet auf Ihre Anmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TrayMenu.cpp" line="113"/>
+        <source>%1 accounts need you to sign in…</source>
+        <translation>%1 Konten warten auf Ihre Anmeldung…</translation>
     </message>
 </context>
 <context>
@@ -1398,19 +1489,26 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="104"/>
+        <location filename="../../app/main.cpp" line="107"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="109"/>
+        <location filename="../../app/main.cpp" line="112"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="113"/>
+        <location filename="../../app/main.cpp" line="116"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="135"/>
+        <source>Tokenkeeper did not start: it cannot make sure that it runs only once.
+%1</source>
+        <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.
+%1</translation>
     </message>
 </context>
 </TS>
