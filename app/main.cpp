@@ -1,6 +1,9 @@
 // The composition root: builds the objects and wires them; no logic.
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
+#ifdef TOKENKEEPER_FAULT_POINTS
+#include "BenchDriver.h"
+#endif
 #include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
@@ -180,6 +183,9 @@ int main(int argc, char *argv[])
     // Without a tray host the window is the only way in: closing it quits (MainWindow).
     QObject::connect(&window, &MainWindow::closedWithoutTray, &app, &QApplication::quit);
 
+#ifdef TOKENKEEPER_FAULT_POINTS
+    BenchDriver::installIfRequested(&window, &model, &tray); // tests/bench/bench_scale
+#endif
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
     return app.exec();
