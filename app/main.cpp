@@ -177,6 +177,8 @@ int main(int argc, char *argv[])
     MainWindow window(&manager, &model, &log, &signIn);
     TrayController tray(&model, &clipboard);
     window.setTrayController(&tray);
+    window.setClipboardGuard(&clipboard);
+    window.setDemoMode(demoMode);
     QObject::connect(&tray, &TrayController::signInRequested, &signIn, &SignInController::signIn);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &window,
                      &MainWindow::showAndRaise);

@@ -22,8 +22,11 @@ public:
     void copySecret(const QByteArray &secret);
     bool isHolding() const { return !m_digest.isEmpty(); }
     int clearAfterMs() const { return m_timer.interval(); }
+    // Time until the token is taken off again (for "Copied — clears in 30 s"); 0 if none held.
+    int remainingMs() const { return isHolding() ? qMax(0, m_timer.remainingTime()) : 0; }
 
 Q_SIGNALS:
+    void copied();
     void cleared(bool wasStillOurs);
 
 private:

@@ -209,6 +209,30 @@ void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
     m_password->setFocus();
 }
 
+void LoginDialog::setIdentityLocked(bool locked)
+{
+    m_identityLocked = locked;
+    m_dialectLocked = locked || m_dialectLocked;
+    m_dialect->setEnabled(!m_dialectLocked && !m_busy);
+    for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username})
+        e->setReadOnly(locked);
+    m_manual->setEnabled(!locked && !m_busy);
+    if (locked) {
+        if (m_reasonLabel->isHidden()) // a re-prompt keeps its "Sign in again" title
+            setWindowTitle(tr("Sign in — %1").arg(AccountText::name(m_base)));
+        m_password->setFocus();
+    }
+}
+
+void LoginDialog::setEditMode()
+{
+    setWindowTitle(tr("Edit account — %1").arg(AccountText::name(m_base)));
+    m_signIn->setText(tr("&Save and sign in"));
+    setReason(tr("Changing the server, the client or the user makes this a different sign-in: "
+                 "Tokenkeeper revokes the current one, forgets its tokens and signs in anew. "
+                 "The name, scope and password choice can change freely."));
+}
+
 void LoginDialog::setReason(const QString &reason)
 {
     m_reasonLabel->setText(reason);
@@ -348,7 +372,8 @@ void LoginDialog::setBusy(bool busy)
 {
     m_busy = busy;
     for (QWidget *w : std::as_const(m_inputs))
-        w->setEnabled(!busy && !(w == m_dialect && m_dialectLocked));
+        w->setEnabled(!busy && !(w == m_dialect && m_dialectLocked)
+                      && !(w == m_manual && m_identityLocked));
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_busyLabel->setVisible(busy);

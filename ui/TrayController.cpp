@@ -128,21 +128,17 @@ void TrayController::flush()
     const qint64 now = m_model->clock()->wallMs();
     if (m_accountsDirty)
         m_menu->syncAccounts();
-    const QList<AccountSession *> sessions = m_model->sessions();
+    const int rows = m_model->rowCount();
     QString lines;
-    int row = 0;
     QString firstNeedingSignIn;
-    for (AccountSession *s : sessions) {
-        const QString id = s->id();
-        const bool inTooltip = row++ < kTooltipAccounts;
-        if (!m_allDirty && !m_dirty.contains(id) && !inTooltip)
-            continue;
-        const AccountSnapshot snap = s->snapshot();
-        if (inTooltip)
+    for (int row = 0; row < rows; ++row) {
+        const AccountSnapshot snap = m_model->snapshotAt(row);
+        const QString &id = snap.config.id;
+        if (row < kTooltipAccounts)
             lines += QLatin1Char('\n') + AccountText::summaryLine(snap, now);
         if (!m_allDirty && !m_dirty.contains(id))
             continue;
-        const TrayStatus st = TrayStatusRules::forAccount(snap, now);
+        const TrayStatus st = m_model->statusAt(row);
         m_statuses.insert(id, st);
         if (snap.state == SessionState::ReauthRequired)
             m_needSignIn.insert(id);
@@ -154,9 +150,9 @@ void TrayController::flush()
     TrayStatus worst = TrayStatus::SignedOut;
     for (TrayStatus st : std::as_const(m_statuses))
         worst = qMax(worst, st);
-    for (AccountSession *s : sessions)
-        if (m_needSignIn.contains(s->id())) {
-            firstNeedingSignIn = s->id();
+    for (int row = 0; row < rows && !m_needSignIn.isEmpty(); ++row)
+        if (m_needSignIn.contains(m_model->snapshotAt(row).config.id)) {
+            firstNeedingSignIn = m_model->snapshotAt(row).config.id;
             break;
         }
     m_menu->setSignInNeeded(int(m_needSignIn.size()), firstNeedingSignIn);
@@ -170,12 +166,11 @@ void TrayController::flush()
     }
     m_status = worst;
     QString tip = QStringLiteral("Tokenkeeper — ") + TrayStatusRules::text(m_status);
-    if (sessions.isEmpty())
+    if (rows == 0)
         tip += QLatin1Char('\n') + tr("No accounts yet");
     tip += lines;
-    if (sessions.size() > kTooltipAccounts)
-        tip += QLatin1Char('\n')
-                + tr("…and %1 more accounts").arg(sessions.size() - kTooltipAccounts);
+    if (rows > kTooltipAccounts)
+        tip += QLatin1Char('\n') + tr("…and %1 more accounts").arg(rows - kTooltipAccounts);
     if (tip != m_toolTip) {
         m_toolTip = tip;
         m_tray->setToolTip(tip);

@@ -83,7 +83,7 @@ private Q_SLOTS:
         model.addSession(&a);
         tray.flush();
         const QString tip = tray.trayIcon()->toolTip();
-        QVERIFY2(tip.contains(QLatin1String("Prod: Signed in; access token in 1 h 59 min; "
+        QVERIFY2(tip.contains(QLatin1String("Prod: Signed in; access token expires in 1 h 59 min; "
                                             "sign-in ends in 89 d")),
                  qPrintable(tip));
         QVERIFY(!tip.contains(QLatin1String("CANARY")));
