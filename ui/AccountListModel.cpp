@@ -35,6 +35,10 @@ void AccountListModel::addSession(AccountSession *session)
     m_replacedId.clear();
     beginInsertRows(QModelIndex(), at, at);
     m_rows.insert(at, row);
+    if (at == m_rows.size() - 1 && !m_indexDirty)
+        m_index.insert(row.id, at); // appending keeps every other row where it was
+    else
+        m_indexDirty = true;
     endInsertRows();
     connect(session, &AccountSession::changed, this,
             [this, session] { onSessionChanged(session); });
@@ -44,6 +48,7 @@ void AccountListModel::addSession(AccountSession *session)
             if (!m_rows.at(r).session) {
                 beginRemoveRows(QModelIndex(), r, r);
                 m_rows.removeAt(r);
+                m_indexDirty = true;
                 endRemoveRows();
                 return;
             }
@@ -61,6 +66,7 @@ void AccountListModel::removeSession(const QString &accountId)
         disconnect(s, nullptr, this, nullptr);
     beginRemoveRows(QModelIndex(), row, row);
     m_rows.removeAt(row);
+    m_indexDirty = true;
     endRemoveRows();
     m_replacedId = accountId;
     m_replacedRow = row;
@@ -89,15 +95,21 @@ AccountSession *AccountListModel::session(const QString &accountId) const
 
 int AccountListModel::rowOf(const QString &accountId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).session && m_rows.at(i).id == accountId)
-            return i;
-    return -1;
+    if (m_indexDirty) {
+        m_index.clear();
+        m_index.reserve(m_rows.size());
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_index.insert(m_rows.at(i).id, i);
+        m_indexDirty = false;
+    }
+    const int row = m_index.value(accountId, -1);
+    return row >= 0 && m_rows.at(row).session ? row : -1;
 }
 
-AccountSnapshot AccountListModel::snapshotAt(int row) const
+const AccountSnapshot &AccountListModel::snapshotAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).snapshot : AccountSnapshot();
+    static const AccountSnapshot none;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).snapshot : none;
 }
 
 TrayStatus AccountListModel::statusAt(int row) const
@@ -117,7 +129,7 @@ qint64 AccountListModel::stateSinceMs(int row) const
 
 bool AccountListModel::notAnswering(int row) const
 {
-    const AccountSnapshot s = snapshotAt(row);
+    const AccountSnapshot &s = snapshotAt(row);
     const bool inFlight = s.state == SessionState::Refreshing || s.state == SessionState::SigningIn
             || s.state == SessionState::Revoking;
     return inFlight && m_clock->wallMs() - stateSinceMs(row) >= kNotAnsweringMs;

@@ -3,6 +3,7 @@
 #include "TrayStatus.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -51,7 +52,7 @@ public:
     const Clock *clock() const { return m_clock; }
 
     // The cached snapshot (as of the session's last "changed"); an empty one for a bad row.
-    AccountSnapshot snapshotAt(int row) const;
+    const AccountSnapshot &snapshotAt(int row) const;
     // The tray status, with "ends soon" judged against the grant's observed length.
     TrayStatus statusAt(int row) const;
     qint64 stateSinceMs(int row) const; // when the row's current state was first seen
@@ -88,6 +89,8 @@ private:
 
     const Clock *m_clock;
     QList<Row> m_rows;
+    mutable QHash<QString, int> m_index; // id -> row, rebuilt lazily after inserts and removals
+    mutable bool m_indexDirty = false;
     // An edit that changes the identity replaces the session under the same id: it comes back
     // where it was instead of at the bottom.
     QString m_replacedId;

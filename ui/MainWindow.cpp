@@ -180,20 +180,24 @@ void MainWindow::buildUi()
     m_logView = new EventLogView(m_log, logBox);
     logLabel->setBuddy(m_logView);
     logLayout->addWidget(m_logView);
-    auto refillLogFilter = [this, logFilter] {
+    // The account choice follows adds and removals, once per event-loop pass (a start with a
+    // thousand accounts must not refill it a thousand times).
+    auto *refill = new QTimer(this);
+    refill->setSingleShot(true);
+    refill->setInterval(0);
+    connect(refill, &QTimer::timeout, this, [this, logFilter] {
         const QString current =
                 logFilter->currentIndex() > 0 ? logFilter->currentText() : QString();
-        logFilter->blockSignals(true);
+        const QSignalBlocker block(logFilter);
         while (logFilter->count() > 1)
             logFilter->removeItem(1);
-        for (AccountSession *s : m_model->sessions())
-            logFilter->addItem(s->config().displayName);
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            logFilter->addItem(m_model->snapshotAt(r).config.displayName);
         logFilter->setCurrentIndex(qMax(0, logFilter->findText(current)));
-        logFilter->blockSignals(false);
-    };
-    refillLogFilter();
-    connect(m_model, &AccountListModel::sessionAdded, this, refillLogFilter);
-    connect(m_model, &AccountListModel::sessionRemoved, this, refillLogFilter);
+    });
+    refill->start();
+    connect(m_model, &AccountListModel::sessionAdded, refill, qOverload<>(&QTimer::start));
+    connect(m_model, &AccountListModel::sessionRemoved, refill, qOverload<>(&QTimer::start));
     connect(logFilter, &QComboBox::currentIndexChanged, this, [this, logFilter](int i) {
         m_logView->setAccountFilter(i > 0 ? logFilter->itemText(i) : QString());
     });

@@ -147,7 +147,7 @@ void MainWindow::updateActions()
 {
     AccountSession *s = selectedSession();
     const int row = m_model->rowOf(selectedAccountId());
-    const AccountSnapshot snap = m_model->snapshotAt(row);
+    const AccountSnapshot &snap = m_model->snapshotAt(row);
     const SessionState state = s ? snap.state : SessionState::SignedOut;
     const bool signedIn = s && state != SessionState::SignedOut && state != SessionState::Revoking;
     action(QStringLiteral("signIn"))->setEnabled(s);

@@ -132,7 +132,7 @@ void TrayController::flush()
     QString lines;
     QString firstNeedingSignIn;
     for (int row = 0; row < rows; ++row) {
-        const AccountSnapshot snap = m_model->snapshotAt(row);
+        const AccountSnapshot &snap = m_model->snapshotAt(row);
         const QString &id = snap.config.id;
         if (row < kTooltipAccounts)
             lines += QLatin1Char('\n') + AccountText::summaryLine(snap, now);
