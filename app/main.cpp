@@ -172,6 +172,7 @@ int main(int argc, char *argv[])
 
     AccountListModel model(SystemClock::instance());
     EventLogModel log(SystemClock::instance());
+    log.setStorageFile(EventLogModel::defaultStorageFile()); // kept across restarts, 0600
     ClipboardGuard clipboard(QApplication::clipboard());
     SignInController signIn(&manager, &model, nullptr);
     MainWindow window(&manager, &model, &log, &signIn);

@@ -64,14 +64,6 @@ MainWindow::MainWindow(SessionManager *manager, AccountListModel *model, EventLo
                     m_accounts->setCurrentIndex(m_proxy->index(first, 0));
                 updatePages();
             });
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                const int current = m_accounts->currentIndex().row();
-                if (current >= first && current <= last) {
-                    // No jump onto a neighbour for a second click to hit: nothing is selected.
-                    m_accounts->selectionModel()->clear();
-                }
-            });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
         if (!m_accounts->selectionModel()->hasSelection())
             m_accounts->selectionModel()->setCurrentIndex(QModelIndex(),
@@ -122,6 +114,14 @@ void MainWindow::buildUi()
     m_filter->setClearButtonEnabled(true);
     leftLayout->addWidget(m_filter);
     m_proxy = new QSortFilterProxyModel(this);
+    // Connected before the proxy and the view see the removal: after "Remove" nothing is
+    // selected, instead of the view moving the selection onto a neighbour for a second click.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const int current = m_model->rowOf(selectedAccountId());
+                if (current >= first && current <= last)
+                    m_accounts->selectionModel()->clear();
+            });
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(AccountListModel::SearchTextRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);

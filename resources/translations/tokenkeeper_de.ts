@@ -2,64 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AccountListModel</name>
+    <name>AccountDetails</name>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="115"/>
-        <source>no token</source>
-        <translation>kein Token</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AccountListModel.cpp" line="120"/>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AccountListModel.cpp" line="122"/>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AccountListModel.cpp" line="181"/>
+        <location filename="../../ui/AccountDetails.cpp" line="19"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="183"/>
-        <source>Type</source>
-        <translation>Typ</translation>
+        <location filename="../../ui/AccountDetails.cpp" line="22"/>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="185"/>
+        <location filename="../../ui/AccountDetails.cpp" line="25"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="187"/>
+        <location filename="../../ui/AccountDetails.cpp" line="32"/>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="33"/>
+        <source>Sign-in ends:</source>
+        <translation>Anmeldung endet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="34"/>
+        <source>Last renewal:</source>
+        <translation>Letzte Erneuerung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="35"/>
+        <source>Next renewal:</source>
+        <translation>Nächste Erneuerung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="36"/>
+        <source>Stored in:</source>
+        <translation>Gespeichert in:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="37"/>
+        <source>Sign-in method:</source>
+        <translation>Anmeldeverfahren:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="38"/>
+        <source>Scopes:</source>
+        <translation>Berechtigungen (Scopes):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="39"/>
+        <source>Last problem:</source>
+        <translation>Letztes Problem:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="65"/>
+        <source>Venafi TPP password sign-in as %1 (client %2)</source>
+        <translation>Venafi-TPP-Anmeldung mit Passwort als %1 (Client %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="67"/>
+        <source>Salesforce username-password flow as %1 (consumer key %2)</source>
+        <translation>Salesforce-Anmeldung mit Benutzername und Passwort als %1 (Consumer Key %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="70"/>
+        <source>OAuth 2.0 password grant as %1 (client %2)</source>
+        <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="84"/>
+        <source>valid, expires %1</source>
+        <translation>gültig, läuft ab %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="85"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="90"/>
+        <location filename="../../ui/AccountDetails.cpp" line="102"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="94"/>
+        <source>not announced by the server</source>
+        <translation>vom Server nicht mitgeteilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="94"/>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="95"/>
+        <source>not since Tokenkeeper started</source>
+        <translation>nicht seit dem Start von Tokenkeeper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="96"/>
+        <source>none scheduled</source>
+        <translation>keine geplant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="100"/>
+        <source>the server&apos;s default</source>
+        <translation>Standard des Servers</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="184"/>
+        <source>no token</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="189"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="191"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="263"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="265"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="267"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountListModel.cpp" line="269"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="189"/>
+        <location filename="../../ui/AccountListModel.cpp" line="271"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="191"/>
+        <location filename="../../ui/AccountListModel.cpp" line="273"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="193"/>
+        <location filename="../../ui/AccountListModel.cpp" line="275"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="195"/>
+        <location filename="../../ui/AccountListModel.cpp" line="277"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="197"/>
+        <location filename="../../ui/AccountListModel.cpp" line="279"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -78,6 +192,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="25"/>
+        <location filename="../../ui/AccountText.cpp" line="82"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
@@ -113,6 +228,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="46"/>
+        <location filename="../../ui/AccountText.cpp" line="91"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
@@ -127,67 +243,96 @@
         <translation>%1 (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="71"/>
-        <source>; access token %1</source>
-        <translation>; Zugriffstoken %1</translation>
+        <location filename="../../ui/AccountText.cpp" line="67"/>
+        <source>The server is not answering; retrying.</source>
+        <translation>Der Server antwortet nicht; neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="73"/>
+        <location filename="../../ui/AccountText.cpp" line="77"/>
+        <source>Signed in · the system clock looks wrong</source>
+        <translation>Angemeldet · die Systemuhr scheint falsch zu gehen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="79"/>
+        <source>Signed in · access token expires %1</source>
+        <translation>Angemeldet · Zugriffstoken läuft ab %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="87"/>
+        <source>The server is not answering</source>
+        <translation>Der Server antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="95"/>
+        <source>The server is not answering · %1</source>
+        <translation>Der Server antwortet nicht · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="110"/>
+        <source>; access token expires %1</source>
+        <translation>; Zugriffstoken läuft ab %1</translation>
+    </message>
+    <message>
+        <source>; access token %1</source>
+        <translation type="vanished">; Zugriffstoken %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="112"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="85"/>
+        <location filename="../../ui/AccountText.cpp" line="124"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="88"/>
+        <location filename="../../ui/AccountText.cpp" line="127"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="92"/>
+        <location filename="../../ui/AccountText.cpp" line="131"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="99"/>
+        <location filename="../../ui/AccountText.cpp" line="138"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="101"/>
+        <location filename="../../ui/AccountText.cpp" line="140"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="103"/>
+        <location filename="../../ui/AccountText.cpp" line="142"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="105"/>
+        <location filename="../../ui/AccountText.cpp" line="144"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="107"/>
+        <location filename="../../ui/AccountText.cpp" line="146"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="109"/>
+        <location filename="../../ui/AccountText.cpp" line="148"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="111"/>
+        <location filename="../../ui/AccountText.cpp" line="150"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="113"/>
+        <location filename="../../ui/AccountText.cpp" line="152"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -376,19 +521,235 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="90"/>
+        <location filename="../../ui/EventLogModel.cpp" line="47"/>
+        <source>The sign-in ends %1 (%2); sign in again before then</source>
+        <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventLogModel.cpp" line="241"/>
+        <source>%1 times since %2</source>
+        <translation>%1-mal seit %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventLogModel.cpp" line="262"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="92"/>
+        <location filename="../../ui/EventLogModel.cpp" line="264"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="94"/>
+        <location filename="../../ui/EventLogModel.cpp" line="266"/>
         <source>Event</source>
         <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <location filename="../../ui/EventLogView.cpp" line="15"/>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="9"/>
+        <source>Wrong username or password</source>
+        <translation>Falscher Benutzername oder falsches Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="11"/>
+        <source>The server could not be reached</source>
+        <translation>Der Server war nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="13"/>
+        <source>The server is not answering</source>
+        <translation>Der Server antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="15"/>
+        <source>The server&apos;s answer was unclear</source>
+        <translation>Die Antwort des Servers war unklar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="17"/>
+        <source>The client ID or client secret was rejected</source>
+        <translation>Client-ID oder Client-Geheimnis wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="19"/>
+        <source>The account settings need attention</source>
+        <translation>Die Kontoeinstellungen müssen geprüft werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="21"/>
+        <source>The requested scope is not allowed</source>
+        <translation>Die angeforderte Berechtigung ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="23"/>
+        <source>The server&apos;s certificate is not trusted</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="25"/>
+        <source>The endpoint redirected elsewhere</source>
+        <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="27"/>
+        <source>You are offline</source>
+        <translation>Sie sind offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="29"/>
+        <source>The sign-in session has ended</source>
+        <translation>Die Anmeldesitzung ist beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="31"/>
+        <source>The keychain is not available</source>
+        <translation>Der Schlüsselbund ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="32"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="38"/>
+        <source>Read the stored sign-in from the keychain</source>
+        <translation>Gespeicherte Anmeldung aus dem Schlüsselbund gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="40"/>
+        <source>The keyring is locked</source>
+        <translation>Der Schlüsselbund ist gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="42"/>
+        <source>The keychain refused access</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="44"/>
+        <source>No keychain is available; tokens are kept for this session only</source>
+        <translation>Kein Schlüsselbund verfügbar; Tokens gelten nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="46"/>
+        <source>Waiting for the keyring</source>
+        <translation>Warte auf den Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="48"/>
+        <source>The stored sign-in could not be read</source>
+        <translation>Die gespeicherte Anmeldung konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="50"/>
+        <source>The sign-in is not saved in the keychain yet</source>
+        <translation>Die Anmeldung ist noch nicht im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="51"/>
+        <source>Keychain: %1</source>
+        <translation>Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="58"/>
+        <source>Renewed the access token</source>
+        <translation>Zugriffstoken erneuert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="60"/>
+        <source>Renewal requested</source>
+        <translation>Erneuerung angefordert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="62"/>
+        <source>The server rejected the access token; renewing it</source>
+        <translation>Der Server hat das Zugriffstoken abgelehnt; es wird erneuert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="67"/>
+        <source>%1; retrying in %2 s</source>
+        <translation>%1; neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="71"/>
+        <source>Signing in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="73"/>
+        <source>Signing in again with the stored password</source>
+        <translation>Erneute Anmeldung mit dem gespeicherten Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="75"/>
+        <source>Signed in again with the stored password</source>
+        <translation>Mit dem gespeicherten Passwort erneut angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="77"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="79"/>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="84"/>
+        <source>The sign-in ended: %1</source>
+        <translation>Die Anmeldung ist beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="86"/>
+        <source>Signing out</source>
+        <translation>Abmeldung läuft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="88"/>
+        <source>Signed out; the server confirmed the revocation</source>
+        <translation>Abgemeldet; der Server hat den Widerruf bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="90"/>
+        <source>Signed out on this computer; the server did not confirm the revocation</source>
+        <translation>Auf diesem Computer abgemeldet; der Server hat den Widerruf nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="95"/>
+        <source>Could not save to the keychain: %1</source>
+        <translation>Speichern im Schlüsselbund fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="99"/>
+        <source>The network is back</source>
+        <translation>Das Netzwerk ist wieder da</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="101"/>
+        <source>The network is down</source>
+        <translation>Das Netzwerk ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="103"/>
+        <source>Took over tokens renewed by another Tokenkeeper</source>
+        <translation>Von einem anderen Tokenkeeper erneuerte Tokens übernommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="105"/>
+        <source>An interrupted renewal was found; retrying it</source>
+        <translation>Eine unterbrochene Erneuerung wurde gefunden; sie wird wiederholt</translation>
     </message>
 </context>
 <context>
@@ -685,12 +1046,32 @@
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="356"/>
+        <location filename="../../ui/LoginDialog.cpp" line="222"/>
+        <source>Sign in — %1</source>
+        <translation>Anmelden — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="229"/>
+        <source>Edit account — %1</source>
+        <translation>Konto bearbeiten — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="230"/>
+        <source>&amp;Save and sign in</source>
+        <translation>&amp;Speichern und anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="231"/>
+        <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
+        <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="381"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="366"/>
+        <location filename="../../ui/LoginDialog.cpp" line="391"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -751,134 +1132,299 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="33"/>
+        <location filename="../../ui/MainWindow.cpp" line="41"/>
         <source>Tokenkeeper main window</source>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="73"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="59"/>
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>Add account</source>
-        <translation>Konto hinzufügen</translation>
+        <translation type="vanished">Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="66"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74"/>
+        <location filename="../../ui/MainWindow.cpp" line="147"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="71"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <location filename="../../ui/MainWindow.cpp" line="148"/>
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="76"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="85"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="76"/>
-        <location filename="../../ui/MainWindow.cpp" line="268"/>
+        <location filename="../../ui/MainWindow.cpp" line="151"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="254"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="77"/>
         <source>Re&amp;move account…</source>
-        <translation>Konto &amp;entfernen…</translation>
+        <translation type="vanished">Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="77"/>
-        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <location filename="../../ui/MainWindow.cpp" line="152"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="277"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="78"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="90"/>
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="78"/>
+        <location filename="../../ui/MainWindow.cpp" line="154"/>
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="79"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="91"/>
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="83"/>
         <source>Start at &amp;login</source>
-        <translation>Beim &amp;Anmelden starten</translation>
+        <translation type="vanished">Beim &amp;Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="84"/>
         <source>Start Tokenkeeper at login</source>
-        <translation>Tokenkeeper beim Anmelden starten</translation>
+        <translation type="vanished">Tokenkeeper beim Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="85"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="110"/>
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="103"/>
+        <location filename="../../ui/MainWindow.cpp" line="95"/>
+        <source>Demo mode</source>
+        <translation>Demo-Modus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="96"/>
+        <source>Demo mode: every demo account signs in with the password “demo”; the Salesforce consumer secret is “demo-secret”. Nothing here touches your real accounts.</source>
+        <translation>Demo-Modus: Jedes Demo-Konto meldet sich mit dem Passwort „demo“ an; das Salesforce-Consumer-Secret lautet „demo-secret“. Ihre echten Konten bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <source>Filter accounts (Ctrl+F)</source>
+        <translation>Konten filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="113"/>
+        <source>Filter accounts</source>
+        <translation>Konten filtern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="134"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="116"/>
+        <location filename="../../ui/MainWindow.cpp" line="149"/>
+        <source>Copy access token</source>
+        <translation>Zugriffstoken kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="150"/>
+        <source>Edit account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="157"/>
+        <source>Select an account to see its details.</source>
+        <translation>Wählen Sie ein Konto, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="170"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <source>Show the events of</source>
+        <translation>Ereignisse anzeigen von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="174"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <location filename="../../ui/MainWindow.cpp" line="175"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="123"/>
-        <source>Event log</source>
-        <translation>Ereignisprotokoll</translation>
+        <location filename="../../ui/MainWindow.cpp" line="211"/>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="139"/>
+        <location filename="../../ui/MainWindow.cpp" line="227"/>
+        <source>No accounts yet</source>
+        <translation>Noch keine Konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
+        <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="239"/>
+        <source>What to do first</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="240"/>
+        <source>Add an account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="241"/>
+        <source>&amp;Add an account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
+        <source>Tokenkeeper (demo)</source>
+        <translation>Tokenkeeper (Demo)</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation type="vanished">Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="209"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="231"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="59"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="64"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="64"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="76"/>
+        <source>&amp;Copy access token</source>
+        <translation>Zugriffstoken &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="77"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
+        <source>A fresh access token to the clipboard; cleared after 30 seconds</source>
+        <translation>Ein frisches Zugriffstoken in die Zwischenablage; nach 30 Sekunden gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="80"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="80"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="87"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="96"/>
+        <source>&amp;Filter accounts</source>
+        <translation>Konten &amp;filtern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="102"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="105"/>
+        <source>&amp;About Tokenkeeper</source>
+        <translation>Ü&amp;ber Tokenkeeper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="108"/>
+        <source>Start with the &amp;desktop session</source>
+        <translation>Mit der &amp;Desktop-Sitzung starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="128"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="133"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="141"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="184"/>
+        <source>Nothing copied: no valid access token right now.</source>
+        <translation>Nichts kopiert: Zurzeit gibt es kein gültiges Zugriffstoken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="200"/>
+        <source>Copied — clears in %1 s</source>
+        <translation>Kopiert — wird in %1 s gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="217"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="233"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="234"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -887,22 +1433,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="238"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="248"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="264"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="250"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="285"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="272"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -911,17 +1457,46 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="288"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="275"/>
+        <source>Remove “%1”?
+
+Tokenkeeper deletes the account and everything stored for it.</source>
+        <translation>„%1“ entfernen?
+
+Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="277"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="312"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="284"/>
+        <source>Removed “%1”.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="309"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="348"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="320"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="331"/>
+        <source>About Tokenkeeper</source>
+        <translation>Über Tokenkeeper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="332"/>
+        <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="371"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1038,7 +1613,7 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SignInController</name>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="53"/>
+        <location filename="../../ui/SignInController.cpp" line="57"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
@@ -1252,7 +1827,7 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <translation type="vanished">Tokenkeeper-Menü</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="174"/>
+        <location filename="../../ui/TrayController.cpp" line="170"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
@@ -1285,53 +1860,53 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
         <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="241"/>
+        <location filename="../../ui/TrayController.cpp" line="236"/>
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="238"/>
-        <location filename="../../ui/TrayController.cpp" line="242"/>
+        <location filename="../../ui/TrayController.cpp" line="233"/>
+        <location filename="../../ui/TrayController.cpp" line="237"/>
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="178"/>
+        <location filename="../../ui/TrayController.cpp" line="173"/>
         <source>…and %1 more accounts</source>
         <translation>…und %1 weitere Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="194"/>
+        <location filename="../../ui/TrayController.cpp" line="189"/>
         <source>Nothing copied: %1</source>
         <translation>Nichts kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="195"/>
+        <location filename="../../ui/TrayController.cpp" line="190"/>
         <source>No valid access token is available right now.</source>
         <translation>Zurzeit ist kein gültiges Zugriffstoken verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="199"/>
+        <location filename="../../ui/TrayController.cpp" line="194"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="200"/>
+        <location filename="../../ui/TrayController.cpp" line="195"/>
         <source>The access token is on the clipboard. It clears in %1 s.</source>
         <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="237"/>
+        <location filename="../../ui/TrayController.cpp" line="232"/>
         <source>%1 accounts need you to sign in</source>
         <translation>%1 Konten warten auf Ihre Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="253"/>
+        <location filename="../../ui/TrayController.cpp" line="248"/>
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="254"/>
+        <location filename="../../ui/TrayController.cpp" line="249"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>
@@ -1397,37 +1972,37 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>TrayStatus</name>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="71"/>
+        <location filename="../../ui/TrayStatus.cpp" line="74"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="73"/>
+        <location filename="../../ui/TrayStatus.cpp" line="76"/>
         <source>All accounts signed in</source>
         <translation>Alle Konten angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="75"/>
+        <location filename="../../ui/TrayStatus.cpp" line="78"/>
         <source>Renewing tokens</source>
         <translation>Tokens werden erneuert</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="77"/>
+        <location filename="../../ui/TrayStatus.cpp" line="80"/>
         <source>A sign-in ends soon</source>
         <translation>Eine Anmeldung endet bald</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="79"/>
+        <location filename="../../ui/TrayStatus.cpp" line="82"/>
         <source>Offline or retrying</source>
         <translation>Offline oder neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="81"/>
+        <location filename="../../ui/TrayStatus.cpp" line="84"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="83"/>
+        <location filename="../../ui/TrayStatus.cpp" line="86"/>
         <source>Keychain problem</source>
         <translation>Problem mit dem Schlüsselbund</translation>
     </message>
@@ -1489,22 +2064,22 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="107"/>
+        <location filename="../../app/main.cpp" line="110"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="112"/>
+        <location filename="../../app/main.cpp" line="115"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="116"/>
+        <location filename="../../app/main.cpp" line="119"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="135"/>
+        <location filename="../../app/main.cpp" line="138"/>
         <source>Tokenkeeper did not start: it cannot make sure that it runs only once.
 %1</source>
         <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.
