@@ -13,24 +13,23 @@
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
 #include "Redaction.h"
-#include "ResourceNames.h"
 #include "SessionManager.h"
 #include "SignInController.h"
 #include "SingleInstance.h"
 #include "SystemEvents.h"
+#include "Translations.h"
 #include "TrayController.h"
 #include "TrayIconFactory.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -82,28 +81,29 @@ static void addDemoAccounts(SessionManager *manager, const QUrl &server)
     manager->addAccount(generic);
 }
 
+// --help and --version print and exit: they must work without a display (SSH, packaging).
+static bool textOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *opt : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+            if (qstrcmp(argv[i], opt) == 0)
+                return true;
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
     Redaction::installMessageHandler();
     disableCoreDumps();
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = textOnly(argc, argv)
+            ? std::make_unique<QCoreApplication>(argc, argv)
+            : std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tokenkeeper"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tokenkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Tokenkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENKEEPER_VERSION));
-    QApplication::setWindowIcon(TrayIconFactory::appIcon());
-    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
-
-    // Translations first, so that --help is translated too.
-    QTranslator qtTranslator;
-    QTranslator appTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), ResourceNames::translationBaseName(), QStringLiteral("_"),
-                           ResourceNames::translationsDir()))
-        QCoreApplication::installTranslator(&appTranslator);
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
+    // Translations first, so that --help is translated too (Qt's own strings included).
+    Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -121,7 +121,10 @@ int main(int argc, char *argv[])
                                     "settings and keychain entries."),
             QStringLiteral("url"));
     parser.addOptions({minimized, demo});
-    parser.process(app);
+    parser.process(*app); // --help/--version exit here, before anything needs a display
+    QApplication::setWindowIcon(TrayIconFactory::appIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
 
     const bool demoMode = parser.isSet(demo);
     const QString name =
@@ -184,12 +187,12 @@ int main(int argc, char *argv[])
     QObject::connect(&instance, &SingleInstance::raiseRequested, &window,
                      &MainWindow::showAndRaise);
     // Without a tray host the window is the only way in: closing it quits (MainWindow).
-    QObject::connect(&window, &MainWindow::closedWithoutTray, &app, &QApplication::quit);
+    QObject::connect(&window, &MainWindow::closedWithoutTray, app.get(), &QCoreApplication::quit);
 
 #ifdef TOKENKEEPER_FAULT_POINTS
     BenchDriver::installIfRequested(&window, &model, &tray); // tests/bench/bench_scale
 #endif
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
-    return app.exec();
+    return app->exec();
 }

@@ -46,15 +46,23 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(primary);
     const QString host = index.data(AccountListModel::HostRole).toString();
     const QFontMetrics boldMetrics(bold);
+    // Line 1: the name, then the host in the secondary colour; line 2: the status.
+    const QString shownName = boldMetrics.elidedText(name, Qt::ElideRight, text.width());
+    const int nameWidth = boldMetrics.horizontalAdvance(shownName);
     painter->drawText(QRect(text.left(), text.top(), text.width(), line),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(name, Qt::ElideRight, text.width()));
+                      Qt::AlignLeft | Qt::AlignVCenter, shownName);
     painter->setFont(option.font);
     painter->setPen(secondary);
-    const QString second =
-            host + QStringLiteral(" · ") + index.data(AccountListModel::StatusLineRole).toString();
+    const int hostLeft = text.left() + nameWidth + option.fontMetrics.averageCharWidth() * 2;
+    if (hostLeft < text.right())
+        painter->drawText(
+                QRect(hostLeft, text.top(), text.right() - hostLeft, line),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                option.fontMetrics.elidedText(host, Qt::ElideRight, text.right() - hostLeft));
+    painter->setPen(primary);
+    const QString status = index.data(AccountListModel::StatusLineRole).toString();
     painter->drawText(QRect(text.left(), text.top() + line + kMargin / 2, text.width(), line),
                       Qt::AlignLeft | Qt::AlignVCenter,
-                      option.fontMetrics.elidedText(second, Qt::ElideRight, text.width()));
+                      option.fontMetrics.elidedText(status, Qt::ElideRight, text.width()));
     painter->restore();
 }

@@ -76,7 +76,7 @@ QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool not
         if (s.clockSkewSuspected)
             line = tr("Signed in · the system clock looks wrong");
         else if (s.hasAccessToken && s.accessExpiresAtMs > 0)
-            line = tr("Signed in · access token expires %1")
+            line = tr("Signed in · token expires %1")
                            .arg(TimeFormat::countdown(s.accessExpiresAtMs, nowMs));
         else
             line = tr("Signed in");

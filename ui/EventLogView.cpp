@@ -3,6 +3,7 @@
 #include "EventLogModel.h"
 
 #include <QHeaderView>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 
@@ -20,7 +21,8 @@ EventLogView::EventLogView(QAbstractItemModel *log, QWidget *parent)
                                              QHeaderView::ResizeToContents);
     setWordWrap(false);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    setColumnHidden(EventLogModel::AccountColumn, true);
+    horizontalHeader()->setSectionResizeMode(EventLogModel::AccountColumn,
+                                             QHeaderView::ResizeToContents);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     QScrollBar *bar = verticalScrollBar();
@@ -35,6 +37,11 @@ EventLogView::EventLogView(QAbstractItemModel *log, QWidget *parent)
 
 void EventLogView::setAccountFilter(const QString &account)
 {
-    m_proxy->setFilterFixedString(account);
+    // Exact match: "Prod" must not also show "Prod EU".
+    m_proxy->setFilterRegularExpression(
+            account.isEmpty()
+                    ? QString()
+                    : QLatin1Char('^') + QRegularExpression::escape(account) + QLatin1Char('$'));
+    setColumnHidden(EventLogModel::AccountColumn, !account.isEmpty());
     scrollToBottom();
 }

@@ -60,6 +60,7 @@ protected:
 
 private:
     void buildForm();
+    void setErrorShown(bool shown);
     void submit();
     void applyDialect();
     Dialect dialect() const;
@@ -82,6 +83,7 @@ private:
     QCheckBox *m_remember = nullptr;
     QLabel *m_rememberHint = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QWidget *m_errorBox = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_busyLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -254,8 +254,12 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="79"/>
+        <source>Signed in · token expires %1</source>
+        <translation>Angemeldet · Token läuft ab %1</translation>
+    </message>
+    <message>
         <source>Signed in · access token expires %1</source>
-        <translation>Angemeldet · Zugriffstoken läuft ab %1</translation>
+        <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="87"/>
@@ -526,22 +530,22 @@
         <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="241"/>
+        <location filename="../../ui/EventLogModel.cpp" line="240"/>
         <source>%1 times since %2</source>
         <translation>%1-mal seit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="262"/>
+        <location filename="../../ui/EventLogModel.cpp" line="261"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="264"/>
+        <location filename="../../ui/EventLogModel.cpp" line="263"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="266"/>
+        <location filename="../../ui/EventLogModel.cpp" line="265"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -549,7 +553,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../ui/EventLogView.cpp" line="15"/>
+        <location filename="../../ui/EventLogView.cpp" line="16"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -778,223 +782,223 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="20"/>
         <location filename="../../ui/LoginDialog.cpp" line="21"/>
-        <location filename="../../ui/LoginDialog.cpp" line="124"/>
+        <location filename="../../ui/LoginDialog.cpp" line="22"/>
+        <location filename="../../ui/LoginDialog.cpp" line="143"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="44"/>
+        <location filename="../../ui/LoginDialog.cpp" line="45"/>
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="54"/>
+        <location filename="../../ui/LoginDialog.cpp" line="59"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="55"/>
+        <location filename="../../ui/LoginDialog.cpp" line="60"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="56"/>
+        <location filename="../../ui/LoginDialog.cpp" line="61"/>
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="57"/>
+        <location filename="../../ui/LoginDialog.cpp" line="62"/>
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="58"/>
+        <location filename="../../ui/LoginDialog.cpp" line="63"/>
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="63"/>
+        <location filename="../../ui/LoginDialog.cpp" line="68"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="63"/>
+        <location filename="../../ui/LoginDialog.cpp" line="68"/>
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="64"/>
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="65"/>
-        <location filename="../../ui/LoginDialog.cpp" line="149"/>
+        <location filename="../../ui/LoginDialog.cpp" line="70"/>
+        <location filename="../../ui/LoginDialog.cpp" line="168"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="65"/>
+        <location filename="../../ui/LoginDialog.cpp" line="70"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="66"/>
+        <location filename="../../ui/LoginDialog.cpp" line="71"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="67"/>
+        <location filename="../../ui/LoginDialog.cpp" line="72"/>
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70"/>
+        <location filename="../../ui/LoginDialog.cpp" line="75"/>
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70"/>
+        <location filename="../../ui/LoginDialog.cpp" line="75"/>
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="71"/>
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="71"/>
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="72"/>
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="73"/>
-        <location filename="../../ui/LoginDialog.cpp" line="151"/>
-        <location filename="../../ui/LoginDialog.cpp" line="164"/>
+        <location filename="../../ui/LoginDialog.cpp" line="78"/>
+        <location filename="../../ui/LoginDialog.cpp" line="170"/>
+        <location filename="../../ui/LoginDialog.cpp" line="183"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="73"/>
+        <location filename="../../ui/LoginDialog.cpp" line="78"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74"/>
-        <location filename="../../ui/LoginDialog.cpp" line="165"/>
+        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialog.cpp" line="184"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74"/>
+        <location filename="../../ui/LoginDialog.cpp" line="79"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="81"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="81"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialog.cpp" line="84"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialog.cpp" line="84"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialog.cpp" line="87"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="86"/>
+        <location filename="../../ui/LoginDialog.cpp" line="91"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="87"/>
+        <location filename="../../ui/LoginDialog.cpp" line="92"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="91"/>
+        <location filename="../../ui/LoginDialog.cpp" line="96"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="95"/>
+        <location filename="../../ui/LoginDialog.cpp" line="100"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="102"/>
+        <location filename="../../ui/LoginDialog.cpp" line="117"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/LoginDialog.cpp" line="131"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="113"/>
+        <location filename="../../ui/LoginDialog.cpp" line="132"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="114"/>
+        <location filename="../../ui/LoginDialog.cpp" line="133"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="122"/>
+        <location filename="../../ui/LoginDialog.cpp" line="141"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="125"/>
+        <location filename="../../ui/LoginDialog.cpp" line="144"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="152"/>
+        <location filename="../../ui/LoginDialog.cpp" line="171"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="159"/>
+        <location filename="../../ui/LoginDialog.cpp" line="178"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="166"/>
+        <location filename="../../ui/LoginDialog.cpp" line="185"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1003,17 +1007,17 @@
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="155"/>
+        <location filename="../../ui/LoginDialog.cpp" line="174"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="157"/>
+        <location filename="../../ui/LoginDialog.cpp" line="176"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="158"/>
+        <location filename="../../ui/LoginDialog.cpp" line="177"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1022,7 +1026,7 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="162"/>
+        <location filename="../../ui/LoginDialog.cpp" line="181"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1031,47 +1035,47 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="173"/>
+        <location filename="../../ui/LoginDialog.cpp" line="192"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="193"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="207"/>
+        <location filename="../../ui/LoginDialog.cpp" line="226"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="222"/>
+        <location filename="../../ui/LoginDialog.cpp" line="241"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="229"/>
+        <location filename="../../ui/LoginDialog.cpp" line="248"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="230"/>
+        <location filename="../../ui/LoginDialog.cpp" line="249"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="231"/>
+        <location filename="../../ui/LoginDialog.cpp" line="250"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="381"/>
+        <location filename="../../ui/LoginDialog.cpp" line="406"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="391"/>
+        <location filename="../../ui/LoginDialog.cpp" line="416"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1079,52 +1083,77 @@
 <context>
     <name>LoginValidator</name>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="34"/>
+        <location filename="../../ui/LoginValidator.cpp" line="21"/>
+        <source>The URL contains a space. A URL has none, for example https://auth.example.com/realm.</source>
+        <translation>Die URL enthält ein Leerzeichen. Eine URL hat keines, zum Beispiel https://auth.example.com/realm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginValidator.cpp" line="26"/>
+        <source>The URL must start with https:// followed by the server name, for example https://auth.example.com.</source>
+        <translation>Die URL muss mit https:// und dem Servernamen beginnen, zum Beispiel https://auth.example.com.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginValidator.cpp" line="28"/>
+        <source>The URL must start with https://, for example https://%1.</source>
+        <translation>Die URL muss mit https:// beginnen, zum Beispiel https://%1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginValidator.cpp" line="40"/>
+        <source>The port after the server name must be a number, for example https://auth.example.com:8443.</source>
+        <translation>Der Port nach dem Servernamen muss eine Zahl sein, zum Beispiel https://auth.example.com:8443.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginValidator.cpp" line="43"/>
+        <source>The URL contains characters that are not allowed in a URL. Check it for typos; it should look like https://auth.example.com/realm.</source>
+        <translation>Die URL enthält Zeichen, die in einer URL nicht erlaubt sind. Prüfen Sie sie auf Tippfehler; sie sollte wie https://auth.example.com/realm aussehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginValidator.cpp" line="70"/>
         <source>Enter the issuer URL of the server.</source>
         <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="35"/>
+        <location filename="../../ui/LoginValidator.cpp" line="71"/>
         <source>Enter the server URL.</source>
         <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="38"/>
+        <location filename="../../ui/LoginValidator.cpp" line="74"/>
         <source>Enter the token endpoint URL.</source>
         <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="43"/>
+        <location filename="../../ui/LoginValidator.cpp" line="79"/>
         <source>Enter the consumer key.</source>
         <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="44"/>
+        <location filename="../../ui/LoginValidator.cpp" line="80"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="46"/>
+        <location filename="../../ui/LoginValidator.cpp" line="82"/>
         <source>Enter the consumer secret.</source>
         <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="48"/>
+        <location filename="../../ui/LoginValidator.cpp" line="84"/>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="50"/>
+        <location filename="../../ui/LoginValidator.cpp" line="86"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="55"/>
+        <location filename="../../ui/LoginValidator.cpp" line="91"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="59"/>
+        <location filename="../../ui/LoginValidator.cpp" line="95"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
     </message>
@@ -1493,7 +1522,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
     <message>
         <location filename="../../ui/MainWindowActions.cpp" line="332"/>
         <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="371"/>
@@ -2079,7 +2108,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="138"/>
+        <location filename="../../app/main.cpp" line="141"/>
         <source>Tokenkeeper did not start: it cannot make sure that it runs only once.
 %1</source>
         <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.
