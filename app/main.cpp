@@ -1,6 +1,9 @@
 // The composition root: builds the objects and wires them; no logic.
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
+#ifdef TOKENKEEPER_FAULT_POINTS
+#include "BenchDriver.h"
+#endif
 #include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
@@ -10,21 +13,23 @@
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
 #include "Redaction.h"
-#include "ResourceNames.h"
 #include "SessionManager.h"
 #include "SignInController.h"
 #include "SingleInstance.h"
 #include "SystemEvents.h"
+#include "Translations.h"
 #include "TrayController.h"
 #include "TrayIconFactory.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -76,28 +81,29 @@ static void addDemoAccounts(SessionManager *manager, const QUrl &server)
     manager->addAccount(generic);
 }
 
+// --help and --version print and exit: they must work without a display (SSH, packaging).
+static bool textOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *opt : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+            if (qstrcmp(argv[i], opt) == 0)
+                return true;
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
     Redaction::installMessageHandler();
     disableCoreDumps();
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = textOnly(argc, argv)
+            ? std::make_unique<QCoreApplication>(argc, argv)
+            : std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tokenkeeper"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tokenkeeper"));
     QApplication::setOrganizationName(QStringLiteral("Tokenkeeper"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENKEEPER_VERSION));
-    QApplication::setWindowIcon(TrayIconFactory::appIcon());
-    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
-
-    // Translations first, so that --help is translated too.
-    QTranslator qtTranslator;
-    QTranslator appTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), ResourceNames::translationBaseName(), QStringLiteral("_"),
-                           ResourceNames::translationsDir()))
-        QCoreApplication::installTranslator(&appTranslator);
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
+    // Translations first, so that --help is translated too (Qt's own strings included).
+    Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -115,7 +121,10 @@ int main(int argc, char *argv[])
                                     "settings and keychain entries."),
             QStringLiteral("url"));
     parser.addOptions({minimized, demo});
-    parser.process(app);
+    parser.process(*app); // --help/--version exit here, before anything needs a display
+    QApplication::setWindowIcon(TrayIconFactory::appIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
 
     const bool demoMode = parser.isSet(demo);
     const QString name =
@@ -127,8 +136,16 @@ int main(int argc, char *argv[])
     const SingleInstance::Role role = instance.start();
     if (role == SingleInstance::Role::Secondary)
         return 0; // the running instance raises its window
-    if (role == SingleInstance::Role::Failed)
-        qWarning("single-instance check unavailable: %s", qPrintable(instance.errorString()));
+    if (role == SingleInstance::Role::Failed) {
+        // Fail closed: without the check a second refresher could rotate the grants under us.
+        const QString text = QApplication::translate("main",
+                                                     "Tokenkeeper did not start: it cannot make "
+                                                     "sure that it runs only once.\n%1")
+                                     .arg(instance.errorString());
+        fprintf(stderr, "%s\n", qPrintable(text));
+        QMessageBox::critical(nullptr, QStringLiteral("Tokenkeeper"), text);
+        return 1;
+    }
 
     KeychainSecretStore keychain(name);
 #ifdef Q_OS_WIN
@@ -164,19 +181,24 @@ int main(int argc, char *argv[])
 
     AccountListModel model(SystemClock::instance());
     EventLogModel log(SystemClock::instance());
+    log.setStorageFile(EventLogModel::defaultStorageFile()); // kept across restarts, 0600
     ClipboardGuard clipboard(QApplication::clipboard());
     SignInController signIn(&manager, &model, nullptr);
     MainWindow window(&manager, &model, &log, &signIn);
     TrayController tray(&model, &clipboard);
     window.setTrayController(&tray);
+    window.setClipboardGuard(&clipboard);
+    window.setDemoMode(demoMode);
     QObject::connect(&tray, &TrayController::signInRequested, &signIn, &SignInController::signIn);
-    QObject::connect(&tray, &TrayController::quitRequested, &app, &QApplication::quit);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &window,
                      &MainWindow::showAndRaise);
     // Without a tray host the window is the only way in: closing it quits (MainWindow).
-    QObject::connect(&window, &MainWindow::closedWithoutTray, &app, &QApplication::quit);
+    QObject::connect(&window, &MainWindow::closedWithoutTray, app.get(), &QCoreApplication::quit);
 
+#ifdef TOKENKEEPER_FAULT_POINTS
+    BenchDriver::installIfRequested(&window, &model, &tray); // tests/bench/bench_scale
+#endif
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
-    return app.exec();
+    return app->exec();
 }

@@ -10,23 +10,48 @@ AccountListModel::AccountListModel(const Clock *clock, QObject *parent)
     : QAbstractTableModel(parent), m_clock(clock)
 { }
 
+void AccountListModel::read(Row &row) const
+{
+    const qint64 now = m_clock->wallMs();
+    const AccountSnapshot previous = row.snapshot;
+    row.snapshot = row.session->snapshot();
+    if (row.stateSinceMs == 0 || previous.state != row.snapshot.state)
+        row.stateSinceMs = now;
+    if (row.untilSeenAtMs == 0 || previous.refreshUntilMs != row.snapshot.refreshUntilMs)
+        row.untilSeenAtMs = now;
+}
+
 void AccountListModel::addSession(AccountSession *session)
 {
     if (!session || rowOf(session->id()) >= 0)
         return;
-    const int row = int(m_sessions.size());
-    beginInsertRows(QModelIndex(), row, row);
-    m_sessions.append(session);
+    Row row;
+    row.session = session;
+    row.id = session->id();
+    read(row);
+    int at = int(m_rows.size());
+    if (row.id == m_replacedId && m_replacedRow >= 0)
+        at = qMin(m_replacedRow, at);
+    m_replacedId.clear();
+    beginInsertRows(QModelIndex(), at, at);
+    m_rows.insert(at, row);
+    if (at == m_rows.size() - 1 && !m_indexDirty)
+        m_index.insert(row.id, at); // appending keeps every other row where it was
+    else
+        m_indexDirty = true;
     endInsertRows();
     connect(session, &AccountSession::changed, this,
             [this, session] { onSessionChanged(session); });
     connect(session, &QObject::destroyed, this, [this] {
         // The engine deleted it without telling us (shutdown): drop the row it leaves empty.
-        const int r = int(m_sessions.indexOf(QPointer<AccountSession>()));
-        if (r >= 0) {
-            beginRemoveRows(QModelIndex(), r, r);
-            m_sessions.removeAt(r);
-            endRemoveRows();
+        for (int r = 0; r < m_rows.size(); ++r) {
+            if (!m_rows.at(r).session) {
+                beginRemoveRows(QModelIndex(), r, r);
+                m_rows.removeAt(r);
+                m_indexDirty = true;
+                endRemoveRows();
+                return;
+            }
         }
     });
     Q_EMIT sessionAdded(session);
@@ -37,27 +62,30 @@ void AccountListModel::removeSession(const QString &accountId)
     const int row = rowOf(accountId);
     if (row < 0)
         return;
-    AccountSession *s = m_sessions.at(row);
-    if (s)
+    if (AccountSession *s = m_rows.at(row).session)
         disconnect(s, nullptr, this, nullptr);
     beginRemoveRows(QModelIndex(), row, row);
-    m_sessions.removeAt(row);
+    m_rows.removeAt(row);
+    m_indexDirty = true;
     endRemoveRows();
+    m_replacedId = accountId;
+    m_replacedRow = row;
     Q_EMIT sessionRemoved(accountId);
 }
 
 QList<AccountSession *> AccountListModel::sessions() const
 {
     QList<AccountSession *> out;
-    for (const auto &s : m_sessions)
-        if (s)
-            out.append(s);
+    out.reserve(m_rows.size());
+    for (const Row &r : m_rows)
+        if (r.session)
+            out.append(r.session);
     return out;
 }
 
 AccountSession *AccountListModel::sessionAt(int row) const
 {
-    return row >= 0 && row < m_sessions.size() ? m_sessions.at(row).data() : nullptr;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).session.data() : nullptr;
 }
 
 AccountSession *AccountListModel::session(const QString &accountId) const
@@ -67,32 +95,73 @@ AccountSession *AccountListModel::session(const QString &accountId) const
 
 int AccountListModel::rowOf(const QString &accountId) const
 {
-    for (int i = 0; i < m_sessions.size(); ++i)
-        if (m_sessions.at(i) && m_sessions.at(i)->id() == accountId)
-            return i;
-    return -1;
+    if (m_indexDirty) {
+        m_index.clear();
+        m_index.reserve(m_rows.size());
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_index.insert(m_rows.at(i).id, i);
+        m_indexDirty = false;
+    }
+    const int row = m_index.value(accountId, -1);
+    return row >= 0 && m_rows.at(row).session ? row : -1;
+}
+
+const AccountSnapshot &AccountListModel::snapshotAt(int row) const
+{
+    static const AccountSnapshot none;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).snapshot : none;
+}
+
+TrayStatus AccountListModel::statusAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return TrayStatus::SignedOut;
+    const Row &r = m_rows.at(row);
+    const qint64 observed =
+            r.snapshot.refreshUntilMs > 0 ? r.snapshot.refreshUntilMs - r.untilSeenAtMs : 0;
+    return TrayStatusRules::forAccount(r.snapshot, m_clock->wallMs(), qMax<qint64>(observed, 1));
+}
+
+qint64 AccountListModel::stateSinceMs(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).stateSinceMs : 0;
+}
+
+bool AccountListModel::notAnswering(int row) const
+{
+    const AccountSnapshot &s = snapshotAt(row);
+    const bool inFlight = s.state == SessionState::Refreshing || s.state == SessionState::SigningIn
+            || s.state == SessionState::Revoking;
+    return inFlight && m_clock->wallMs() - stateSinceMs(row) >= kNotAnsweringMs;
+}
+
+QString AccountListModel::statusLine(int row) const
+{
+    return AccountText::statusLine(snapshotAt(row), m_clock->wallMs(), notAnswering(row));
 }
 
 void AccountListModel::onSessionChanged(AccountSession *session)
 {
-    const int row = int(m_sessions.indexOf(session));
+    const int row = rowOf(session->id());
     if (row < 0)
         return;
+    read(m_rows[row]);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     Q_EMIT sessionChanged(session);
 }
 
 void AccountListModel::refreshTimes()
 {
-    if (m_sessions.isEmpty())
+    if (m_rows.isEmpty())
         return;
-    Q_EMIT dataChanged(index(0, AccessExpiryColumn),
-                       index(int(m_sessions.size()) - 1, NextRefreshColumn));
+    Q_EMIT dataChanged(
+            index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+            {Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole, StatusLineRole, TrayStatusRole});
 }
 
 int AccountListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_sessions.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int AccountListModel::columnCount(const QModelIndex &parent) const
@@ -100,9 +169,9 @@ int AccountListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AccountListModel::displayText(const AccountSession *session, int column) const
+QVariant AccountListModel::displayText(const Row &row, int column) const
 {
-    const AccountSnapshot s = session->snapshot();
+    const AccountSnapshot &s = row.snapshot;
     const qint64 now = m_clock->wallMs();
     switch (column) {
     case NameColumn:
@@ -128,10 +197,11 @@ QVariant AccountListModel::displayText(const AccountSession *session, int column
     return {};
 }
 
-QVariant AccountListModel::toolTip(const AccountSession *session, int column) const
+QVariant AccountListModel::toolTip(const Row &row, int column) const
 {
-    const AccountSnapshot s = session->snapshot();
+    const AccountSnapshot &s = row.snapshot;
     switch (column) {
+    case NameColumn:
     case StateColumn:
         return AccountText::summaryLine(s, m_clock->wallMs());
     case StorageColumn:
@@ -144,30 +214,42 @@ QVariant AccountListModel::toolTip(const AccountSession *session, int column) co
         return s.refreshUntilMs > 0 ? TimeFormat::absolute(s.refreshUntilMs, m_clock->wallMs())
                                     : QVariant();
     default:
-        return displayText(session, column);
+        return displayText(row, column);
     }
 }
 
 QVariant AccountListModel::data(const QModelIndex &index, int role) const
 {
-    const AccountSession *session = index.isValid() ? sessionAt(index.row()) : nullptr;
-    if (!session)
+    if (!index.isValid() || index.row() >= m_rows.size() || !m_rows.at(index.row()).session)
         return {};
+    const Row &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return displayText(row, index.column());
     case Qt::AccessibleTextRole:
-        return displayText(session, index.column());
+        if (index.column() == NameColumn)
+            return QString(AccountText::name(row.snapshot.config) + QStringLiteral(", ")
+                           + statusLine(index.row()));
+        return displayText(row, index.column());
     case Qt::ToolTipRole:
-        return toolTip(session, index.column());
+        return toolTip(row, index.column());
     case Qt::DecorationRole:
-        if (index.column() == StateColumn)
-            return TrayIconFactory::icon(
-                    TrayStatusRules::forAccount(session->snapshot(), m_clock->wallMs()));
+        if (index.column() == NameColumn || index.column() == StateColumn)
+            return TrayIconFactory::icon(statusAt(index.row()));
         return {};
     case AccountIdRole:
-        return session->id();
+        return row.id;
     case TrayStatusRole:
-        return int(TrayStatusRules::forAccount(session->snapshot(), m_clock->wallMs()));
+        return int(statusAt(index.row()));
+    case HostRole:
+        return row.snapshot.config.hostLabel();
+    case StatusLineRole:
+        return statusLine(index.row());
+    case SearchTextRole:
+        return QString(AccountText::name(row.snapshot.config) + QLatin1Char(' ')
+                       + row.snapshot.config.hostLabel() + QLatin1Char(' ')
+                       + row.snapshot.config.username + QLatin1Char(' ')
+                       + dialectDisplayName(row.snapshot.config.dialect));
     }
     return {};
 }

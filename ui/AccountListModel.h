@@ -1,14 +1,20 @@
 #pragma once
 
+#include "TrayStatus.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
 class AccountSession;
 class Clock;
 
-// The account list of the main window (and the tray's source of accounts): one row per session,
-// the columns the person needs to judge its health. Shows snapshots only; never a token.
+// The account list of the main window (and the tray's source of accounts): one row per session.
+// Column 0 with its roles feeds the list (name, host, state icon, one status line); the other
+// columns stay for copying and accessibility. Each row caches its session's snapshot, re-read
+// only when the session says it changed, plus what the UI observed over time (when the current
+// grant end was first seen, since when the state holds). Never holds or shows a token.
 class AccountListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,7 +31,15 @@ public:
         ErrorColumn,
         ColumnCount
     };
-    enum Role { AccountIdRole = Qt::UserRole + 1, TrayStatusRole };
+    enum Role {
+        AccountIdRole = Qt::UserRole + 1,
+        TrayStatusRole,
+        HostRole, // "venafi.example.com"
+        StatusLineRole, // "Signed in · access token expires in 59 min"
+        SearchTextRole, // what the filter box matches: name, host, user, type
+    };
+    // A request in flight longer than this reads "The server is not answering".
+    static constexpr qint64 kNotAnsweringMs = 10000;
 
     explicit AccountListModel(const Clock *clock, QObject *parent = nullptr);
 
@@ -36,6 +50,14 @@ public:
     AccountSession *session(const QString &accountId) const;
     int rowOf(const QString &accountId) const;
     const Clock *clock() const { return m_clock; }
+
+    // The cached snapshot (as of the session's last "changed"); an empty one for a bad row.
+    const AccountSnapshot &snapshotAt(int row) const;
+    // The tray status, with "ends soon" judged against the grant's observed length.
+    TrayStatus statusAt(int row) const;
+    qint64 stateSinceMs(int row) const; // when the row's current state was first seen
+    bool notAnswering(int row) const; // a request has been in flight for kNotAnsweringMs
+    QString statusLine(int row) const;
 
     // Countdowns move with time: the view's ticker calls this every few seconds.
     void refreshTimes();
@@ -52,10 +74,25 @@ Q_SIGNALS:
     void sessionChanged(AccountSession *session);
 
 private:
-    QVariant displayText(const AccountSession *session, int column) const;
-    QVariant toolTip(const AccountSession *session, int column) const;
+    struct Row
+    {
+        QPointer<AccountSession> session;
+        QString id;
+        AccountSnapshot snapshot;
+        qint64 untilSeenAtMs = 0; // when snapshot.refreshUntilMs was first seen
+        qint64 stateSinceMs = 0;
+    };
+    QVariant displayText(const Row &row, int column) const;
+    QVariant toolTip(const Row &row, int column) const;
     void onSessionChanged(AccountSession *session);
+    void read(Row &row) const;
 
     const Clock *m_clock;
-    QList<QPointer<AccountSession>> m_sessions;
+    QList<Row> m_rows;
+    mutable QHash<QString, int> m_index; // id -> row, rebuilt lazily after inserts and removals
+    mutable bool m_indexDirty = false;
+    // An edit that changes the identity replaces the session under the same id: it comes back
+    // where it was instead of at the bottom.
+    QString m_replacedId;
+    int m_replacedRow = -1;
 };

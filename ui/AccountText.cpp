@@ -61,14 +61,53 @@ QString AccountText::lastError(const AccountSnapshot &s)
 {
     if (!s.lastError.isError() || s.lastError.kind == AuthError::Kind::Cancelled)
         return QString();
+    // A timeout is not an unclear answer: the server said nothing at all.
+    if (s.lastError.kind == AuthError::Kind::Ambiguous
+        && s.lastError.code == QLatin1String("timeout"))
+        return tr("The server is not answering; retrying.");
     return s.lastError.userMessage();
+}
+
+QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool notAnswering)
+{
+    QString line;
+    switch (s.state) {
+    case SessionState::Active:
+        if (s.clockSkewSuspected)
+            line = tr("Signed in · the system clock looks wrong");
+        else if (s.hasAccessToken && s.accessExpiresAtMs > 0)
+            line = tr("Signed in · token expires %1")
+                           .arg(TimeFormat::countdown(s.accessExpiresAtMs, nowMs));
+        else
+            line = tr("Signed in");
+        break;
+    case SessionState::Refreshing:
+    case SessionState::SigningIn:
+    case SessionState::Revoking:
+        line = notAnswering ? tr("The server is not answering") : stateName(s.state);
+        break;
+    case SessionState::Backoff:
+        line = s.nextRefreshMs > 0
+                ? tr("Retrying %1").arg(TimeFormat::relative(s.nextRefreshMs, nowMs))
+                : stateName(s.state);
+        if (s.lastError.kind == AuthError::Kind::Ambiguous
+            && s.lastError.code == QLatin1String("timeout"))
+            line = tr("The server is not answering · %1").arg(line);
+        break;
+    default:
+        line = stateName(s.state);
+        break;
+    }
+    if (storageIsBlocked(s.storage) || s.storage == StorageStatus::NotPersisted)
+        line += QStringLiteral(" · ") + storageShort(s.storage);
+    return line;
 }
 
 QString AccountText::summaryLine(const AccountSnapshot &s, qint64 nowMs)
 {
     QString line = name(s.config) + QStringLiteral(": ") + state(s, nowMs);
     if (s.hasAccessToken)
-        line += tr("; access token %1").arg(accessExpiry(s, nowMs));
+        line += tr("; access token expires %1").arg(accessExpiry(s, nowMs));
     if (s.refreshUntilMs > 0 && s.state != SessionState::SignedOut)
         line += tr("; sign-in ends %1").arg(TimeFormat::countdown(s.refreshUntilMs, nowMs));
     if (storageIsBlocked(s.storage) || s.storage == StorageStatus::NotPersisted)

@@ -33,6 +33,7 @@ void ClipboardGuard::copySecret(const QByteArray &secret)
     m_clipboard->setMimeData(mime);
     m_digest = digestOf(secret);
     m_timer.start();
+    Q_EMIT copied();
 }
 
 bool ClipboardGuard::clipboardHoldsOurs() const

@@ -22,8 +22,14 @@ public:
     void copySecret(const QByteArray &secret);
     bool isHolding() const { return !m_digest.isEmpty(); }
     int clearAfterMs() const { return m_timer.interval(); }
+    // Time until the token is taken off again (for "Copied — clears in 30 s"); 0 if none held.
+    int remainingMs() const
+    {
+        return isHolding() ? qBound(0, m_timer.remainingTime(), m_timer.interval()) : 0;
+    }
 
 Q_SIGNALS:
+    void copied();
     void cleared(bool wasStillOurs);
 
 private:

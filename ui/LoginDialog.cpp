@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 using Field = LoginValidator::Field;
@@ -42,9 +43,13 @@ void LoginDialog::buildForm()
     m_reasonLabel = new QLabel(this);
     m_reasonLabel->setWordWrap(true);
     m_reasonLabel->setAccessibleName(tr("Why a sign-in is needed"));
-    m_reasonLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fff4d6; color: #5a4300; border: 1px solid #e0c060;"
-            " padding: 6px; }"));
+    // A note in the palette's own note colours (tooltip roles): readable in light and dark
+    // themes alike, no colour spelled here.
+    m_reasonLabel->setFrameShape(QFrame::StyledPanel);
+    m_reasonLabel->setAutoFillBackground(true);
+    m_reasonLabel->setBackgroundRole(QPalette::ToolTipBase);
+    m_reasonLabel->setForegroundRole(QPalette::ToolTipText);
+    m_reasonLabel->setMargin(6);
     m_reasonLabel->hide();
     layout->addWidget(m_reasonLabel);
 
@@ -96,13 +101,27 @@ void LoginDialog::buildForm()
     layout->addWidget(m_rememberHint);
     m_remember->setAccessibleDescription(m_rememberHint->text());
 
-    m_errorLabel = new QLabel(this);
+    // The problem stands out by the style's warning icon and bold text in the palette's text
+    // colour, not by a fixed red that would vanish on a dark background.
+    m_errorBox = new QWidget(this);
+    auto *errorRow = new QHBoxLayout(m_errorBox);
+    errorRow->setContentsMargins(0, 0, 0, 0);
+    auto *errorIcon = new QLabel(m_errorBox);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
+                                 .pixmap(iconSize, iconSize));
+    errorIcon->setAlignment(Qt::AlignTop);
+    m_errorLabel = new QLabel(m_errorBox);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setAccessibleName(tr("Sign-in problem"));
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
-    m_errorLabel->hide();
-    layout->addWidget(m_errorLabel);
+    QFont bold = m_errorLabel->font();
+    bold.setBold(true);
+    m_errorLabel->setFont(bold);
+    errorRow->addWidget(errorIcon, 0, Qt::AlignTop);
+    errorRow->addWidget(m_errorLabel, 1);
+    setErrorShown(false);
+    layout->addWidget(m_errorBox);
 
     auto *busyRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -209,6 +228,30 @@ void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
     m_password->setFocus();
 }
 
+void LoginDialog::setIdentityLocked(bool locked)
+{
+    m_identityLocked = locked;
+    m_dialectLocked = locked || m_dialectLocked;
+    m_dialect->setEnabled(!m_dialectLocked && !m_busy);
+    for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username})
+        e->setReadOnly(locked);
+    m_manual->setEnabled(!locked && !m_busy);
+    if (locked) {
+        if (m_reasonLabel->isHidden()) // a re-prompt keeps its "Sign in again" title
+            setWindowTitle(tr("Sign in — %1").arg(AccountText::name(m_base)));
+        m_password->setFocus();
+    }
+}
+
+void LoginDialog::setEditMode()
+{
+    setWindowTitle(tr("Edit account — %1").arg(AccountText::name(m_base)));
+    m_signIn->setText(tr("&Save and sign in"));
+    setReason(tr("Changing the server, the client or the user makes this a different sign-in: "
+                 "Tokenkeeper revokes the current one, forgets its tokens and signs in anew. "
+                 "The name, scope and password choice can change freely."));
+}
+
 void LoginDialog::setReason(const QString &reason)
 {
     m_reasonLabel->setText(reason);
@@ -300,7 +343,7 @@ void LoginDialog::showProblem(const LoginValidator::Problem &problem)
 {
     m_errorLabel->setText(problem.message);
     m_errorLabel->setProperty("category", QStringLiteral("validation"));
-    m_errorLabel->show();
+    setErrorShown(true);
     QLineEdit *edit = field(problem.field);
     edit->setFocus();
     edit->setAccessibleDescription(problem.message);
@@ -313,7 +356,7 @@ void LoginDialog::showError(const AuthError &error)
     const QString text = SignInErrorText::message(error, config().hostLabel(), config().scope);
     m_errorLabel->setText(text);
     m_errorLabel->setProperty("category", int(category));
-    m_errorLabel->setVisible(!text.isEmpty());
+    setErrorShown(!text.isEmpty());
     switch (category) {
     case SignInErrorText::Category::Credentials:
         m_password->clear(); // no retry with the same password: accounts lock out
@@ -331,10 +374,16 @@ void LoginDialog::showError(const AuthError &error)
     }
 }
 
+void LoginDialog::setErrorShown(bool shown)
+{
+    m_errorLabel->setVisible(shown);
+    m_errorBox->setVisible(shown);
+}
+
 void LoginDialog::clearError()
 {
     m_errorLabel->clear();
-    m_errorLabel->hide();
+    setErrorShown(false);
     for (QWidget *w : std::as_const(m_inputs))
         w->setAccessibleDescription(w == m_remember ? m_rememberHint->text() : QString());
 }
@@ -348,7 +397,8 @@ void LoginDialog::setBusy(bool busy)
 {
     m_busy = busy;
     for (QWidget *w : std::as_const(m_inputs))
-        w->setEnabled(!busy && !(w == m_dialect && m_dialectLocked));
+        w->setEnabled(!busy && !(w == m_dialect && m_dialectLocked)
+                      && !(w == m_manual && m_identityLocked));
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_busyLabel->setVisible(busy);
@@ -365,7 +415,7 @@ void LoginDialog::reject()
         Q_EMIT cancelRequested();
         m_errorLabel->setText(tr("Sign-in cancelled."));
         m_errorLabel->setProperty("category", QStringLiteral("cancelled"));
-        m_errorLabel->show();
+        setErrorShown(true);
         return;
     }
     QDialog::reject();

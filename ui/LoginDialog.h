@@ -31,6 +31,11 @@ public:
     void setConfig(const AccountConfig &config); // prefill (an existing account)
     void setReprompt(const AccountSnapshot &snapshot); // prefill + reason; type is fixed
     void setReason(const QString &reason);
+    // Sign-in on an existing account: server, client, user and type are shown, not edited
+    // (changing them is "Edit", which says what an identity change does).
+    void setIdentityLocked(bool locked);
+    bool isIdentityLocked() const { return m_identityLocked; }
+    void setEditMode(); // "Edit account": everything editable, with the identity warning
 
     AccountConfig config() const;
     Credentials credentials() const;
@@ -55,6 +60,7 @@ protected:
 
 private:
     void buildForm();
+    void setErrorShown(bool shown);
     void submit();
     void applyDialect();
     Dialect dialect() const;
@@ -77,6 +83,7 @@ private:
     QCheckBox *m_remember = nullptr;
     QLabel *m_rememberHint = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QWidget *m_errorBox = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_busyLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
@@ -85,4 +92,5 @@ private:
     AccountConfig m_base;
     bool m_busy = false;
     bool m_dialectLocked = false;
+    bool m_identityLocked = false;
 };

@@ -3,6 +3,7 @@
 #include "EndpointPolicy.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 bool LoginValidator::venafiScopeIsValid(const QString &scope)
 {
@@ -10,6 +11,39 @@ bool LoginValidator::venafiScopeIsValid(const QString &scope)
     static const QRegularExpression re(QStringLiteral(
             "^[A-Za-z]+(:[A-Za-z]+(,[A-Za-z]+)*)?(;[A-Za-z]+(:[A-Za-z]+(,[A-Za-z]+)*)?)*$"));
     return re.match(scope).hasMatch();
+}
+
+// What is wrong with a typed URL, in words (QUrl's parser text never reaches the person).
+static QString urlProblem(const QString &url)
+{
+    static const QRegularExpression scheme(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*)://"));
+    if (url.contains(QRegularExpression(QStringLiteral("\\s"))))
+        return LoginValidator::tr("The URL contains a space. A URL has none, for example "
+                                  "https://auth.example.com/realm.");
+    const QRegularExpressionMatch m = scheme.match(url);
+    if (!m.hasMatch()) {
+        if (url.contains(QLatin1String("://")) || url.contains(QLatin1Char(':')))
+            return LoginValidator::tr("The URL must start with https:// followed by the server "
+                                      "name, for example https://auth.example.com.");
+        return LoginValidator::tr("The URL must start with https://, for example "
+                                  "https://%1.")
+                .arg(url);
+    }
+    QString authority = url.mid(m.capturedLength());
+    authority = authority.left(authority.indexOf(QRegularExpression(QStringLiteral("[/?#]"))));
+    const QString hostPort = authority.mid(authority.lastIndexOf(QLatin1Char(']')) + 1);
+    const auto colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0
+        && !QRegularExpression(QStringLiteral("^[0-9]{1,5}$"))
+                    .match(hostPort.mid(colon + 1))
+                    .hasMatch())
+        return LoginValidator::tr("The port after the server name must be a number, for example "
+                                  "https://auth.example.com:8443.");
+    if (!QUrl(url, QUrl::StrictMode).isValid())
+        return LoginValidator::tr("The URL contains characters that are not allowed in a URL. "
+                                  "Check it for typos; it should look like "
+                                  "https://auth.example.com/realm.");
+    return QString();
 }
 
 static void checkUrl(QList<LoginValidator::Problem> *out, LoginValidator::Field field,
@@ -21,7 +55,9 @@ static void checkUrl(QList<LoginValidator::Problem> *out, LoginValidator::Field 
             out->append({field, missing});
         return;
     }
-    const QString why = EndpointPolicy::check(trimmed);
+    QString why = urlProblem(trimmed);
+    if (why.isEmpty())
+        why = EndpointPolicy::check(trimmed);
     if (!why.isEmpty())
         out->append({field, why});
 }

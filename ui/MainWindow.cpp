@@ -1,27 +1,35 @@
 #include "MainWindow.h"
 
+#include "AccountDelegate.h"
+#include "AccountDetails.h"
 #include "AccountListModel.h"
 #include "AccountSession.h"
 #include "AccountText.h"
-#include "Autostart.h"
+#include "ClipboardGuard.h"
+#include "Clock.h"
 #include "EventLogModel.h"
+#include "EventLogView.h"
 #include "SessionManager.h"
 #include "SignInController.h"
 #include "TrayController.h"
 #include "TrayIconFactory.h"
 
+#include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
+#include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(SessionManager *manager, AccountListModel *model, EventLogModel *log,
@@ -31,6 +39,8 @@ MainWindow::MainWindow(SessionManager *manager, AccountListModel *model, EventLo
     setWindowTitle(QStringLiteral("Tokenkeeper"));
     setWindowIcon(TrayIconFactory::appIcon());
     setAccessibleName(tr("Tokenkeeper main window"));
+    buildActions();
+    buildMenus();
     buildUi();
     for (AccountSession *s : model->sessions())
         log->watch(s);
@@ -41,140 +51,255 @@ MainWindow::MainWindow(SessionManager *manager, AccountListModel *model, EventLo
         connect(manager, &SessionManager::accountAdded, model, &AccountListModel::addSession);
         connect(manager, &SessionManager::accountRemoved, model, &AccountListModel::removeSession);
     }
-    connect(model, &AccountListModel::dataChanged, this, &MainWindow::updateButtons);
-    connect(model, &AccountListModel::rowsInserted, this, [this](const QModelIndex &, int first) {
-        if (!m_accounts->currentIndex().isValid())
-            m_accounts->selectRow(first);
-        updateButtons();
+    if (signIn) // after "Add", the new account is the selected one
+        connect(signIn, &SignInController::signedIn, this, &MainWindow::selectAccount);
+    connect(model, &AccountListModel::dataChanged, this, [this] {
+        updateActions();
+        updateDetails();
     });
-    connect(model, &AccountListModel::rowsRemoved, this, &MainWindow::updateButtons);
-    m_tick.setInterval(5000); // countdown columns
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first) {
+                // A new account is selected (a restored list keeps its first row selected).
+                if (!m_accounts->currentIndex().isValid() || isVisible())
+                    m_accounts->setCurrentIndex(m_proxy->index(first, 0));
+                updatePages();
+            });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (!m_accounts->selectionModel()->hasSelection())
+            m_accounts->selectionModel()->setCurrentIndex(QModelIndex(),
+                                                          QItemSelectionModel::Clear);
+        updatePages();
+    });
+    m_tick.setInterval(5000); // countdowns
     connect(&m_tick, &QTimer::timeout, model, &AccountListModel::refreshTimes);
     m_tick.start();
-    if (model->rowCount() > 0)
-        m_accounts->selectRow(0);
-    updateButtons();
+    m_copyTick.setInterval(1000);
+    connect(&m_copyTick, &QTimer::timeout, this, &MainWindow::updateCopyStatus);
+    if (m_proxy->rowCount() > 0)
+        m_accounts->setCurrentIndex(m_proxy->index(0, 0));
+    updatePages();
+    fitToScreen();
 }
 
-MainWindow::~MainWindow() = default;
-
-static QPushButton *makeButton(const QString &text, const QString &accessible, QWidget *parent)
+MainWindow::~MainWindow()
 {
-    auto *b = new QPushButton(text, parent);
-    b->setAccessibleName(accessible);
-    return b;
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
 }
 
 void MainWindow::buildUi()
 {
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *buttons = new QHBoxLayout;
-    m_add = makeButton(tr("&Add account…"), tr("Add account"), central);
-    m_signInButton = makeButton(tr("&Sign in…"), tr("Sign in"), central);
-    m_refresh = makeButton(tr("&Refresh now"), tr("Refresh now"), central);
-    m_revoke = makeButton(tr("Re&voke…"), tr("Revoke"), central);
-    m_remove = makeButton(tr("Re&move account…"), tr("Remove account"), central);
-    m_retryStorage = makeButton(tr("Retry &keychain"), tr("Retry reading the keychain"), central);
-    m_retryStorage->setToolTip(tr("Unlock your keyring, then read the stored session again"));
-    for (QPushButton *b : {m_add, m_signInButton, m_refresh, m_revoke, m_remove, m_retryStorage})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-    m_startAtLogin = new QCheckBox(tr("Start at &login"), central);
-    m_startAtLogin->setAccessibleName(tr("Start Tokenkeeper at login"));
-    m_startAtLogin->setToolTip(tr("Starts Tokenkeeper in the tray when you log in, so that "
-                                  "tokens stay fresh"));
-    m_startAtLogin->setVisible(Autostart::isSupported());
-    m_startAtLogin->setChecked(Autostart().isEnabled());
-    connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
-        Autostart autostart;
-        if (!autostart.setEnabled(on)) {
-            statusBar()->showMessage(autostart.errorString(), 10000);
-            const QSignalBlocker block(m_startAtLogin);
-            m_startAtLogin->setChecked(autostart.isEnabled());
-        }
-    });
-    buttons->addWidget(m_startAtLogin);
-    layout->addLayout(buttons);
+    m_demoHint = new QLabel(central);
+    m_demoHint->setWordWrap(true);
+    m_demoHint->setAccessibleName(tr("Demo mode"));
+    m_demoHint->setText(tr("Demo mode: every demo account signs in with the password “demo”; "
+                           "the Salesforce consumer secret is “demo-secret”. Nothing here touches "
+                           "your real accounts."));
+    m_demoHint->setFrameShape(QFrame::StyledPanel);
+    m_demoHint->setBackgroundRole(QPalette::AlternateBase);
+    m_demoHint->setAutoFillBackground(true);
+    m_demoHint->setMargin(6);
+    m_demoHint->hide();
+    layout->addWidget(m_demoHint);
 
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    m_accounts = new QTableView(splitter);
-    m_accounts->setModel(m_model);
+    auto *vertical = new QSplitter(Qt::Vertical, central);
+    auto *horizontal = new QSplitter(Qt::Horizontal, vertical);
+    auto *left = new QWidget(horizontal);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_filter = new QLineEdit(left);
+    m_filter->setPlaceholderText(tr("Filter accounts (Ctrl+F)"));
+    m_filter->setAccessibleName(tr("Filter accounts"));
+    m_filter->setClearButtonEnabled(true);
+    leftLayout->addWidget(m_filter);
+    m_proxy = new QSortFilterProxyModel(this);
+    // Connected before the proxy and the view see the removal: after "Remove" nothing is
+    // selected, instead of the view moving the selection onto a neighbour for a second click.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const int current = m_model->rowOf(selectedAccountId());
+                if (current >= first && current <= last)
+                    m_accounts->selectionModel()->clear();
+            });
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(AccountListModel::SearchTextRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    m_pages = new QStackedWidget(left);
+    m_accounts = new QListView(m_pages);
+    m_accounts->setModel(m_proxy);
+    m_accounts->setItemDelegate(new AccountDelegate(m_accounts));
     m_accounts->setAccessibleName(tr("Accounts"));
-    m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_accounts->verticalHeader()->hide();
-    m_accounts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_accounts->horizontalHeader()->setStretchLastSection(true);
-    m_accounts->setWordWrap(false);
-    m_accounts->setAlternatingRowColors(true);
+    m_accounts->setUniformItemSizes(true);
+    m_accounts->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (const char *name : {"signIn", "refresh", "copy", "edit", "revoke", "remove"})
+        m_accounts->addAction(action(QLatin1String(name)));
+    m_pages->addWidget(m_accounts);
+    m_pages->addWidget(buildEmptyPage());
+    leftLayout->addWidget(m_pages, 1);
 
-    auto *logBox = new QWidget(splitter);
+    m_detailPages = new QStackedWidget(horizontal);
+    m_details = new AccountDetails(m_detailPages);
+    auto *row = m_details->actionRow();
+    row->addWidget(buttonFor(action(QStringLiteral("signIn")), tr("Sign in")));
+    row->addWidget(buttonFor(action(QStringLiteral("refresh")), tr("Refresh now")));
+    row->addWidget(buttonFor(action(QStringLiteral("copy")), tr("Copy access token")));
+    row->addWidget(buttonFor(action(QStringLiteral("edit")), tr("Edit account")));
+    row->addWidget(buttonFor(action(QStringLiteral("revoke")), tr("Revoke")));
+    row->addWidget(buttonFor(action(QStringLiteral("remove")), tr("Remove account")));
+    row->addWidget(
+            buttonFor(action(QStringLiteral("retryStorage")), tr("Retry reading the keychain")));
+    row->addStretch(1);
+    m_detailPages->addWidget(m_details);
+    auto *nothing = new QLabel(tr("Select an account to see its details."), m_detailPages);
+    nothing->setAlignment(Qt::AlignCenter);
+    nothing->setForegroundRole(QPalette::PlaceholderText);
+    m_detailPages->addWidget(nothing);
+    horizontal->setStretchFactor(0, 2);
+    horizontal->setStretchFactor(1, 3);
+    horizontal->setSizes(
+            {38 * fontMetrics().averageCharWidth(), 62 * fontMetrics().averageCharWidth()});
+
+    auto *logBox = new QWidget(vertical);
     auto *logLayout = new QVBoxLayout(logBox);
     logLayout->setContentsMargins(0, 0, 0, 0);
     auto *logHeader = new QHBoxLayout;
     auto *logLabel = new QLabel(tr("Event &log (tokens and passwords are never recorded)"), logBox);
-    m_copyLog = makeButton(tr("&Copy log"), tr("Copy log for a support request"), logBox);
+    auto *logFilter = new QComboBox(logBox);
+    logFilter->setAccessibleName(tr("Show the events of"));
+    logFilter->addItem(tr("All accounts"));
+    auto *copyLog = new QPushButton(tr("&Copy log"), logBox);
+    copyLog->setAccessibleName(tr("Copy log for a support request"));
     logHeader->addWidget(logLabel, 1);
-    logHeader->addWidget(m_copyLog);
+    logHeader->addWidget(logFilter);
+    logHeader->addWidget(copyLog);
     logLayout->addLayout(logHeader);
-    m_logView = new QTableView(logBox);
-    m_logView->setModel(m_log);
-    m_logView->setAccessibleName(tr("Event log"));
-    m_logView->verticalHeader()->hide();
-    m_logView->horizontalHeader()->setStretchLastSection(true);
-    m_logView->setWordWrap(false);
-    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 6);
-    // The engine's lines carry their own time and account; the columns stay for the copy.
-    m_logView->setColumnHidden(EventLogModel::TimeColumn, true);
-    m_logView->setColumnHidden(EventLogModel::AccountColumn, true);
-    m_logView->horizontalHeader()->hide();
-    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView = new EventLogView(m_log, logBox);
     logLabel->setBuddy(m_logView);
     logLayout->addWidget(m_logView);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    // The account choice follows adds and removals, once per event-loop pass (a start with a
+    // thousand accounts must not refill it a thousand times).
+    auto *refill = new QTimer(this);
+    refill->setSingleShot(true);
+    refill->setInterval(0);
+    connect(refill, &QTimer::timeout, this, [this, logFilter] {
+        const QString current =
+                logFilter->currentIndex() > 0 ? logFilter->currentText() : QString();
+        const QSignalBlocker block(logFilter);
+        while (logFilter->count() > 1)
+            logFilter->removeItem(1);
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            logFilter->addItem(m_model->snapshotAt(r).config.displayName);
+        logFilter->setCurrentIndex(qMax(0, logFilter->findText(current)));
+    });
+    refill->start();
+    connect(m_model, &AccountListModel::sessionAdded, refill, qOverload<>(&QTimer::start));
+    connect(m_model, &AccountListModel::sessionRemoved, refill, qOverload<>(&QTimer::start));
+    connect(logFilter, &QComboBox::currentIndexChanged, this, [this, logFilter](int i) {
+        m_logView->setAccountFilter(i > 0 ? logFilter->itemText(i) : QString());
+    });
+    connect(copyLog, &QPushButton::clicked, this, &MainWindow::copyLog);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
     setCentralWidget(central);
     statusBar()->setAccessibleName(tr("Status"));
-    resize(1100, 560);
+    m_copyStatus = new QLabel(statusBar());
+    m_copyStatus->setAccessibleName(tr("Clipboard"));
+    statusBar()->addPermanentWidget(m_copyStatus);
 
-    connect(m_add, &QPushButton::clicked, this, [this] {
-        if (m_signIn)
-            m_signIn->addAccount();
+    connect(m_accounts->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateActions();
+        updateDetails();
     });
-    connect(m_signInButton, &QPushButton::clicked, this, [this] {
-        if (m_signIn)
-            m_signIn->signIn(selectedAccountId());
-    });
-    connect(m_refresh, &QPushButton::clicked, this, [this] {
-        if (AccountSession *s = selectedSession())
-            s->refreshNow();
-    });
-    connect(m_retryStorage, &QPushButton::clicked, this, [this] {
-        if (AccountSession *s = selectedSession())
-            s->retryStorage();
-    });
-    connect(m_revoke, &QPushButton::clicked, this, [this] { confirmRevoke(selectedAccountId()); });
-    connect(m_remove, &QPushButton::clicked, this, [this] { confirmRemove(selectedAccountId()); });
-    connect(m_copyLog, &QPushButton::clicked, this, &MainWindow::copyLog);
-    connect(m_accounts->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::updateButtons);
-    connect(m_accounts, &QTableView::doubleClicked, this, [this] {
-        if (m_signIn)
-            m_signIn->signIn(selectedAccountId());
-    });
+    connect(m_accounts, &QListView::doubleClicked, action(QStringLiteral("signIn")),
+            &QAction::trigger);
+}
+
+QWidget *MainWindow::buildEmptyPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    auto *title = new QLabel(tr("No accounts yet"), page);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    m_emptyHint = new QLabel(tr("Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens "
+                                "Tokenkeeper should keep fresh. You sign in once; Tokenkeeper "
+                                "renews the tokens from then on."),
+                             page);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setAccessibleName(tr("What to do first"));
+    auto *add = buttonFor(action(QStringLiteral("add")), tr("Add an account"));
+    add->setText(tr("&Add an account…"));
+    layout->addWidget(title);
+    layout->addWidget(m_emptyHint);
+    layout->addWidget(add, 0, Qt::AlignCenter);
+    layout->addStretch(2);
+    return page;
+}
+
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    setWindowTitle(demo ? tr("Tokenkeeper (demo)") : QStringLiteral("Tokenkeeper"));
+    m_demoHint->setVisible(demo);
+    if (m_startAtLogin) // a demo must never register itself (or the real app) at login
+        m_startAtLogin->setVisible(!demo && m_startAtLogin->isVisible());
+}
+
+void MainWindow::fitToScreen()
+{
+    const QByteArray saved = QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+    if (!saved.isEmpty())
+        restoreGeometry(saved);
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QRect avail = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
+    // At any scale factor: never larger than 90 % of the available area.
+    const QSize wanted = saved.isEmpty() ? QSize(1000, 640) : size();
+    resize(wanted.boundedTo(avail.size() * 0.9));
+    if (!avail.contains(frameGeometry()))
+        move(avail.topLeft()
+             + QPoint((avail.width() - width()) / 2, (avail.height() - height()) / 2));
+}
+
+void MainWindow::updatePages()
+{
+    const bool empty = m_model->rowCount() == 0;
+    m_pages->setCurrentIndex(empty ? 1 : 0);
+    m_filter->setVisible(m_model->rowCount() > kFilterThreshold || !m_filter->text().isEmpty());
+    updateActions();
+    updateDetails();
+}
+
+void MainWindow::updateDetails()
+{
+    const int row = m_model->rowOf(selectedAccountId());
+    m_detailPages->setCurrentIndex(row >= 0 ? 0 : 1);
+    if (row >= 0)
+        m_details->setAccount(m_model->snapshotAt(row), m_model->clock()->wallMs(),
+                              m_model->statusLine(row));
 }
 
 void MainWindow::setTrayController(TrayController *tray)
 {
     m_tray = tray;
     connect(tray, &TrayController::openRequested, this, &MainWindow::showAndRaise);
+    connect(tray, &TrayController::toggleRequested, this, &MainWindow::toggleVisible);
+    connect(tray, &TrayController::quitRequested, this, &MainWindow::quitApplication);
     connect(tray, &TrayController::revokeRequested, this, [this](const QString &id) {
         showAndRaise();
         selectAccount(id);
         confirmRevoke(id);
     });
+    connect(tray, &TrayController::tokenCopied, this, &MainWindow::updateCopyStatus);
 }
 
 void MainWindow::showAndRaise()
@@ -188,16 +313,20 @@ void MainWindow::showAndRaise()
 QString MainWindow::selectedAccountId() const
 {
     const QModelIndex current = m_accounts->currentIndex();
-    return current.isValid()
-            ? current.siblingAtColumn(0).data(AccountListModel::AccountIdRole).toString()
-            : QString();
+    return current.isValid() ? current.data(AccountListModel::AccountIdRole).toString() : QString();
 }
 
 void MainWindow::selectAccount(const QString &accountId)
 {
     const int row = m_model->rowOf(accountId);
-    if (row >= 0)
-        m_accounts->selectRow(row);
+    if (row < 0)
+        return;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) { // hidden by the filter: show everything again
+        m_filter->clear();
+        index = m_proxy->mapFromSource(m_model->index(row, 0));
+    }
+    m_accounts->setCurrentIndex(index);
 }
 
 AccountSession *MainWindow::selectedSession() const
@@ -205,113 +334,30 @@ AccountSession *MainWindow::selectedSession() const
     return m_model->session(selectedAccountId());
 }
 
-void MainWindow::updateButtons()
+void MainWindow::quitApplication()
 {
-    AccountSession *s = selectedSession();
-    const SessionState state = s ? s->state() : SessionState::SignedOut;
-    const bool signedIn = s && state != SessionState::SignedOut && state != SessionState::Revoking;
-    m_signInButton->setEnabled(s);
-    m_refresh->setEnabled(signedIn && state != SessionState::SigningIn);
-    m_revoke->setEnabled(signedIn);
-    m_remove->setEnabled(s && m_manager);
-    const StorageStatus storage = s ? s->snapshot().storage : StorageStatus::Ok;
-    m_retryStorage->setVisible(storageIsBlocked(storage) || storage == StorageStatus::NotPersisted);
+    // Not QApplication::quit(): Qt 6 first offers every window a close, this window's closeEvent
+    // hides to the tray and ignores it, a busy sign-in dialog refuses it, and the quit is then
+    // cancelled after the tray icon has already gone (review P1 #1). exit() ends the loop itself.
+    m_quitting = true;
+    QCoreApplication::exit(0);
 }
 
-QMessageBox *MainWindow::ask(const QString &title, const QString &text, const QString &confirmText)
+void MainWindow::toggleVisible()
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *confirm = box->addButton(confirmText, QMessageBox::DestructiveRole);
-    confirm->setObjectName(QStringLiteral("confirm"));
-    confirm->setAccessibleName(confirmText);
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    cancel->setAccessibleName(tr("Cancel"));
-    box->setDefaultButton(cancel); // destructive actions are never the Enter default
-    box->setEscapeButton(cancel);
-    box->setAccessibleName(title);
-    box->open();
-    return box;
-}
-
-QMessageBox *MainWindow::confirmRevoke(const QString &accountId)
-{
-    AccountSession *s = m_model->session(accountId);
-    if (!s)
-        return nullptr;
-    const AccountConfig c = s->config();
-    const QString name = AccountText::name(c);
-    QMessageBox *box = ask(
-            tr("Revoke sign-in"),
-            tr("Revoke the sign-in of “%1” at %2?\n\nThe server is asked to invalidate the tokens "
-               "and they are deleted from this computer. You will need to sign in again to use "
-               "this account.")
-                    .arg(name, c.hostLabel()),
-            tr("&Revoke"));
-    box->setObjectName(QStringLiteral("revokeConfirmation"));
-    QPointer<AccountSession> guard(s);
-    connect(box, &QMessageBox::buttonClicked, this, [this, guard, name](QAbstractButton *b) {
-        if (!guard || b->objectName() != QLatin1String("confirm"))
-            return;
-        connect(
-                guard, &AccountSession::revokeFinished, this,
-                [this, name](bool confirmed, const QString &message) {
-                    const QString text = confirmed
-                            ? tr("Signed out of “%1”. The server confirmed the revocation.")
-                                      .arg(name)
-                            : tr("Signed out of “%1” on this computer, but the server did not "
-                                 "confirm the revocation: the token may stay valid until it "
-                                 "expires.")
-                                      .arg(name);
-                    showResult(tr("Revoke"),
-                               message.isEmpty() ? text : text + QStringLiteral("\n\n") + message,
-                               !confirmed);
-                },
-                Qt::SingleShotConnection);
-        guard->revoke();
-    });
-    return box;
-}
-
-QMessageBox *MainWindow::confirmRemove(const QString &accountId)
-{
-    AccountSession *s = m_model->session(accountId);
-    if (!s || !m_manager)
-        return nullptr;
-    const AccountConfig c = s->config();
-    QMessageBox *box = ask(tr("Remove account"),
-                           tr("Remove “%1”?\n\nTokenkeeper first revokes its sign-in at %2, then "
-                              "deletes the account and everything stored for it.")
-                                   .arg(AccountText::name(c), c.hostLabel()),
-                           tr("&Remove"));
-    box->setObjectName(QStringLiteral("removeConfirmation"));
-    connect(box, &QMessageBox::buttonClicked, this, [this, accountId](QAbstractButton *b) {
-        if (b->objectName() == QLatin1String("confirm"))
-            m_manager->removeAccount(accountId);
-    });
-    return box;
-}
-
-void MainWindow::showResult(const QString &title, const QString &text, bool warning)
-{
-    statusBar()->showMessage(text.section(QLatin1Char('\n'), 0, 0), 15000);
-    auto *box = new QMessageBox(warning ? QMessageBox::Warning : QMessageBox::Information, title,
-                                text, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setObjectName(QStringLiteral("revokeResult"));
-    box->setAccessibleName(title);
-    box->open();
-    m_resultBox = box;
-}
-
-void MainWindow::copyLog()
-{
-    QApplication::clipboard()->setText(m_log->toPlainText());
-    statusBar()->showMessage(tr("Event log copied to the clipboard."), 5000);
+    if (isVisible() && !isMinimized())
+        hide();
+    else
+        showAndRaise();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_quitting) {
+        event->accept();
+        return;
+    }
     if (!m_tray || !m_tray->isAvailable()) {
         event->accept(); // window-only: closing quits, nothing would be left to reach us
         Q_EMIT closedWithoutTray();
@@ -324,11 +370,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_tray->showMessage(QStringLiteral("Tokenkeeper"),
                             tr("Tokenkeeper keeps your tokens fresh from the tray. Use Quit in "
                                "its menu to stop it."),
-                            QString());
+                            QString(), TrayController::Notice::Information);
     }
-}
-
-QMessageBox *MainWindow::lastResultBox() const
-{
-    return m_resultBox;
 }

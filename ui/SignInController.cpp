@@ -5,6 +5,8 @@
 #include "LoginDialog.h"
 #include "SessionManager.h"
 
+#include <QStringList>
+
 SignInController::SignInController(SessionManager *manager, AccountListModel *model,
                                    QWidget *parentWindow, QObject *parent)
     : QObject(parent), m_manager(manager), m_model(model), m_parentWindow(parentWindow)
@@ -18,8 +20,10 @@ void SignInController::watch(AccountSession *session)
 {
     const QString id = session->id();
     connect(session, &AccountSession::reauthRequired, this, [this, id] {
-        if (m_autoReprompt)
-            signIn(id);
+        if (!m_autoReprompt || dialogFor(id) || m_pending.contains(id))
+            return;
+        m_pending.append(id);
+        openNextReprompt();
     });
 }
 
@@ -57,24 +61,52 @@ LoginDialog *SignInController::addAccount(const AccountConfig &preset)
     return open(dialog);
 }
 
+void SignInController::openNextReprompt()
+{
+    while (!m_reprompt && !m_pending.isEmpty()) {
+        const QString id = m_pending.takeFirst();
+        AccountSession *s = m_model->session(id);
+        if (!s || s->state() != SessionState::ReauthRequired || dialogFor(id))
+            continue; // signed in meanwhile, removed, or already on screen
+        m_reprompt = openFor(id, false);
+    }
+}
+
 LoginDialog *SignInController::signIn(const QString &accountId)
+{
+    m_pending.removeAll(accountId);
+    return openFor(accountId, false);
+}
+
+LoginDialog *SignInController::edit(const QString &accountId)
+{
+    return openFor(accountId, true);
+}
+
+LoginDialog *SignInController::openFor(const QString &accountId, bool edit)
 {
     AccountSession *session = m_model->session(accountId);
     if (!session)
         return nullptr;
     const AccountSnapshot snapshot = session->snapshot();
     if (LoginDialog *existing = dialogFor(accountId)) {
-        if (snapshot.state == SessionState::ReauthRequired && !existing->isBusy())
+        if (snapshot.state == SessionState::ReauthRequired && !existing->isBusy() && !edit)
             existing->setReprompt(snapshot);
         existing->raise();
         existing->activateWindow();
         return existing;
     }
     auto *dialog = new LoginDialog(m_parentWindow);
-    if (snapshot.state == SessionState::ReauthRequired)
-        dialog->setReprompt(snapshot);
-    else
+    if (edit) {
         dialog->setConfig(snapshot.config);
+        dialog->setEditMode();
+    } else {
+        if (snapshot.state == SessionState::ReauthRequired)
+            dialog->setReprompt(snapshot);
+        else
+            dialog->setConfig(snapshot.config);
+        dialog->setIdentityLocked(true);
+    }
     Flow flow;
     flow.accountId = accountId;
     m_flows.insert(dialog, flow);
@@ -161,4 +193,8 @@ void SignInController::onClosed(LoginDialog *dialog)
     // An account added in this dialog and never signed in is not kept around.
     if (flow.createdHere && !flow.succeeded && !flow.accountId.isEmpty())
         m_manager->removeAccount(flow.accountId);
+    if (dialog == m_reprompt)
+        m_reprompt = nullptr;
+    if (!m_reprompt) // the next waiting re-prompt gets its turn
+        QMetaObject::invokeMethod(this, &SignInController::openNextReprompt, Qt::QueuedConnection);
 }

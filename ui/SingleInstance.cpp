@@ -5,6 +5,11 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QStandardPaths>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 static const QByteArray kRaise = QByteArrayLiteral("raise\n");
 
@@ -32,7 +37,7 @@ bool SingleInstance::prepareDirectory()
     const QFileDevice::Permissions ownerOnly =
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
     QFileInfo info(m_dir);
-    if (!info.exists()) {
+    if (!info.exists() && !info.isSymLink()) {
         if (!QDir().mkpath(m_dir) || !QFile::setPermissions(m_dir, ownerOnly)) {
             m_error = tr("Cannot create the private directory %1.").arg(m_dir);
             return false;
@@ -43,7 +48,19 @@ bool SingleInstance::prepareDirectory()
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
             | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
             | QFileDevice::ExeOther;
-    if (!info.isDir() || (info.permissions() & others) || !info.isWritable()) {
+    if (info.isSymLink() || !info.isDir()) {
+        m_error =
+                tr("%1 is not a directory (it must be a private directory, mode 0700).").arg(m_dir);
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    if (info.ownerId() != uint(geteuid())) {
+        m_error = tr("The directory %1 belongs to another user (it must be yours, mode 0700).")
+                          .arg(m_dir);
+        return false;
+    }
+#endif
+    if ((info.permissions() & others) || !info.isWritable()) {
         m_error = tr("The directory %1 is not private (it must be mode 0700).").arg(m_dir);
         return false;
     }
@@ -83,11 +100,27 @@ SingleInstance::Role SingleInstance::start()
 void SingleInstance::onNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections >= kMaxConnections) { // a flood of peers cannot pile up sockets
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_connections;
+        // Counted down exactly once, however the socket ends (peer, timeout, abort).
+        connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        connect(idle, &QTimer::timeout, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        idle->start(m_idleTimeoutMs);
         auto handle = [this, socket] {
             // Bounded: a peer cannot make us buffer more than a line.
             if (socket->bytesAvailable() > 64) {
                 socket->abort();
+                socket->deleteLater();
                 return;
             }
             if (!socket->canReadLine())

@@ -6,7 +6,8 @@
 class QLocalServer;
 
 // Keeps one running Tokenkeeper per user (so there is one refresher, R-03). The first instance
-// listens on a local socket in a private 0700 directory; a later one sends "raise" and exits.
+// listens on a local socket in a private 0700 directory owned by us; a later one sends "raise"
+// and exits. Peers get a short time to speak and only a few may be connected at once.
 class SingleInstance : public QObject
 {
     Q_OBJECT
@@ -18,7 +19,11 @@ public:
     };
     Q_ENUM(Role)
 
-    // `socketDir` is created 0700 if missing and refused if it is group/world accessible.
+    static constexpr int kIdleTimeoutMs = 2000; // a peer that says nothing is dropped after this
+    static constexpr int kMaxConnections = 8; // further peers are refused while this many wait
+
+    // `socketDir` is created 0700 if missing and refused if it is group/world accessible, not
+    // a directory (a symlink included) or owned by another user.
     SingleInstance(const QString &socketDir, const QString &name, QObject *parent = nullptr);
     ~SingleInstance() override;
 
@@ -28,6 +33,8 @@ public:
     Role start();
     QString socketPath() const;
     QString errorString() const { return m_error; }
+    int connectionCount() const { return m_connections; }
+    void setIdleTimeout(int ms) { m_idleTimeoutMs = ms; } // tests
 
 Q_SIGNALS:
     void raiseRequested();
@@ -41,4 +48,6 @@ private:
     QString m_name;
     QString m_error;
     QLocalServer *m_server = nullptr;
+    int m_connections = 0;
+    int m_idleTimeoutMs = kIdleTimeoutMs;
 };

@@ -7,8 +7,10 @@
 #include "Clock.h"
 #include "TimeFormat.h"
 #include "TrayIconFactory.h"
+#include "TrayMenu.h"
 
 #include <QMenu>
+#include <QPointer>
 #include <QSystemTrayIcon>
 
 TrayController::TrayController(AccountListModel *model, ClipboardGuard *clipboard, QObject *parent)
@@ -16,37 +18,59 @@ TrayController::TrayController(AccountListModel *model, ClipboardGuard *clipboar
       m_model(model),
       m_clipboard(clipboard),
       m_tray(new QSystemTrayIcon(this)),
-      m_menu(new QMenu)
+      m_menu(new TrayMenu(model, this))
 {
-    m_menu->setAccessibleName(tr("Tokenkeeper menu"));
-    m_tray->setContextMenu(m_menu);
-    connect(m_menu, &QMenu::aboutToShow, this, &TrayController::rebuildMenu);
+    m_tray->setContextMenu(m_menu->menu());
+    connect(m_menu->menu(), &QMenu::aboutToShow, this, &TrayController::flush);
+    connect(m_menu, &TrayMenu::refreshRequested, this, [this](const QString &id) {
+        if (AccountSession *s = m_model->session(id))
+            s->refreshNow();
+    });
+    connect(m_menu, &TrayMenu::signInRequested, this, &TrayController::signInRequested);
+    connect(m_menu, &TrayMenu::copyRequested, this, &TrayController::copyToken);
+    connect(m_menu, &TrayMenu::revokeRequested, this, &TrayController::revokeRequested);
+    connect(m_menu, &TrayMenu::openRequested, this, &TrayController::openRequested);
+    connect(m_menu, &TrayMenu::quitRequested, this, &TrayController::quitRequested);
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayController::activateLastMessage);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
-        if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick)
-            Q_EMIT openRequested();
+        if (r == QSystemTrayIcon::Trigger)
+            Q_EMIT toggleRequested();
     });
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(0); // every change of one event-loop pass in one update
+    connect(&m_coalesce, &QTimer::timeout, this, &TrayController::flush);
     for (AccountSession *s : model->sessions())
         watch(s);
     connect(model, &AccountListModel::sessionAdded, this, &TrayController::watch);
     connect(model, &AccountListModel::sessionRemoved, this, [this](const QString &id) {
         m_warnedUntil.remove(id);
-        update();
+        m_statuses.remove(id);
+        m_needSignIn.remove(id);
+        m_dirty.remove(id);
+        m_accountsDirty = true;
+        schedule();
     });
-    connect(model, &AccountListModel::sessionChanged, this, &TrayController::update);
-    m_tick.setInterval(30000); // countdowns in the tooltip
+    connect(model, &AccountListModel::sessionChanged, this, [this](AccountSession *s) {
+        m_dirty.insert(s->id());
+        schedule();
+    });
+    m_tick.setInterval(30000); // countdowns in the tooltip, "ends soon" by time
     connect(&m_tick, &QTimer::timeout, this, &TrayController::update);
     m_tick.start();
     m_retry.setInterval(kRetryTrayMs);
     connect(&m_retry, &QTimer::timeout, this, &TrayController::tryShow);
-    update();
+    flush();
     tryShow();
 }
 
 TrayController::~TrayController()
 {
     m_tray->hide();
-    delete m_menu;
+}
+
+QMenu *TrayController::menu() const
+{
+    return m_menu->menu();
 }
 
 bool TrayController::isAvailable() const
@@ -76,77 +100,116 @@ void TrayController::watch(AccountSession *session)
             [this, session](const QString &reason) { onReauthRequired(session, reason); });
     connect(session, &AccountSession::refreshTokenExpiringSoon, this,
             [this, session](qint64 until) { onExpiringSoon(session, until); });
-    update();
+    m_dirty.insert(session->id());
+    m_accountsDirty = true;
+    schedule();
 }
 
-QString TrayController::toolTipText() const
+void TrayController::schedule()
 {
-    const qint64 now = m_model->clock()->wallMs();
-    QString text = QStringLiteral("Tokenkeeper — ") + TrayStatusRules::text(m_status);
-    const QList<AccountSession *> sessions = m_model->sessions();
-    if (sessions.isEmpty())
-        text += QLatin1Char('\n') + tr("No accounts yet");
-    for (AccountSession *s : sessions)
-        text += QLatin1Char('\n') + AccountText::summaryLine(s->snapshot(), now);
-    return text;
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
 }
 
 void TrayController::update()
 {
-    QList<AccountSnapshot> snapshots;
-    for (AccountSession *s : m_model->sessions())
-        snapshots.append(s->snapshot());
-    const TrayStatus status = TrayStatusRules::worst(snapshots, m_model->clock()->wallMs());
-    if (status != m_status || m_tray->icon().isNull())
-        m_tray->setIcon(TrayIconFactory::icon(status));
-    m_status = status;
-    m_tray->setToolTip(toolTipText());
-    if (!m_menu->isVisible()) // an open menu is rebuilt on its next aboutToShow
-        rebuildMenu();
+    m_allDirty = true;
+    schedule();
 }
 
-void TrayController::rebuildMenu()
+QString TrayController::toolTipText() const
 {
-    m_menu->clear();
-    for (AccountSession *s : m_model->sessions()) {
-        const AccountSnapshot snap = s->snapshot();
-        const QString id = s->id();
-        QMenu *sub = m_menu->addMenu(TrayIconFactory::icon(TrayStatusRules::forAccount(
-                                             snap, m_model->clock()->wallMs())),
-                                     AccountText::name(snap.config) + QStringLiteral(" — ")
-                                             + AccountText::stateName(snap.state));
-        sub->setObjectName(QStringLiteral("account:") + id);
-        QPointer<AccountSession> guard(s);
-        QAction *refresh = sub->addAction(tr("Refresh now"), this, [guard] {
-            if (guard)
-                guard->refreshNow();
-        });
-        refresh->setEnabled(snap.state != SessionState::SignedOut);
-        sub->addAction(tr("Sign in…"), this, [this, id] { Q_EMIT signInRequested(id); });
-        QAction *copy = sub->addAction(tr("Copy access token"), this, [this, guard] {
-            if (guard)
-                m_clipboard->copySecret(guard->currentAccessToken());
-        });
-        copy->setEnabled(snap.hasAccessToken);
-        copy->setToolTip(tr("Cleared from the clipboard after 30 seconds"));
-        QAction *revoke =
-                sub->addAction(tr("Revoke…"), this, [this, id] { Q_EMIT revokeRequested(id); });
-        revoke->setEnabled(snap.state != SessionState::SignedOut);
+    return m_toolTip;
+}
+
+void TrayController::flush()
+{
+    m_coalesce.stop();
+    const qint64 now = m_model->clock()->wallMs();
+    if (m_accountsDirty)
+        m_menu->syncAccounts();
+    const int rows = m_model->rowCount();
+    QString lines;
+    QString firstNeedingSignIn;
+    for (int row = 0; row < rows; ++row) {
+        const AccountSnapshot &snap = m_model->snapshotAt(row);
+        const QString &id = snap.config.id;
+        if (row < kTooltipAccounts)
+            lines += QLatin1Char('\n') + AccountText::summaryLine(snap, now);
+        if (!m_allDirty && !m_dirty.contains(id))
+            continue;
+        const TrayStatus st = m_model->statusAt(row);
+        m_statuses.insert(id, st);
+        if (snap.state == SessionState::ReauthRequired)
+            m_needSignIn.insert(id);
+        else
+            m_needSignIn.remove(id);
+        if (m_menu->shows(id))
+            m_menu->updateAccount(snap, st);
     }
-    if (!m_menu->isEmpty())
-        m_menu->addSeparator();
-    m_menu->addAction(tr("Open Tokenkeeper"), this, &TrayController::openRequested);
-    m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
+    TrayStatus worst = TrayStatus::SignedOut;
+    for (TrayStatus st : std::as_const(m_statuses))
+        worst = qMax(worst, st);
+    for (int row = 0; row < rows && !m_needSignIn.isEmpty(); ++row)
+        if (m_needSignIn.contains(m_model->snapshotAt(row).config.id)) {
+            firstNeedingSignIn = m_model->snapshotAt(row).config.id;
+            break;
+        }
+    m_menu->setSignInNeeded(int(m_needSignIn.size()), firstNeedingSignIn);
+    m_dirty.clear();
+    m_allDirty = false;
+    m_accountsDirty = false;
+
+    if (worst != m_status || !m_hasIcon) {
+        m_tray->setIcon(TrayIconFactory::icon(worst));
+        m_hasIcon = true;
+    }
+    m_status = worst;
+    QString tip = QStringLiteral("Tokenkeeper — ") + TrayStatusRules::text(m_status);
+    if (rows == 0)
+        tip += QLatin1Char('\n') + tr("No accounts yet");
+    tip += lines;
+    if (rows > kTooltipAccounts)
+        tip += QLatin1Char('\n') + tr("…and %1 more accounts").arg(rows - kTooltipAccounts);
+    if (tip != m_toolTip) {
+        m_toolTip = tip;
+        m_tray->setToolTip(tip);
+    }
+}
+
+void TrayController::copyToken(const QString &accountId)
+{
+    QPointer<AccountSession> session = m_model->session(accountId);
+    if (!session)
+        return;
+    const QString name = AccountText::name(session->config());
+    // A fresh token: in its last minute the cached one is refused, so wait for the renewal.
+    session->withFreshToken([this, name, accountId](const QByteArray &token, const AuthError &e) {
+        if (e.isError() || token.isEmpty()) {
+            showMessage(tr("Nothing copied: %1").arg(name),
+                        tr("No valid access token is available right now."), accountId);
+            return;
+        }
+        m_clipboard->copySecret(token);
+        showMessage(tr("Copied: %1").arg(name),
+                    tr("The access token is on the clipboard. It clears in %1 s.")
+                            .arg(m_clipboard->clearAfterMs() / 1000),
+                    QString(), Notice::Information);
+        Q_EMIT tokenCopied(accountId);
+    });
 }
 
 void TrayController::showMessage(const QString &title, const QString &message,
-                                 const QString &accountId)
+                                 const QString &accountId, Notice kind)
 {
     m_lastTitle = title;
     m_lastMessage = message;
     m_lastAccountId = accountId;
     if (m_available)
-        m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 15000);
+        m_tray->showMessage(title, message,
+                            kind == Notice::Information ? QSystemTrayIcon::Information
+                                                        : QSystemTrayIcon::Warning,
+                            kind == Notice::Information ? 5000 : 15000);
 }
 
 void TrayController::activateLastMessage()
@@ -163,10 +226,16 @@ void TrayController::onReauthRequired(AccountSession *session, const QString &re
     AccountSnapshot snap = session->snapshot();
     if (snap.reauthReason.isEmpty())
         snap.reauthReason = reason;
+    m_dirty.insert(session->id());
+    flush();
+    if (m_needSignIn.size() > 1) { // one notification for all, not one per account
+        showMessage(tr("%1 accounts need you to sign in").arg(m_needSignIn.size()),
+                    tr("Click to sign in."), session->id());
+        return;
+    }
     showMessage(tr("Sign-in needed: %1").arg(AccountText::name(snap.config)),
                 AccountText::reauthReason(snap) + QLatin1Char('\n') + tr("Click to sign in."),
                 session->id());
-    update();
 }
 
 void TrayController::onExpiringSoon(AccountSession *session, qint64 refreshUntilMs)

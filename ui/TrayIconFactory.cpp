@@ -1,6 +1,7 @@
 #include "TrayIconFactory.h"
 
 #include <QFile>
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
@@ -16,9 +17,17 @@ bool TrayIconFactory::hasThemedIcon(TrayStatus status)
 
 QIcon TrayIconFactory::icon(TrayStatus status)
 {
-    if (hasThemedIcon(status))
-        return QIcon(resourcePath(TrayStatusRules::iconName(status)));
-    return circle(fallbackColor(status));
+    // One shared icon per status: the list and the tray ask for them on every paint and update,
+    // and each new QIcon would parse and cache its own copy of the SVG.
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(status));
+    if (it == cache.end()) {
+        const QIcon icon = hasThemedIcon(status)
+                ? QIcon(resourcePath(TrayStatusRules::iconName(status)))
+                : circle(fallbackColor(status));
+        it = cache.insert(int(status), icon);
+    }
+    return *it;
 }
 
 QIcon TrayIconFactory::appIcon()

@@ -4,7 +4,7 @@
 
 namespace TrayStatusRules {
 
-static TrayStatus forState(const AccountSnapshot &s, qint64 nowMs)
+static TrayStatus forState(const AccountSnapshot &s, qint64 nowMs, qint64 grantLengthMs)
 {
     switch (s.state) {
     case SessionState::SignedOut:
@@ -14,7 +14,10 @@ static TrayStatus forState(const AccountSnapshot &s, qint64 nowMs)
     case SessionState::Revoking:
         return TrayStatus::Refreshing;
     case SessionState::Active:
-        if (s.refreshUntilMs > 0 && s.refreshUntilMs - nowMs < kExpiringSoonMs)
+        if (s.refreshUntilMs > 0
+            && s.refreshUntilMs - nowMs < (grantLengthMs > 0
+                                                   ? qMin(kExpiringSoonMs, grantLengthMs / 5)
+                                                   : kExpiringSoonMs))
             return TrayStatus::ExpiringSoon;
         return TrayStatus::Ok;
     case SessionState::Backoff:
@@ -27,12 +30,12 @@ static TrayStatus forState(const AccountSnapshot &s, qint64 nowMs)
     return TrayStatus::Ok;
 }
 
-TrayStatus forAccount(const AccountSnapshot &snapshot, qint64 nowMs)
+TrayStatus forAccount(const AccountSnapshot &snapshot, qint64 nowMs, qint64 grantLengthMs)
 {
     const StorageStatus st = snapshot.storage;
     const bool storageProblem = storageIsBlocked(st) || st == StorageStatus::NotPersisted
             || st == StorageStatus::Unreadable;
-    return storageProblem ? TrayStatus::StorageProblem : forState(snapshot, nowMs);
+    return storageProblem ? TrayStatus::StorageProblem : forState(snapshot, nowMs, grantLengthMs);
 }
 
 TrayStatus worst(const QList<AccountSnapshot> &snapshots, qint64 nowMs)

@@ -19,7 +19,9 @@ enum class TrayStatus {
 
 namespace TrayStatusRules {
 constexpr qint64 kExpiringSoonMs = 3LL * 24 * 3600 * 1000;
-TrayStatus forAccount(const AccountSnapshot &snapshot, qint64 nowMs);
+// "Ends soon" once the grant's last fifth (at most 3 days) has begun, as the engine's warning
+// does. `grantLengthMs` is how long the grant was known to run (0: unknown, then 3 days).
+TrayStatus forAccount(const AccountSnapshot &snapshot, qint64 nowMs, qint64 grantLengthMs = 0);
 TrayStatus worst(const QList<AccountSnapshot> &snapshots, qint64 nowMs);
 QString iconName(TrayStatus status); // "tray-ok", ... (file names in resources/icons)
 QString text(TrayStatus status); // "All accounts signed in", ... (translated)

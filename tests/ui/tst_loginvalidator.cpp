@@ -107,6 +107,39 @@ private Q_SLOTS:
         QVERIFY(!problems.first().message.isEmpty());
     }
 
+    // Review (23): "The URL is not valid: Invalid path (character ' ' not permitted); source
+    // was ..." reached the person. Every malformed URL is explained in words.
+    void malformedUrlsInWords_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("review garbage") << "ht!tp:/ /garbage url"
+                                        << "contains a space";
+        QTest::newRow("no scheme") << "auth.example.com"
+                                   << "must start with https://";
+        QTest::newRow("bad scheme chars") << "ht!tp://auth.example.com"
+                                          << "must start with https://";
+        QTest::newRow("no host") << "https:///realm"
+                                 << "no host name";
+        QTest::newRow("bad characters") << "https://auth.exa<mple.com/"
+                                        << "not allowed";
+        QTest::newRow("port not a number") << "https://auth.example.com:abc/"
+                                           << "port";
+    }
+    void malformedUrlsInWords()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, says);
+        LoginValidator::Input in = valid(Dialect::Generic);
+        in.server = url;
+        const auto problems = LoginValidator::validate(in);
+        QCOMPARE(problems.size(), 1);
+        const QString message = problems.first().message;
+        QVERIFY2(message.contains(says), qPrintable(message));
+        for (const char *raw : {"source was", "Invalid", "not permitted", "path ="})
+            QVERIFY2(!message.contains(QLatin1String(raw)), qPrintable(message));
+    }
+
     void loopbackHttpAllowed_data()
     {
         QTest::addColumn<QString>("url");

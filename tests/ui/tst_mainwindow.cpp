@@ -1,13 +1,28 @@
 #include "AccessibilityCheck.h"
+#include "AccountDetails.h"
 #include "AccountListModel.h"
+#include "ClipboardGuard.h"
 #include "Clock.h"
 #include "EventLogModel.h"
 #include "FakeSession.h"
+#include "LoginDialog.h"
 #include "MainWindow.h"
 #include "SignInController.h"
+#include "TrayStatus.h"
+
+#include <memory>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QScreen>
 
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -106,6 +121,231 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QStringList missing = controlsWithoutAccessibleName(&w);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+    }
+
+    void menuBarNamesTheShortcuts_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QKeySequence>("key");
+        QTest::newRow("add") << "add" << QKeySequence(Qt::CTRL | Qt::Key_N);
+        QTest::newRow("quit") << "quit" << QKeySequence(Qt::CTRL | Qt::Key_Q);
+        QTest::newRow("sign in") << "signIn" << QKeySequence(Qt::Key_Return);
+        QTest::newRow("refresh") << "refresh" << QKeySequence(Qt::Key_F5);
+        QTest::newRow("copy") << "copy" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+        QTest::newRow("remove") << "remove" << QKeySequence(QKeySequence::Delete);
+        QTest::newRow("filter") << "find" << QKeySequence(QKeySequence::Find);
+    }
+    void menuBarNamesTheShortcuts()
+    {
+        QFETCH(QString, action);
+        QFETCH(QKeySequence, key);
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        QAction *a = w.action(action);
+        QVERIFY(a);
+        QCOMPARE(a->shortcut(), key);
+        bool inMenu = false;
+        for (QAction *top : w.menuBar()->actions())
+            inMenu = inMenu || top->menu()->actions().contains(a);
+        QVERIFY(inMenu);
+    }
+
+    void keysReachTheSelectedAccount()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        FakeSession s(makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::Active));
+        model.addSession(&s);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        w.accountView()->setFocus();
+        QTest::keyClick(w.accountView(), Qt::Key_F5);
+        QCOMPARE(s.refreshCount, 1);
+    }
+
+    void emptyFirstRunSaysWhatToDo()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        w.setDemoMode(true);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.accountView()->isVisible());
+        bool addButton = false, demoHint = false;
+        for (QPushButton *b : w.findChildren<QPushButton *>())
+            addButton = addButton
+                    || (b->isVisible() && b->text().contains(QLatin1String("Add an account")));
+        for (QLabel *l : w.findChildren<QLabel *>())
+            demoHint = demoHint || (l->isVisible() && l->text().contains(QStringLiteral("“demo”")));
+        QVERIFY(addButton);
+        QVERIFY(demoHint);
+        QVERIFY(w.windowTitle().contains(QLatin1String("demo")));
+        QVERIFY(!w.action(QStringLiteral("startAtLogin"))->isVisible());
+    }
+
+    void filterBoxOnlyForMoreThanAHandful()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        w.show();
+        std::vector<std::unique_ptr<FakeSession>> sessions;
+        for (int i = 0; i <= MainWindow::kFilterThreshold; ++i) {
+            QCOMPARE(w.filterBox()->isVisible(), i > MainWindow::kFilterThreshold);
+            sessions.push_back(std::make_unique<FakeSession>(makeSnapshot(
+                    QStringLiteral("acct%1").arg(i), Dialect::Generic, SessionState::Active,
+                    QStringLiteral("https://host%1.example.com").arg(i))));
+            model.addSession(sessions.back().get());
+        }
+        QVERIFY(w.filterBox()->isVisible());
+        w.filterBox()->setText(QStringLiteral("host3"));
+        QCOMPARE(w.accountView()->model()->rowCount(), 1);
+        QCOMPARE(w.accountView()->model()->index(0, 0).data(AccountListModel::AccountIdRole),
+                 QVariant(QStringLiteral("acct3")));
+    }
+
+    void selectionAfterAddAndRemove()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        FakeSession a(makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::Active));
+        FakeSession b(makeSnapshot(QStringLiteral("b"), Dialect::Venafi, SessionState::Active));
+        FakeSession c(makeSnapshot(QStringLiteral("c"), Dialect::Venafi, SessionState::Active));
+        model.addSession(&a);
+        model.addSession(&b);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.selectedAccountId(), QStringLiteral("a"));
+        model.addSession(&c); // "Add": the new account is selected
+        QCOMPARE(w.selectedAccountId(), QStringLiteral("c"));
+        w.selectAccount(QStringLiteral("b"));
+        model.removeSession(QStringLiteral("b")); // "Remove": no jump onto a neighbour
+        QCOMPARE(w.selectedAccountId(), QString());
+        QVERIFY(!w.action(QStringLiteral("remove"))->isEnabled());
+    }
+
+    void detailsShowTimesWithExactTimesOnHover()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        AccountSnapshot snap =
+                makeSnapshot(QStringLiteral("Prod"), Dialect::Venafi, SessionState::Active);
+        snap.hasAccessToken = true;
+        snap.accessExpiresAtMs = m_clock.wallMs() + 59 * 60'000;
+        snap.refreshUntilMs = m_clock.wallMs() + 30LL * 24 * 3600'000;
+        snap.lastError = AuthError(AuthError::Kind::Ambiguous, QStringLiteral("timeout"));
+        FakeSession s(snap);
+        model.addSession(&s);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        const QString text = w.details()->text();
+        QVERIFY2(text.contains(QLatin1String("Access token: valid, expires in 59 min")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("Sign-in ends: in 30 d")));
+        QVERIFY(text.contains(QLatin1String("Venafi TPP password sign-in as demo")));
+        QVERIFY(text.contains(QLatin1String("certificate:manage,revoke")));
+        QVERIFY(text.contains(QLatin1String("The server is not answering")));
+        bool exactOnHover = false;
+        for (QLabel *l : w.details()->findChildren<QLabel *>())
+            exactOnHover = exactOnHover
+                    || (l->text().contains(QLatin1String("in 59 min")) && !l->toolTip().isEmpty());
+        QVERIFY(exactOnHover);
+        QVERIFY(!text.contains(QLatin1String("CANARY")));
+    }
+
+    void copyShowsACountdown()
+    {
+        ManualClock clock;
+        AccountListModel model(&clock);
+        EventLogModel log(&clock);
+        ClipboardGuard clipboard(QApplication::clipboard());
+        AccountSnapshot snap =
+                makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::Active);
+        snap.hasAccessToken = true;
+        FakeSession s(snap);
+        model.addSession(&s);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        w.setClipboardGuard(&clipboard);
+        QVERIFY(w.copyStatusText().isEmpty());
+        w.action(QStringLiteral("copy"))->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QString::fromLatin1(s.token));
+        QCOMPARE(w.copyStatusText(), QStringLiteral("Copied — clears in 30 s"));
+        QApplication::clipboard()->clear();
+    }
+
+    void windowFitsTheAvailableScreen()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        MainWindow w(nullptr, &model, &log, nullptr);
+        const QRect avail = QGuiApplication::primaryScreen()->availableGeometry();
+        QVERIFY(w.width() <= avail.width());
+        QVERIFY(w.height() <= avail.height());
+    }
+
+    void signInLocksTheIdentityEditDoesNot()
+    {
+        AccountListModel model(&m_clock);
+        FakeSession s(makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::Active));
+        model.addSession(&s);
+        SignInController controller(nullptr, &model, nullptr);
+        std::unique_ptr<LoginDialog> signIn(controller.signIn(QStringLiteral("a")));
+        QVERIFY(signIn->isIdentityLocked());
+        QVERIFY(signIn->field(LoginValidator::Field::Server)->isReadOnly());
+        QVERIFY(!signIn->field(LoginValidator::Field::Password)->isReadOnly());
+        signIn->reject();
+        std::unique_ptr<LoginDialog> edit(controller.edit(QStringLiteral("a")));
+        QVERIFY(edit.get() != signIn.get());
+        QVERIFY(!edit->isIdentityLocked());
+        QVERIFY(!edit->field(LoginValidator::Field::Server)->isReadOnly());
+        QVERIFY(edit->windowTitle().startsWith(QLatin1String("Edit account")));
+    }
+
+    void repromptsComeOneAtATime()
+    {
+        AccountListModel model(&m_clock);
+        FakeSession a(
+                makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::ReauthRequired));
+        FakeSession b(
+                makeSnapshot(QStringLiteral("b"), Dialect::Venafi, SessionState::ReauthRequired));
+        model.addSession(&a);
+        model.addSession(&b);
+        SignInController controller(nullptr, &model, nullptr);
+        QSignalSpy opened(&controller, &SignInController::dialogOpened);
+        Q_EMIT a.reauthRequired(QStringLiteral("expired"));
+        Q_EMIT b.reauthRequired(QStringLiteral("expired"));
+        Q_EMIT a.reauthRequired(QStringLiteral("expired")); // the same account again
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(controller.pendingReprompts(), QStringList{QStringLiteral("b")});
+        LoginDialog *first = controller.dialogFor(QStringLiteral("a"));
+        QVERIFY(first);
+        first->reject();
+        QTRY_COMPARE(opened.size(), 2);
+        QVERIFY(controller.dialogFor(QStringLiteral("b")));
+        controller.dialogFor(QStringLiteral("b"))->reject();
+    }
+
+    void honestStates()
+    {
+        ManualClock clock;
+        AccountListModel model(&clock);
+        AccountSnapshot venafi =
+                makeSnapshot(QStringLiteral("v"), Dialect::Venafi, SessionState::Active);
+        venafi.refreshUntilMs = clock.wallMs() + 15 * 60'000; // a 15-minute grant
+        FakeSession v(venafi);
+        model.addSession(&v);
+        QCOMPARE(model.statusAt(0), TrayStatus::Ok); // not "ends soon" from the first second
+        clock.advance(12 * 60'000 + 1000); // its last fifth
+        QCOMPARE(model.statusAt(0), TrayStatus::ExpiringSoon);
+
+        v.setState(SessionState::Refreshing);
+        QCOMPARE(model.statusLine(0), QStringLiteral("Renewing…"));
+        clock.advance(AccountListModel::kNotAnsweringMs);
+        QCOMPARE(model.statusLine(0), QStringLiteral("The server is not answering"));
     }
 };
 

@@ -1,0 +1,115 @@
+#include "AccountDetails.h"
+
+#include "AccountText.h"
+#include "TimeFormat.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+AccountDetails::AccountDetails(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_title->setFont(big);
+    m_title->setAccessibleName(tr("Account"));
+    m_subtitle = new QLabel(this);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText); // secondary text, from the palette
+    m_subtitle->setAccessibleName(tr("Server"));
+    m_state = new QLabel(this);
+    m_state->setWordWrap(true);
+    m_state->setAccessibleName(tr("State"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addWidget(m_state);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addLayout(m_form);
+    m_access = addRow(tr("Access token:"));
+    m_grantEnd = addRow(tr("Sign-in ends:"));
+    m_lastRefresh = addRow(tr("Last renewal:"));
+    m_nextRefresh = addRow(tr("Next renewal:"));
+    m_storage = addRow(tr("Stored in:"));
+    m_method = addRow(tr("Sign-in method:"));
+    m_scopes = addRow(tr("Scopes:"));
+    m_problem = addRow(tr("Last problem:"));
+    m_actions = new QHBoxLayout;
+    layout->addLayout(m_actions);
+    layout->addStretch(1);
+}
+
+QLabel *AccountDetails::addRow(const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setAccessibleName(QString(label).remove(QLatin1Char(':')));
+    m_form->addRow(label, value);
+    return value;
+}
+
+void AccountDetails::setTime(QLabel *label, qint64 atMs, qint64 nowMs, const QString &none)
+{
+    label->setText(atMs > 0 ? TimeFormat::relative(atMs, nowMs) : none);
+    label->setToolTip(atMs > 0 ? TimeFormat::absolute(atMs, nowMs) : QString());
+}
+
+QString AccountDetails::methodText(const AccountConfig &c)
+{
+    switch (c.dialect) {
+    case Dialect::Venafi:
+        return tr("Venafi TPP password sign-in as %1 (client %2)").arg(c.username, c.clientId);
+    case Dialect::Salesforce:
+        return tr("Salesforce username-password flow as %1 (consumer key %2)")
+                .arg(c.username, c.clientId);
+    case Dialect::Generic:
+        return tr("OAuth 2.0 password grant as %1 (client %2)").arg(c.username, c.clientId);
+    }
+    return QString();
+}
+
+void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QString &statusLine)
+{
+    m_title->setText(AccountText::name(s.config));
+    m_subtitle->setText(s.config.hostLabel() + QStringLiteral(" · ")
+                        + dialectDisplayName(s.config.dialect));
+    m_state->setText(statusLine);
+    const bool signedIn = s.state != SessionState::SignedOut;
+    if (s.hasAccessToken) {
+        m_access->setText(s.accessExpiresAtMs > now || s.accessExpiresAtMs == 0
+                                  ? tr("valid, expires %1").arg(AccountText::accessExpiry(s, now))
+                                  : tr("expired"));
+        m_access->setToolTip(s.accessExpiresAtMs > 0
+                                     ? TimeFormat::absolute(s.accessExpiresAtMs, now)
+                                     : QString());
+    } else {
+        m_access->setText(tr("none"));
+        m_access->setToolTip(QString());
+    }
+    setTime(m_grantEnd, signedIn ? s.refreshUntilMs : 0, now,
+            signedIn ? tr("not announced by the server") : tr("not signed in"));
+    setTime(m_lastRefresh, s.lastRefreshMs, now, tr("not since Tokenkeeper started"));
+    setTime(m_nextRefresh, s.nextRefreshMs, now, tr("none scheduled"));
+    m_storage->setText(storageStatusText(s.storage));
+    m_method->setText(methodText(s.config));
+    const QString scopes = s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope;
+    m_scopes->setText(scopes.isEmpty() ? tr("the server's default") : scopes);
+    const QString problem = AccountText::lastError(s);
+    m_problem->setText(problem.isEmpty() ? tr("none") : problem);
+}
+
+QString AccountDetails::text() const
+{
+    QStringList parts{m_title->text(), m_subtitle->text(), m_state->text()};
+    for (int i = 0; i < m_form->rowCount(); ++i) {
+        auto *label = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::LabelRole)->widget());
+        auto *value = qobject_cast<QLabel *>(m_form->itemAt(i, QFormLayout::FieldRole)->widget());
+        if (label && value)
+            parts << label->text() + QLatin1Char(' ') + value->text();
+    }
+    return parts.join(QLatin1Char('\n'));
+}
