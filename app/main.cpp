@@ -1,6 +1,8 @@
 // The composition root: builds the objects and wires them; no logic.
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
+#include "AgentServer.h"
+#include "AgentService.h"
 #include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
@@ -169,6 +171,20 @@ int main(int argc, char *argv[])
                      &MainWindow::showAndRaise);
     // Without a tray host the window is the only way in: closing it quits (MainWindow).
     QObject::connect(&window, &MainWindow::closedWithoutTray, &app, &QApplication::quit);
+
+    // The agent hands tokens to the person's programs (tokenctl, git, kubectl).
+    AgentService agentService(&manager, SystemClock::instance());
+    AgentServer agent(&agentService, AgentServer::Options());
+    QObject::connect(&agentService, &AgentService::signInRequested, &signIn,
+                     [&signIn](const QString &accountId) { signIn.signIn(accountId); });
+    const auto logAgent = [&log](const QString &account, const QString &line) {
+        log.append(SystemClock::instance()->wallMs(), account, line);
+    };
+    QObject::connect(&agentService, &AgentService::logEvent, &log, logAgent);
+    QObject::connect(&agent, &AgentServer::logEvent, &log, logAgent);
+    QString agentError;
+    if (!agent.listen(&agentError))
+        qWarning("agent socket unavailable: %s", qPrintable(agentError));
 
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
