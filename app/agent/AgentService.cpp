@@ -214,6 +214,7 @@ void AgentService::handOut(AccountSession *session, const WireMessage &request,
                 R::set(&m, "scope", s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope);
                 R::set(&m, "account_id", s.config.id);
                 R::set(&m, "account", s.config.displayName);
+                R::set(&m, "user", s.config.username);
                 log(guard, tr("token handed to %1").arg(peer.describe()));
                 reply(m);
             },
