@@ -263,6 +263,36 @@ void AgentService::login(const WireMessage &request, const Reply &reply)
     credentials.clientSecret = QByteArray::fromStdString(request.get("client_secret"));
     if (credentials.clientSecret.isEmpty() && m_pendingClientSecrets.contains(session->id()))
         credentials.clientSecret = m_pendingClientSecrets.take(session->id());
+    const AccountConfig config = session->config();
+    if (config.dialect == Dialect::Generic && config.tokenEndpoint.isEmpty()) {
+        // As the dialog does: discover the endpoints first (RFC 8414), then sign in.
+        const QString id = session->id();
+        auto held = std::make_shared<Credentials>(credentials); // one copy, wiped after use
+        m_manager->discover(
+                config,
+                [this, id, held, reply](const AccountConfig &resolved, const AuthError &error) {
+                    Credentials &c = *held;
+                    AccountSession *target = m_manager->session(id);
+                    if (error || !target) {
+                        c.wipe();
+                        reply(error ? R::fromAuthError(
+                                      error, target ? target->snapshot() : AccountSnapshot())
+                                    : R::error(tkwire::code::kNotFound,
+                                               tr("the account was removed")));
+                        return;
+                    }
+                    signInWith(m_manager->updateAccount(resolved), c, reply);
+                    c.wipe();
+                });
+        credentials.wipe();
+        return;
+    }
+    signInWith(session, credentials, reply);
+    credentials.wipe();
+}
+
+void AgentService::signInWith(AccountSession *session, Credentials credentials, const Reply &reply)
+{
     auto connection = std::make_shared<QMetaObject::Connection>();
     auto timer = std::make_shared<QTimer>();
     const QPointer<AccountSession> guard(session);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccountConfig.h"
 #include "WireMessage.h"
 
 #include <functional>
@@ -48,6 +49,7 @@ private:
                  const PeerIdentity &peer, const Reply &reply);
     void rejected(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
     void login(const tkwire::WireMessage &request, const Reply &reply);
+    void signInWith(AccountSession *session, Credentials credentials, const Reply &reply);
     void revoke(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
     void add(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
     void remove(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);

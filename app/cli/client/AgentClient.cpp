@@ -150,7 +150,10 @@ AgentClient::Result AgentClient::exchange(int fd, const tkwire::WireMessage &req
     const bool sent = writeAll(fd, frame);
     std::fill(frame.begin(), frame.end(), '\0');
     if (!sent) {
-        m_error = std::string("cannot send the request: ") + std::strerror(errno);
+        // A peer the agent refuses (another uid) is closed before it can write.
+        m_error = errno == EPIPE || errno == ECONNRESET
+                ? "the agent closed the connection without a reply"
+                : std::string("cannot send the request: ") + std::strerror(errno);
         return Result::Failed;
     }
     // No shutdown(SHUT_WR): the agent reads a half-closed connection as gone.
