@@ -174,7 +174,7 @@ private Q_SLOTS:
         CliResult r = runCli(QStringLiteral(TK_TOKENCTL),
                              {QStringLiteral("token"), QStringLiteral("work")}, e);
         QCOMPARE(r.exitCode, 7);
-        QVERIFY2(r.err.contains("did not start"), r.err.constData());
+        QVERIFY2(r.err.contains("could not be started"), r.err.constData());
         r = runCli(QStringLiteral(TK_TOKENCTL),
                    {QStringLiteral("--no-start"), QStringLiteral("list")}, e);
         QCOMPARE(r.exitCode, 7);
