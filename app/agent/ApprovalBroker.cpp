@@ -68,7 +68,7 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
     const QString accountId = account.id;
     const quint64 id = pending->prompt.id;
     connect(pending->timer.get(), &QTimer::timeout, this, [this, accountId, id] {
-        resolve(accountId, id, false, tr("no answer to the approval prompt in time"));
+        resolve(accountId, id, false, tr("no answer to the approval prompt in time"), true);
     });
     pending->timer->start(m_timeoutMs);
     queue << pending;
@@ -108,7 +108,8 @@ void ApprovalBroker::answer(quint64 promptId, Answer answer)
     }
 }
 
-void ApprovalBroker::resolve(const QString &accountId, quint64 id, bool allowed, const QString &why)
+void ApprovalBroker::resolve(const QString &accountId, quint64 id, bool allowed, const QString &why,
+                             bool timedOut)
 {
     auto it = m_queues.find(accountId);
     if (it == m_queues.end())
@@ -123,7 +124,7 @@ void ApprovalBroker::resolve(const QString &accountId, quint64 id, bool allowed,
     if (!found)
         return;
     found->timer->stop();
-    if (found->shown && !allowed && why == tr("no answer to the approval prompt in time"))
+    if (found->shown && timedOut)
         Q_EMIT promptWithdrawn(id);
     const QList<Done> waiters = found->waiters;
     showNext(accountId);

@@ -61,7 +61,8 @@ private:
         bool shown = false;
     };
     void showNext(const QString &accountId);
-    void resolve(const QString &accountId, quint64 id, bool allowed, const QString &why);
+    void resolve(const QString &accountId, quint64 id, bool allowed, const QString &why,
+                 bool timedOut = false);
 
     ApprovalPolicy *m_policy;
     const Clock *m_clock;

@@ -41,9 +41,21 @@ QString ApprovalPolicy::entryKey(const QString &executable, const QString &fileI
     return QString::fromLatin1(digest.toHex().left(32));
 }
 
-ApprovalPolicy::Policy ApprovalPolicy::policy(const QString &accountId) const
+ApprovalPolicy::Policy ApprovalPolicy::defaultPolicy() const
 {
     Policy p = Policy::Ask;
+    policyFromId(m_settings->value(QStringLiteral("approval/default")).toString(), &p);
+    return p;
+}
+
+void ApprovalPolicy::setDefaultPolicy(Policy policy)
+{
+    m_settings->setValue(QStringLiteral("approval/default"), policyId(policy));
+}
+
+ApprovalPolicy::Policy ApprovalPolicy::policy(const QString &accountId) const
+{
+    Policy p = defaultPolicy();
     policyFromId(m_settings->value(group(accountId) + QStringLiteral("/policy")).toString(), &p);
     return p;
 }

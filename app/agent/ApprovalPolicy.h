@@ -22,10 +22,12 @@ public:
         qint64 decidedAtMs = 0;
     };
 
-    // `settings` must outlive the policy; null: an in-memory QSettings-free store is not
-    // offered, the caller passes a QSettings (tests use a temporary file).
+    // `settings` must outlive the policy (the app's approvals.conf; tests use a temporary file).
     explicit ApprovalPolicy(QSettings *settings);
 
+    // For accounts without a policy of their own: "ask" unless the person chose otherwise.
+    Policy defaultPolicy() const;
+    void setDefaultPolicy(Policy policy);
     Policy policy(const QString &accountId) const;
     void setPolicy(const QString &accountId, Policy policy);
 
