@@ -4,6 +4,7 @@
 #include "Clock.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 ApprovalBroker::ApprovalBroker(ApprovalPolicy *policy, const Clock *clock, QObject *parent)
     : QObject(parent), m_policy(policy), m_clock(clock)
@@ -32,24 +33,25 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
     case ApprovalPolicy::Policy::Ask:
         break;
     }
-    const QString exe = peer.process.exe;
-    if (const auto known = m_policy->remembered(account.id, exe, peer.fileIdentity)) {
+    const PeerIdentity::Process &subject = peer.subject();
+    const QString exe = subject.exe;
+    const QString program = QFileInfo(exe).fileName();
+    if (const auto known = m_policy->remembered(account.id, exe, subject.fileIdentity)) {
         done(*known,
              *known ? QString()
-                    : tr("you denied %1 access to %2")
-                              .arg(peer.programName(), account.displayName));
+                    : tr("you denied %1 access to %2").arg(program, account.displayName));
         return;
     }
     if (!interactive) {
         done(false,
              tr("%1 needs your approval for %2 and may not wait for it; allow it once from a "
                 "terminal, or set the account's policy in Tokenkeeper")
-                     .arg(peer.programName(), account.displayName));
+                     .arg(program, account.displayName));
         return;
     }
     auto &queue = m_queues[account.id];
     for (const auto &pending : queue) {
-        if (pending->prompt.program == exe && pending->fileIdentity == peer.fileIdentity) {
+        if (pending->prompt.program == exe && pending->fileIdentity == subject.fileIdentity) {
             pending->waiters << std::move(done); // coalesced onto the one prompt
             return;
         }
@@ -61,7 +63,7 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
     pending->prompt.scope = account.scope;
     pending->prompt.program = exe;
     pending->prompt.description = peer.describe();
-    pending->fileIdentity = peer.fileIdentity;
+    pending->fileIdentity = subject.fileIdentity;
     pending->waiters << std::move(done);
     pending->timer = std::make_unique<QTimer>();
     pending->timer->setSingleShot(true);

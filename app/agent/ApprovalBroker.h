@@ -33,7 +33,7 @@ public:
         QString accountId;
         QString accountName;
         QString scope;
-        QString program; // verified executable path
+        QString program; // verified executable path (seen through tokenctl to its caller)
         QString description; // "git (pid 42), started from bash, from konsole"
     };
     using Done = std::function<void(bool allowed, const QString &why)>;

@@ -31,6 +31,15 @@ PeerIdentity::Process PeerIdentity::readProcess(qint64 pid, qint64 *parentPid)
     const ssize_t n = ::readlink(QByteArray(base + "/exe").constData(), link, sizeof link - 1);
     if (n > 0)
         p.exe = QFile::decodeName(QByteArray(link, int(n)));
+    struct stat st;
+    if (::stat(QByteArray(base + "/exe").constData(), &st) == 0) {
+        p.fileIdentity =
+                QStringLiteral("%1:%2:%3:%4")
+                        .arg(quint64(st.st_dev))
+                        .arg(quint64(st.st_ino))
+                        .arg(qint64(st.st_size))
+                        .arg(qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
+    }
     // "pid (comm) state ppid ... starttime(22) ...": comm may hold spaces and parentheses.
     const QByteArray stat = readSmallFile(QByteArray(base + "/stat"));
     const int open = stat.indexOf('(');
@@ -58,16 +67,6 @@ PeerIdentity PeerIdentity::fromSocket(int fd)
     id.gid = cred.gid;
     qint64 parent = 0;
     id.process = readProcess(cred.pid, &parent);
-    struct stat st;
-    const QByteArray exe = "/proc/" + QByteArray::number(cred.pid) + "/exe";
-    if (::stat(exe.constData(), &st) == 0) {
-        id.fileIdentity =
-                QStringLiteral("%1:%2:%3:%4")
-                        .arg(quint64(st.st_dev))
-                        .arg(quint64(st.st_ino))
-                        .arg(qint64(st.st_size))
-                        .arg(qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
-    }
     while (parent > 1 && id.parents.size() < kMaxParents) {
         qint64 next = 0;
         id.parents.append(readProcess(parent, &next));
@@ -83,6 +82,22 @@ bool PeerIdentity::stillSameProcess() const
     qint64 parent = 0;
     const Process now = readProcess(process.pid, &parent);
     return now.startTime != 0 && now.startTime == process.startTime;
+}
+
+const PeerIdentity::Process &PeerIdentity::subject() const
+{
+    auto ours = [](const Process &p) {
+        const QString name = QFileInfo(p.exe).fileName();
+        return name == QLatin1String("tokenctl")
+                || name == QLatin1String("git-credential-tokenkeeper");
+    };
+    if (!ours(process))
+        return process;
+    for (const Process &p : parents) {
+        if (!ours(p))
+            return p;
+    }
+    return process;
 }
 
 static QString shortName(const PeerIdentity::Process &p)

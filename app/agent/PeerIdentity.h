@@ -16,13 +16,13 @@ struct PeerIdentity
         QString exe; // /proc/<pid>/exe target; empty when unreadable
         QString name; // comm
         quint64 startTime = 0; // /proc/<pid>/stat field 22 (clock ticks since boot)
+        QString fileIdentity; // "dev:inode:size:mtime" of the executable; empty if unknown
     };
 
     bool credentialsKnown = false;
     qint64 uid = -1;
     qint64 gid = -1;
     Process process;
-    QString fileIdentity; // "dev:inode:size:mtime" of the executable file; empty if unknown
     QList<Process> parents; // nearest first, at most kMaxParents
 
     static constexpr int kMaxParents = 4;
@@ -33,6 +33,9 @@ struct PeerIdentity
 
     // The pid still belongs to the same process (its start time did not change).
     bool stillSameProcess() const;
+    // The program a person approves: the caller, or, when the caller is one of Tokenkeeper's
+    // own clients (tokenctl, git-credential-tokenkeeper), the nearest parent that is not.
+    const Process &subject() const;
     QString programName() const; // basename of the executable (or comm)
     // "git (pid 42), started from bash, from konsole" for prompts and the event log.
     QString describe() const;

@@ -22,9 +22,10 @@ PeerIdentity peer(const QString &exe, const QString &identity = QStringLiteral("
     p.uid = 1000;
     p.process.pid = pid;
     p.process.exe = exe;
-    p.fileIdentity = identity;
+    p.process.fileIdentity = identity;
     PeerIdentity::Process shell;
     shell.exe = QStringLiteral("/usr/bin/bash");
+    shell.fileIdentity = QStringLiteral("5:6:7:8");
     p.parents << shell;
     return p;
 }
@@ -112,6 +113,22 @@ private Q_SLOTS:
         // An unidentifiable program is never remembered.
         reread.remember(QStringLiteral("a"), QString(), QStringLiteral("1"), true, 0);
         QVERIFY(reread.entries(QStringLiteral("a")).isEmpty());
+    }
+
+    // tokenctl asking for a script: the script's interpreter is the program approved.
+    void ownClientsAreSeenThrough()
+    {
+        const PeerIdentity viaTokenctl = peer(QStringLiteral("/usr/bin/tokenctl"));
+        QCOMPARE(viaTokenctl.subject().exe, QStringLiteral("/usr/bin/bash"));
+        QCOMPARE(viaTokenctl.subject().fileIdentity, QStringLiteral("5:6:7:8"));
+        const PeerIdentity direct = peer(QStringLiteral("/usr/bin/python3"));
+        QCOMPARE(direct.subject().exe, QStringLiteral("/usr/bin/python3"));
+        QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
+        Verdicts v;
+        m_broker->decide(account(QStringLiteral("a")), viaTokenctl, true, v.done());
+        QCOMPARE(prompts.size(), 1);
+        QCOMPARE(prompts.first().first().value<ApprovalBroker::Prompt>().program,
+                 QStringLiteral("/usr/bin/bash"));
     }
 
     void defaultPolicyApplies()

@@ -215,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(prompts.size(), 2);
         QCOMPARE(prompts.last().first().value<ApprovalBroker::Prompt>().program,
-                 QFileInfo(QStringLiteral(TK_TOKENCTL)).canonicalFilePath());
+                 QFileInfo(QCoreApplication::applicationFilePath()).canonicalFilePath());
         r = tokenctl(rig, {QStringLiteral("token"), QStringLiteral("work")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(prompts.size(), 2); // remembered, no new prompt
