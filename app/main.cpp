@@ -3,6 +3,9 @@
 #include "AccountRegistry.h"
 #include "AgentServer.h"
 #include "AgentService.h"
+#include "ApprovalBroker.h"
+#include "ApprovalPolicy.h"
+#include "ApprovalPrompt.h"
 #include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
@@ -26,6 +29,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTranslator>
 
 #ifdef Q_OS_LINUX
@@ -174,6 +178,17 @@ int main(int argc, char *argv[])
 
     // The agent hands tokens to the person's programs (tokenctl, git, kubectl).
     AgentService agentService(&manager, SystemClock::instance());
+    QSettings approvalSettings(QSettings::IniFormat, QSettings::UserScope,
+                               QCoreApplication::organizationName(), QStringLiteral("approvals"));
+    ApprovalPolicy approvalPolicy(&approvalSettings);
+    ApprovalBroker approvals(&approvalPolicy, SystemClock::instance());
+    agentService.setApprovalBroker(&approvals);
+    QObject::connect(&approvals, &ApprovalBroker::promptRequested, &approvals,
+                     [&approvals](const ApprovalBroker::Prompt &prompt) {
+                         ApprovalPrompt::showFor(&approvals, prompt);
+                     });
+    QObject::connect(&manager, &SessionManager::accountRemoved, &approvals,
+                     [&approvalPolicy](const QString &id) { approvalPolicy.forgetAccount(id); });
     AgentServer agent(&agentService, AgentServer::Options());
     QObject::connect(&agentService, &AgentService::signInRequested, &signIn,
                      [&signIn](const QString &accountId) { signIn.signIn(accountId); });

@@ -109,6 +109,12 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_runtime));
         QVERIFY(QFile::setPermissions(m_runtime,
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        // These programs are the person's own: no approval prompt (ApprovalPolicy default).
+        QVERIFY(QDir().mkpath(m_home.filePath(QStringLiteral(".config/Tokenkeeper-demo"))));
+        QFile approvals(m_home.filePath(QStringLiteral(".config/Tokenkeeper-demo/approvals.ini")));
+        QVERIFY(approvals.open(QIODevice::WriteOnly));
+        approvals.write("[approval]\ndefault=allow\n");
+        approvals.close();
         const QString portFile = m_home.filePath(QStringLiteral("port"));
         m_demo.setProcessEnvironment(env());
         m_demo.start(QStringLiteral(TK_DEMO_SERVER), {QStringLiteral("--port-file"), portFile});
