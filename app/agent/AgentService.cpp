@@ -169,14 +169,6 @@ void AgentService::handOut(AccountSession *session, const WireMessage &request,
                            const PeerIdentity &peer, const Reply &reply)
 {
     const bool interactive = request.get("interactive", "1") == "1";
-    const AccountSnapshot snap = session->snapshot();
-    const WireMessage early = R::fromState(snap);
-    if (early.has("status")) {
-        if (early.get("code") == tkwire::code::kSignInRequired)
-            askForSignIn(session, interactive);
-        reply(early);
-        return;
-    }
     bool ok = false;
     qint64 minValid = str(request, "min_valid").toLongLong(&ok);
     if (!ok || minValid < 0)
@@ -219,6 +211,16 @@ void AgentService::handOut(AccountSession *session, const WireMessage &request,
                 reply(m);
             },
             this);
+    // Once the session has loaded: states that need a person answer at once (M-67).
+    handout->setPrecheck([this, guard, reply, interactive] {
+        const WireMessage early = R::fromState(guard->snapshot());
+        if (!early.has("status"))
+            return true;
+        if (early.get("code") == tkwire::code::kSignInRequired)
+            askForSignIn(guard, interactive);
+        reply(early);
+        return false;
+    });
     handout->start();
 }
 

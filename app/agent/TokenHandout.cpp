@@ -18,6 +18,9 @@ TokenHandout::TokenHandout(AccountSession *session, const Clock *clock, qint64 m
         finish(QByteArray(), AuthError(AuthError::Kind::Transient, QStringLiteral("timeout")));
     });
     connect(session, &AccountSession::changed, this, &TokenHandout::onChanged);
+    connect(session, &QObject::destroyed, this, [this] {
+        finish(QByteArray(), AuthError(AuthError::Kind::Cancelled, QStringLiteral("removed")));
+    });
 }
 
 TokenHandout::~TokenHandout() = default;
@@ -63,6 +66,13 @@ void TokenHandout::onChanged()
 
 void TokenHandout::ask()
 {
+    if (m_precheck && !m_precheck()) {
+        m_phase = Phase::Done;
+        m_timeout.stop();
+        m_done = nullptr;
+        deleteLater();
+        return;
+    }
     m_phase = Phase::First;
     const QPointer<TokenHandout> self(this);
     // The callback may run before withFreshToken returns (a cache hit) or much later.

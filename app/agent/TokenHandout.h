@@ -26,6 +26,9 @@ public:
     TokenHandout(AccountSession *session, const Clock *clock, qint64 minValidMs, int timeoutMs,
                  Done done, QObject *parent = nullptr);
     ~TokenHandout() override;
+    // Runs once the session has loaded, before asking it; false: it answered the caller
+    // itself and the handout ends without calling `done`.
+    void setPrecheck(std::function<bool()> precheck) { m_precheck = std::move(precheck); }
     void start();
 
     // The minimum validity actually required of a token with this lifetime.
@@ -42,6 +45,7 @@ private:
     const Clock *m_clock;
     qint64 m_minValidMs;
     Done m_done;
+    std::function<bool()> m_precheck;
     QTimer m_timeout;
     enum class Phase { Loading, First, WaitFlight, Second, Done } m_phase = Phase::Loading;
 };

@@ -151,6 +151,54 @@ private Q_SLOTS:
         QCOMPARE(agentCall(rig.socketPath(), byUrl).get("access_token"), r.get("access_token"));
     }
 
+    // Right after a start the sessions are still reading the keychain and look signed out: a
+    // caller then waits for the load instead of being sent to the sign-in.
+    void callerDuringStartupWaitsForTheKeychain()
+    {
+        AgentRig rig;
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const QByteArray token = s->currentAccessToken();
+        rig.agent.reset();
+        rig.service.reset();
+        rig.secrets.setLatencyMs(400);
+        rig.makeManager(); // a restart: same registry and keychain
+        rig.manager->start();
+        rig.service = std::make_unique<AgentService>(rig.manager.get(), &rig.clock);
+        AgentServer::Options o;
+        o.socketPath = rig.socketDir() + QStringLiteral("/agent.sock");
+        rig.agent = std::make_unique<AgentServer>(rig.service.get(), o);
+        QVERIFY(rig.listen());
+        QCOMPARE(rig.manager->sessions().first()->state(), SessionState::SignedOut);
+        const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(QByteArray::fromStdString(r.get("access_token")), token);
+    }
+
+    void removedAccountEndsAWaitingCaller()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        FakeFault slow;
+        slow.kind = FakeFault::Kind::NeverAnswer;
+        rig.server.injectFault(QStringLiteral("venafi.token"), slow);
+        rig.clock.advance(s->snapshot().accessExpiresAtMs - rig.clock.wallMs());
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        c.send(tokenRequest(QStringLiteral("work")));
+        QTRY_COMPARE(s->state(), SessionState::Refreshing);
+        rig.manager->removeAccount(s->id());
+        QVERIFY(c.waitClosed(3000)); // answered at once, not after the answer timeout
+        const WireMessage r = c.reply();
+        QCOMPARE(r.get("status"), std::string("error"));
+        QVERIFY2(r.get("code") == tkwire::code::kNotFound
+                         || r.get("code") == tkwire::code::kSignInRequired,
+                 r.get("code").c_str());
+        QVERIFY(!r.has("access_token"));
+    }
+
     void unknownAndAmbiguousAccounts()
     {
         AgentRig rig;
