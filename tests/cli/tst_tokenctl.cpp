@@ -250,6 +250,51 @@ private Q_SLOTS:
             QVERIFY(req.header("Authorization").startsWith("Bearer "));
     }
 
+    // M-68 / S-20: the token reaches curl through a file descriptor; curl's argv (readable by
+    // every user in /proc/<pid>/cmdline) holds only "@/dev/fd/N". A stand-in curl records both.
+    void curlArgvNeverHoldsTheToken()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        QTemporaryDir bin;
+        QFile fake(bin.filePath(QStringLiteral("curl")));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\n"
+                   "out=\"$(dirname \"$0\")\"\n"
+                   "printf '%s\\n' \"$@\" > \"$out/argv\"\n"
+                   "while [ $# -gt 0 ]; do\n"
+                   "  case \"$1\" in\n"
+                   "    -H) cat \"${2#@}\" > \"$out/header\"; shift 2;;\n"
+                   "    -D) printf 'HTTP/1.1 200 OK\\r\\n\\r\\n' > \"$2\"; shift 2;;\n"
+                   "    *) shift;;\n"
+                   "  esac\n"
+                   "done\n"
+                   "echo body\n");
+        fake.close();
+        QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::ExeOwner | QFile::WriteOwner));
+        QProcessEnvironment e = env(rig);
+        e.insert(QStringLiteral("PATH"),
+                 bin.path() + QLatin1Char(':') + e.value(QStringLiteral("PATH")));
+        const CliResult r = runCli(QStringLiteral(TK_TOKENCTL),
+                                   {QStringLiteral("curl"), QStringLiteral("work"),
+                                    QStringLiteral("https://api.example.com/x")},
+                                   e);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("body\n"));
+        QFile argv(bin.filePath(QStringLiteral("argv")));
+        QVERIFY(argv.open(QIODevice::ReadOnly));
+        const QByteArray args = argv.readAll();
+        QVERIFY2(args.contains("@/dev/fd/"), args.constData());
+        QVERIFY(args.contains("https://api.example.com/x"));
+        QVERIFY(!args.contains(s->currentAccessToken()));
+        QFile header(bin.filePath(QStringLiteral("header")));
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        QCOMPARE(header.readAll(),
+                 QByteArray("Authorization: Bearer " + s->currentAccessToken() + '\n'));
+    }
+
     void kubectlExecCredential()
     {
         AgentRig rig;

@@ -193,6 +193,13 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("tokenctl login"));
     }
 
+    void loginWithoutPasswordOpensTheDialog()
+    {
+        const CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo Salesforce")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("sign-in dialog for Demo Salesforce is open"), r.err.constData());
+    }
+
     void kubectlExecCredential()
     {
         QProcessEnvironment e = env();
