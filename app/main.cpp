@@ -4,6 +4,11 @@
 #ifdef TOKENKEEPER_FAULT_POINTS
 #include "BenchDriver.h"
 #endif
+#include "AgentServer.h"
+#include "AgentService.h"
+#include "ApprovalBroker.h"
+#include "ApprovalPolicy.h"
+#include "ApprovalPrompt.h"
 #include "ChunkedSecretStore.h"
 #include "ClipboardGuard.h"
 #include "Clock.h"
@@ -30,6 +35,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <QSettings>
+#include <QTranslator>
 
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
@@ -198,6 +205,31 @@ int main(int argc, char *argv[])
 #ifdef TOKENKEEPER_FAULT_POINTS
     BenchDriver::installIfRequested(&window, &model, &tray); // tests/bench/bench_scale
 #endif
+    // The agent hands tokens to the person's programs (tokenctl, git, kubectl).
+    AgentService agentService(&manager, SystemClock::instance());
+    QSettings approvalSettings(QSettings::IniFormat, QSettings::UserScope,
+                               QCoreApplication::organizationName(), QStringLiteral("approvals"));
+    ApprovalPolicy approvalPolicy(&approvalSettings);
+    ApprovalBroker approvals(&approvalPolicy, SystemClock::instance());
+    agentService.setApprovalBroker(&approvals);
+    QObject::connect(&approvals, &ApprovalBroker::promptRequested, &approvals,
+                     [&approvals](const ApprovalBroker::Prompt &prompt) {
+                         ApprovalPrompt::showFor(&approvals, prompt);
+                     });
+    QObject::connect(&manager, &SessionManager::accountRemoved, &approvals,
+                     [&approvalPolicy](const QString &id) { approvalPolicy.forgetAccount(id); });
+    AgentServer agent(&agentService, AgentServer::Options());
+    QObject::connect(&agentService, &AgentService::signInRequested, &signIn,
+                     [&signIn](const QString &accountId) { signIn.signIn(accountId); });
+    const auto logAgent = [&log](const QString &account, const QString &line) {
+        log.append(SystemClock::instance()->wallMs(), account, line);
+    };
+    QObject::connect(&agentService, &AgentService::logEvent, &log, logAgent);
+    QObject::connect(&agent, &AgentServer::logEvent, &log, logAgent);
+    QString agentError;
+    if (!agent.listen(&agentError))
+        qWarning("agent socket unavailable: %s", qPrintable(agentError));
+
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
     return app->exec();

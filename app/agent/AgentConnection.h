@@ -1,0 +1,44 @@
+#pragma once
+
+#include "FrameCodec.h"
+#include "PeerIdentity.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QLocalSocket;
+
+// One accepted client of the agent socket: reads exactly one request frame within the read
+// timeout (a silent or slow connection is closed), answers it with one frame and closes.
+// A malformed, oversized or wrong-version frame gets an error frame, never a token.
+class AgentConnection : public QObject
+{
+    Q_OBJECT
+public:
+    AgentConnection(QLocalSocket *socket, PeerIdentity peer, int readTimeoutMs,
+                    QObject *parent = nullptr);
+    ~AgentConnection() override;
+
+    const PeerIdentity &peer() const { return m_peer; }
+    // Sends the reply and closes the connection once it is written.
+    void reply(const tkwire::WireMessage &message);
+    bool answered() const { return m_answered; }
+
+Q_SIGNALS:
+    void requestReceived(AgentConnection *connection, const tkwire::WireMessage &request);
+    void protocolError(AgentConnection *connection, const QString &reason);
+    void finished(AgentConnection *connection);
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+    void fail(const char *code, const QString &reason);
+
+    QLocalSocket *m_socket;
+    PeerIdentity m_peer;
+    tkwire::FrameReader m_reader;
+    QTimer m_readTimeout;
+    bool m_gotRequest = false;
+    bool m_answered = false;
+    bool m_finished = false;
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "WireMessage.h"
+
+#include <QString>
+
+struct AuthError;
+struct AccountSnapshot;
+
+// Building agent replies, and the one mapping from the engine's errors and states to the wire
+// error codes (and thereby to tokenctl's exit codes). Messages tell the person what to do and
+// never carry token material.
+namespace AgentReplies {
+
+tkwire::WireMessage ok();
+tkwire::WireMessage error(const char *code, const QString &message);
+tkwire::WireMessage error(const QString &code, const QString &message);
+
+// The code and message for a failed token request.
+tkwire::WireMessage fromAuthError(const AuthError &error, const AccountSnapshot &snapshot);
+// A reply without asking the engine when the account's state already decides (signed out,
+// re-sign-in needed, keychain locked, configuration error); an empty message (no "op") otherwise.
+tkwire::WireMessage fromState(const AccountSnapshot &snapshot);
+
+void set(tkwire::WireMessage *m, const char *key, const QString &value);
+
+} // namespace AgentReplies

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "AccountConfig.h"
+#include "WireMessage.h"
+
+#include <functional>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+class AccountSession;
+class ApprovalBroker;
+class Clock;
+class SessionManager;
+struct PeerIdentity;
+
+// What the agent does for a request, on top of the engine (SessionManager / AccountSession):
+// list, status, token (with a minimum validity, through the session's one flight), rejected,
+// login (dialog or password from the request body), revoke, add, remove. Every hand-out is an
+// event-log line naming the program, its pid and the account, never the token.
+class AgentService : public QObject
+{
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const tkwire::WireMessage &reply)>;
+
+    AgentService(SessionManager *manager, const Clock *clock, QObject *parent = nullptr);
+    ~AgentService() override;
+
+    void handle(const tkwire::WireMessage &request, const PeerIdentity &peer, Reply reply);
+
+    void setSocketPath(const QString &path) { m_socketPath = path; }
+    // Optional per-program approval (null: every program of this user is allowed).
+    void setApprovalBroker(ApprovalBroker *broker) { m_approvals = broker; }
+    void setAnswerTimeoutMs(int ms) { m_answerTimeoutMs = ms; }
+
+Q_SIGNALS:
+    // The person should sign in to this account (the tray shows the dialog). Coalesced: at most
+    // one per account every kSignInPromptIntervalMs, however many callers ask.
+    void signInRequested(const QString &accountId);
+    void logEvent(const QString &account, const QString &line);
+
+private:
+    void list(const Reply &reply);
+    void status(const Reply &reply);
+    void token(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void handOut(AccountSession *session, const tkwire::WireMessage &request,
+                 const PeerIdentity &peer, const Reply &reply);
+    void rejected(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void login(const tkwire::WireMessage &request, const Reply &reply);
+    void signInWith(AccountSession *session, Credentials credentials, const Reply &reply);
+    void revoke(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void add(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void remove(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    // Resolves "account" / "url"; replies with the error itself and returns null on failure.
+    AccountSession *resolve(const tkwire::WireMessage &request, const Reply &reply);
+    void askForSignIn(AccountSession *session, bool interactive);
+    void log(AccountSession *session, const QString &line);
+
+    SessionManager *m_manager;
+    const Clock *m_clock;
+    ApprovalBroker *m_approvals = nullptr;
+    QString m_socketPath;
+    int m_answerTimeoutMs = 60000;
+    QHash<QString, QElapsedTimer> m_lastSignInPrompt;
+    QHash<QString, QByteArray> m_pendingClientSecrets; // from `add`, used by the next login
+    static constexpr qint64 kSignInPromptIntervalMs = 60000;
+};

@@ -1,0 +1,520 @@
+// The agent against the real engine and fake server over a real local socket (M-66, M-67).
+#include "AgentRig.h"
+#include "ErrorCodes.h"
+#include "RuntimeDirectory.h"
+#include "TokenHandout.h"
+
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using tkwire::WireMessage;
+
+class TestAgentServer : public QObject
+{
+    Q_OBJECT
+
+    static Session *signedIn(AgentRig &rig, const QString &name, Dialect d = Dialect::Venafi)
+    {
+        AccountConfig c = rig.config(d);
+        c.displayName = name;
+        return rig.signedIn(d, c);
+    }
+
+private Q_SLOTS:
+    void socketIsPrivate()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        struct stat st;
+        QCOMPARE(::lstat(QFile::encodeName(rig.socketDir()).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0700);
+        QCOMPARE(::lstat(QFile::encodeName(rig.socketPath()).constData(), &st), 0);
+        QVERIFY(S_ISSOCK(st.st_mode));
+        QCOMPARE(int(st.st_mode & 077), 0);
+    }
+
+    void refusesDirectoryWithLooseModeOrOtherOwner_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("otherOwner");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("group readable") << 0750 << false << QStringLiteral("mode 750");
+        QTest::newRow("world traversable") << 0701 << false << QStringLiteral("mode 701");
+        QTest::newRow("other owner") << 0700 << true << QStringLiteral("owned by uid 65534");
+    }
+    void refusesDirectoryWithLooseModeOrOtherOwner()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, otherOwner);
+        QFETCH(QString, reason);
+        if (otherOwner && ::geteuid() != 0)
+            QSKIP("needs root to create a directory owned by someone else");
+        AgentRig rig;
+        const QByteArray dir = QFile::encodeName(rig.socketDir());
+        QCOMPARE(::mkdir(dir.constData(), 0700), 0);
+        QCOMPARE(::chmod(dir.constData(), mode_t(mode)), 0);
+        if (otherOwner)
+            QCOMPARE(::chown(dir.constData(), 65534, 65534), 0);
+        QString error;
+        QVERIFY(!rig.agent->listen(&error));
+        QVERIFY2(error.contains(reason), qPrintable(error));
+        QVERIFY(!QFile::exists(rig.socketPath()));
+    }
+
+    void refusesSymlinkedDirectory()
+    {
+        AgentRig rig;
+        QTemporaryDir elsewhere;
+        QVERIFY(QFile::link(elsewhere.path(), rig.socketDir()));
+        QString error;
+        QVERIFY(!rig.agent->listen(&error));
+        QVERIFY2(error.contains(QLatin1String("not a directory")), qPrintable(error));
+    }
+
+    void defaultPathFollowsXdgRuntimeDir()
+    {
+        const QByteArray saved = qgetenv("XDG_RUNTIME_DIR");
+        qputenv("XDG_RUNTIME_DIR", "/run/user/4242");
+        QCOMPARE(RuntimeDirectory::defaultSocketPath(),
+                 QStringLiteral("/run/user/4242/tokenkeeper/agent.sock"));
+        qputenv("XDG_RUNTIME_DIR", "relative/dir");
+        QVERIFY(RuntimeDirectory::defaultSocketPath().isEmpty());
+        qputenv("XDG_RUNTIME_DIR", saved);
+    }
+
+    void replacesStaleSocket()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        rig.agent.reset(); // QLocalServer removes its file; leave a dead one behind instead
+        QFile stale(rig.runtime.path() + QStringLiteral("/tokenkeeper/agent.sock"));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
+        rig.agent = std::make_unique<AgentServer>(
+                rig.service.get(),
+                AgentServer::Options{rig.runtime.path() + QStringLiteral("/tokenkeeper/agent.sock"),
+                                     256, 3000, 512});
+        QVERIFY(rig.listen());
+        QCOMPARE(agentCall(rig.socketPath(), WireMessage("status")).get("status"),
+                 std::string("ok"));
+    }
+
+    void listAndStatus()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const WireMessage list = agentCall(rig.socketPath(), WireMessage("list"));
+        QCOMPARE(list.get("status"), std::string("ok"));
+        QCOMPARE(list.get("count"), std::string("1"));
+        QCOMPARE(q(list.get("a0.name")), QStringLiteral("work"));
+        QCOMPARE(q(list.get("a0.id")), s->id());
+        QCOMPARE(list.get("a0.dialect"), std::string("venafi"));
+        QCOMPARE(list.get("a0.state"), std::string("active"));
+        QCOMPARE(q(list.get("a0.expires_at")).toLongLong(), s->snapshot().accessExpiresAtMs / 1000);
+        QVERIFY(!list.has("a0.access_token"));
+        const WireMessage status = agentCall(rig.socketPath(), WireMessage("status"));
+        QCOMPARE(status.get("version"), std::string(TOKENKEEPER_VERSION));
+        QCOMPARE(q(status.get("socket")), rig.socketPath());
+        QCOMPARE(q(status.get("pid")).toLongLong(), qint64(::getpid()));
+    }
+
+    void tokenIsHandedOutAndLoggedWithoutTheToken()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const int refreshes = rig.server.requestCount(QStringLiteral("venafi.token"));
+        const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(QByteArray::fromStdString(r.get("access_token")), s->currentAccessToken());
+        QCOMPARE(r.get("token_type"), std::string("Bearer"));
+        QCOMPARE(q(r.get("expires_at")).toLongLong(), s->snapshot().accessExpiresAtMs / 1000);
+        QCOMPARE(q(r.get("scope")), QStringLiteral("certificate:manage,revoke"));
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), refreshes);
+        const QString line = rig.log.filter(QStringLiteral("token handed to")).value(0);
+        QVERIFY2(line.contains(QStringLiteral("(pid %1)").arg(::getpid())), qPrintable(line));
+        QVERIFY(line.contains(QStringLiteral("tst_agentserver")));
+        for (const QString &l : std::as_const(rig.log))
+            QVERIFY(!l.contains(QString::fromLatin1(s->currentAccessToken())));
+        // By id and by URL too.
+        QCOMPARE(agentCall(rig.socketPath(), tokenRequest(s->id())).get("status"),
+                 std::string("ok"));
+        WireMessage byUrl("token");
+        byUrl.set("url",
+                  QString(rig.server.baseUrl().toString() + QStringLiteral("/vedsdk/x"))
+                          .toStdString());
+        QCOMPARE(agentCall(rig.socketPath(), byUrl).get("access_token"), r.get("access_token"));
+    }
+
+    // Right after a start the sessions are still reading the keychain and look signed out: a
+    // caller then waits for the load instead of being sent to the sign-in.
+    void callerDuringStartupWaitsForTheKeychain()
+    {
+        AgentRig rig;
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const QByteArray token = s->currentAccessToken();
+        rig.agent.reset();
+        rig.service.reset();
+        rig.secrets.setLatencyMs(400);
+        rig.makeManager(); // a restart: same registry and keychain
+        rig.manager->start();
+        rig.service = std::make_unique<AgentService>(rig.manager.get(), &rig.clock);
+        AgentServer::Options o;
+        o.socketPath = rig.socketDir() + QStringLiteral("/agent.sock");
+        rig.agent = std::make_unique<AgentServer>(rig.service.get(), o);
+        QVERIFY(rig.listen());
+        QCOMPARE(rig.manager->sessions().first()->state(), SessionState::SignedOut);
+        const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(QByteArray::fromStdString(r.get("access_token")), token);
+    }
+
+    void removedAccountEndsAWaitingCaller()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        FakeFault slow;
+        slow.kind = FakeFault::Kind::NeverAnswer;
+        rig.server.injectFault(QStringLiteral("venafi.token"), slow);
+        rig.clock.advance(s->snapshot().accessExpiresAtMs - rig.clock.wallMs());
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        c.send(tokenRequest(QStringLiteral("work")));
+        QTRY_COMPARE(s->state(), SessionState::Refreshing);
+        rig.manager->removeAccount(s->id());
+        QVERIFY(c.waitClosed(3000)); // answered at once, not after the answer timeout
+        const WireMessage r = c.reply();
+        QCOMPARE(r.get("status"), std::string("error"));
+        QVERIFY2(r.get("code") == tkwire::code::kNotFound
+                         || r.get("code") == tkwire::code::kSignInRequired,
+                 r.get("code").c_str());
+        QVERIFY(!r.has("access_token"));
+    }
+
+    void unknownAndAmbiguousAccounts()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        QVERIFY(signedIn(rig, QStringLiteral("a")));
+        AccountConfig other = rig.config(Dialect::Generic);
+        other.displayName = QStringLiteral("A");
+        rig.add(other);
+        WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("nope")));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kNotFound));
+        QVERIFY(q(r.get("message")).contains(QLatin1String("tokenctl list")));
+        // Case-insensitive only when nothing matches exactly.
+        QCOMPARE(agentCall(rig.socketPath(), tokenRequest(QStringLiteral("a"))).get("status"),
+                 std::string("ok"));
+        AccountConfig third = rig.config(Dialect::Generic);
+        third.displayName = QStringLiteral("a");
+        third.username = QStringLiteral("bob");
+        rig.add(third);
+        r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("a")));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kAmbiguous));
+        QVERIFY(q(r.get("message")).contains(QLatin1String("(id ")));
+    }
+
+    // --min-valid: a token expiring within it is refreshed, once, through the session's flight.
+    void minValidRefreshesOnce()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const QByteArray before = s->currentAccessToken();
+        const qint64 expiry = s->snapshot().accessExpiresAtMs;
+        rig.clock.advance(expiry - rig.clock.wallMs() - 200 * 1000); // 200 s left
+        const int refreshes = rig.server.requestCount(QStringLiteral("venafi.token"));
+        WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work"), 120));
+        QCOMPARE(QByteArray::fromStdString(r.get("access_token")), before);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), refreshes);
+        r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work"), 300));
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QVERIFY(QByteArray::fromStdString(r.get("access_token")) != before);
+        QVERIFY(q(r.get("expires_at")).toLongLong() > expiry / 1000);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), refreshes + 1);
+    }
+
+    void effectiveMinValid_data()
+    {
+        QTest::addColumn<qint64>("minValid");
+        QTest::addColumn<qint64>("lifetime");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("long token") << qint64(60000) << qint64(3600000) << qint64(60000);
+        QTest::newRow("2-minute token") << qint64(300000) << qint64(120000) << qint64(60000);
+        QTest::newRow("unknown lifetime") << qint64(90000) << qint64(0) << qint64(90000);
+    }
+    void effectiveMinValid()
+    {
+        QFETCH(qint64, minValid);
+        QFETCH(qint64, lifetime);
+        QFETCH(qint64, expected);
+        QCOMPARE(TokenHandout::effectiveMinValidMs(minValid, lifetime), expected);
+    }
+
+    // M-67: states that need a person answer at once with distinct codes; one sign-in prompt.
+    void signedOutAnswersSignInRequiredAndPromptsOnce()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        AccountConfig c = rig.config(Dialect::Venafi);
+        c.displayName = QStringLiteral("idle");
+        Session *s = rig.add(c);
+        QVERIFY(QTest::qWaitFor([s] { return s->machineState().loaded; }, 5000));
+        QSignalSpy prompts(rig.service.get(), &AgentService::signInRequested);
+        WireMessage r =
+                agentCall(rig.socketPath(), tokenRequest(QStringLiteral("idle"), -1, false));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kSignInRequired));
+        QCOMPARE(prompts.size(), 0); // --no-prompt / non-interactive
+        for (int i = 0; i < 3; ++i) {
+            r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("idle")));
+            QCOMPARE(r.get("code"), std::string(tkwire::code::kSignInRequired));
+            QVERIFY(q(r.get("message")).contains(QLatin1String("tokenctl login")));
+        }
+        QCOMPARE(prompts.size(), 1);
+        QCOMPARE(prompts.first().first().toString(), s->id());
+    }
+
+    void offlineServerAnswersOffline()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        FakeFault down;
+        down.kind = FakeFault::Kind::CloseImmediately;
+        down.times = -1;
+        rig.server.injectFault(QStringLiteral("*"), down);
+        rig.clock.advance(s->snapshot().accessExpiresAtMs - rig.clock.wallMs());
+        QElapsedTimer t;
+        t.start();
+        const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kOffline));
+        QVERIFY(!r.has("access_token"));
+        QCOMPARE(tkwire::exitCodeFor(r.get("code")), 5);
+    }
+
+    void rejectedTokenRefreshesOnce()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = signedIn(rig, QStringLiteral("work"));
+        QVERIFY(s);
+        const QByteArray old = s->currentAccessToken();
+        const int refreshes = rig.server.requestCount(QStringLiteral("venafi.token"));
+        WireMessage rej("rejected");
+        rej.set("account", "work");
+        rej.set("token", old.toStdString() + "\n");
+        WireMessage r = agentCall(rig.socketPath(), rej);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(r.get("current"), std::string("1"));
+        r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
+        QVERIFY(!r.get("access_token").empty());
+        QVERIFY(QByteArray::fromStdString(r.get("access_token")) != old);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), refreshes + 1);
+        // The old token once more: not the current one, no second refresh.
+        r = agentCall(rig.socketPath(), rej);
+        QCOMPARE(r.get("current"), std::string("0"));
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), refreshes + 1);
+    }
+
+    void addLoginRevokeRemove()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        WireMessage add("add");
+        add.set("dialect", "venafi");
+        add.set("server", rig.server.venafiUrl().toString().toStdString());
+        add.set("client_id", "tk-venafi");
+        add.set("user", SessionRig::kUser);
+        add.set("scope", "certificate:manage,revoke");
+        add.set("name", "cli");
+        WireMessage r = agentCall(rig.socketPath(), add);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        const QString id = q(r.get("account_id"));
+        AccountSession *s = rig.manager->session(id);
+        QVERIFY(s);
+        QCOMPARE(s->config().displayName, QStringLiteral("cli"));
+        // Same name again: refused with the reason.
+        r = agentCall(rig.socketPath(), add);
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kInvalid));
+        WireMessage bad = add;
+        bad.set("server", "http://venafi.example.com");
+        bad.set("name", "other");
+        r = agentCall(rig.socketPath(), bad);
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kInvalid));
+        QVERIFY(!r.get("message").empty());
+
+        WireMessage login("login");
+        login.set("account", "cli");
+        login.set("password", "wrong");
+        r = agentCall(rig.socketPath(), login);
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kSignInRequired));
+        login.set("password", SessionRig::kPassword);
+        r = agentCall(rig.socketPath(), login);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(s->state(), SessionState::Active);
+
+        WireMessage revoke("revoke");
+        revoke.set("account", "cli");
+        r = agentCall(rig.socketPath(), revoke);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(r.get("confirmed"), std::string("1"));
+        QTRY_COMPARE(s->state(), SessionState::SignedOut);
+
+        WireMessage remove("remove");
+        remove.set("account", "cli");
+        r = agentCall(rig.socketPath(), remove);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QVERIFY(!rig.manager->session(id));
+    }
+
+    void loginWithoutPasswordOpensTheDialog()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        AccountConfig c = rig.config(Dialect::Venafi);
+        c.displayName = QStringLiteral("idle");
+        Session *s = rig.add(c);
+        QSignalSpy prompts(rig.service.get(), &AgentService::signInRequested);
+        WireMessage login("login");
+        login.set("account", "idle");
+        QCOMPARE(agentCall(rig.socketPath(), login).get("status"), std::string("ok"));
+        QCOMPARE(prompts.size(), 1);
+        QCOMPARE(prompts.first().first().toString(), s->id());
+    }
+
+    // ---- M-66: hostile or broken clients; the server keeps serving after each ----
+
+    void protocolErrors_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("old version") << QByteArray("TK\x00\x00\x00\x00\x00\x00", 8)
+                                     << QString::fromLatin1(tkwire::code::kUnsupportedVersion);
+        QTest::newRow("newer version") << QByteArray("TK\x07\x00\x00\x00\x00\x00", 8)
+                                       << QString::fromLatin1(tkwire::code::kUnsupportedVersion);
+        QTest::newRow("2 GiB prefix") << QByteArray("TK\x01\x00\x80\x00\x00\x00", 8)
+                                      << QString::fromLatin1(tkwire::code::kFrameTooLarge);
+        QTest::newRow("http") << QByteArray("GET / HTTP/1.1\r\n\r\n")
+                              << QString::fromLatin1(tkwire::code::kBadRequest);
+        QTest::newRow("bad payload") << QByteArray("TK\x01\x00\x00\x00\x00\x01x", 9)
+                                     << QString::fromLatin1(tkwire::code::kBadRequest);
+        QTest::newRow("unknown op")
+                << QByteArray() << QString::fromLatin1(tkwire::code::kBadRequest);
+    }
+    void protocolErrors()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, code);
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        if (bytes.isEmpty())
+            c.send(WireMessage("steal_refresh_token"));
+        else
+            c.sendRaw(bytes);
+        QVERIFY(c.waitClosed());
+        const WireMessage r = c.reply();
+        QCOMPARE(r.get("status"), std::string("error"));
+        QCOMPARE(q(r.get("code")), code);
+        if (code == QLatin1String(tkwire::code::kUnsupportedVersion))
+            QVERIFY(q(r.get("message")).contains(QLatin1String("speaks version 1")));
+        QCOMPARE(agentCall(rig.socketPath(), WireMessage("status")).get("status"),
+                 std::string("ok"));
+    }
+
+    void truncatedFrameIsLoggedAndServerKeepsServing()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        {
+            AgentTestClient c(rig.socketPath());
+            QVERIFY(c.connected());
+            WireMessage m("token");
+            m.set("account", "work");
+            const std::string frame = tkwire::encodeFrame(m);
+            c.sendRaw(QByteArray(frame.data(), int(frame.size()) - 3));
+            c.socket.disconnectFromServer();
+        }
+        QTRY_VERIFY(!rig.log.filter(QStringLiteral("truncated frame")).isEmpty());
+        QTRY_COMPARE(rig.agent->connectionCount(), 0);
+        QCOMPARE(agentCall(rig.socketPath(), WireMessage("status")).get("status"),
+                 std::string("ok"));
+    }
+
+    void silentConnectionIsClosed()
+    {
+        AgentServer::Options o;
+        o.readTimeoutMs = 300;
+        AgentRig rig(o);
+        QVERIFY(rig.listen());
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(c.waitClosed(5000));
+        QVERIFY(t.elapsed() >= 250);
+        QCOMPARE(c.reply().get("code"), std::string(tkwire::code::kTimeout));
+        QTRY_COMPARE(rig.agent->connectionCount(), 0);
+    }
+
+    void connectionCapAnswersBusy()
+    {
+        AgentServer::Options o;
+        o.maxConnections = 4;
+        o.readTimeoutMs = 60000;
+        AgentRig rig(o);
+        QVERIFY(rig.listen());
+        std::vector<std::unique_ptr<AgentTestClient>> silent;
+        for (int i = 0; i < 4; ++i) {
+            silent.push_back(std::make_unique<AgentTestClient>(rig.socketPath()));
+            QVERIFY(silent.back()->connected());
+        }
+        QTRY_COMPARE(rig.agent->connectionCount(), 4);
+        AgentTestClient extra(rig.socketPath());
+        QVERIFY(extra.connected());
+        extra.send(WireMessage("status"));
+        QVERIFY(extra.waitClosed());
+        QCOMPARE(extra.reply().get("code"), std::string(tkwire::code::kBusy));
+        silent.clear(); // they hang up
+        QTRY_COMPARE(rig.agent->connectionCount(), 0);
+        QCOMPARE(agentCall(rig.socketPath(), WireMessage("status")).get("status"),
+                 std::string("ok"));
+    }
+
+    void manyConnectionsAtOnce()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        QVERIFY(signedIn(rig, QStringLiteral("work")));
+        std::vector<std::unique_ptr<AgentTestClient>> clients;
+        for (int i = 0; i < 200; ++i) {
+            clients.push_back(std::make_unique<AgentTestClient>(rig.socketPath()));
+            clients.back()->send(tokenRequest(QStringLiteral("work")));
+        }
+        QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return std::all_of(clients.begin(), clients.end(),
+                                       [](const auto &c) { return c->closed; });
+                },
+                20000));
+        int ok = 0;
+        for (const auto &c : clients)
+            ok += c->reply().get("status") == "ok" ? 1 : 0;
+        QCOMPARE(ok, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAgentServer)
+#include "tst_agentserver.moc"

@@ -1,0 +1,373 @@
+// End to end with the real programs: the tokenkeeper executable (offscreen, demo mode, private
+// HOME and XDG_RUNTIME_DIR, no keychain -> "this session only"), the standalone demo server, and
+// tokenctl / git-credential-tokenkeeper / git as subprocesses. Covers sign-in with
+// --password-stdin, a token the demo resource accepts, exit codes 3/5/7, kubectl, git, the agent
+// under hostile clients (200 at once, silent, oversized, truncated, another uid) and auto-start.
+#include "CliRun.h"
+#include "FrameCodec.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalSocket>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+class TestTokenctlApp : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_runtime;
+    QProcess m_demo;
+    QProcess m_app;
+    QString m_base; // http://127.0.0.1:<port>
+
+    QProcessEnvironment env(const QString &home, const QString &runtime) const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const char *v :
+             {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "KUBERNETES_EXEC_INFO",
+              "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+            e.remove(QString::fromLatin1(v));
+        e.insert(QStringLiteral("HOME"), home);
+        e.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+        e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        e.insert(QStringLiteral("TOKENKEEPER_APP"), QStringLiteral("/nonexistent/tokenkeeper"));
+        e.insert(QStringLiteral("TOKENKEEPER_START_TIMEOUT_MS"), QStringLiteral("300"));
+        e.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+        return e;
+    }
+    QProcessEnvironment env() const { return env(m_home.path(), m_runtime); }
+    QString socketPath() const { return m_runtime + QStringLiteral("/tokenkeeper/agent.sock"); }
+    CliResult tokenctl(const QStringList &args, const QByteArray &input = QByteArray()) const
+    {
+        return runCli(QStringLiteral(TK_TOKENCTL), args, env(), input);
+    }
+    static bool waitForSocket(const QString &path, int ms)
+    {
+        return QTest::qWaitFor(
+                [&path] {
+                    QLocalSocket s;
+                    s.connectToServer(path);
+                    return s.waitForConnected(100);
+                },
+                ms);
+    }
+    // One raw exchange with the agent in the app process (blocking is fine: another process).
+    static QByteArray rawExchange(const QString &path, const QByteArray &bytes, int ms,
+                                  bool closeAfterWrite = false)
+    {
+        QLocalSocket s;
+        s.connectToServer(path);
+        if (!s.waitForConnected(2000))
+            return "no connection";
+        if (!bytes.isEmpty()) {
+            s.write(bytes);
+            s.waitForBytesWritten(2000);
+        }
+        if (closeAfterWrite) {
+            s.disconnectFromServer();
+            return QByteArray();
+        }
+        QByteArray got;
+        QElapsedTimer t;
+        t.start();
+        while (s.state() == QLocalSocket::ConnectedState && t.elapsed() < ms) {
+            if (s.waitForReadyRead(100))
+                got += s.readAll();
+        }
+        got += s.readAll();
+        return got;
+    }
+    static tkwire::WireMessage decode(const QByteArray &bytes)
+    {
+        tkwire::FrameReader reader;
+        reader.feed(bytes.constData(), std::size_t(bytes.size()));
+        tkwire::WireMessage m;
+        reader.next(&m);
+        return m;
+    }
+    static QByteArray frame(const tkwire::WireMessage &m)
+    {
+        const std::string f = tkwire::encodeFrame(m);
+        return QByteArray(f.data(), int(f.size()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        m_runtime = m_home.filePath(QStringLiteral("run"));
+        QVERIFY(QDir().mkpath(m_runtime));
+        QVERIFY(QFile::setPermissions(m_runtime,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        // These programs are the person's own: no approval prompt (ApprovalPolicy default).
+        QVERIFY(QDir().mkpath(m_home.filePath(QStringLiteral(".config/Tokenkeeper-demo"))));
+        QFile approvals(m_home.filePath(QStringLiteral(".config/Tokenkeeper-demo/approvals.ini")));
+        QVERIFY(approvals.open(QIODevice::WriteOnly));
+        approvals.write("[approval]\ndefault=allow\n");
+        approvals.close();
+        const QString portFile = m_home.filePath(QStringLiteral("port"));
+        m_demo.setProcessEnvironment(env());
+        m_demo.start(QStringLiteral(TK_DEMO_SERVER), {QStringLiteral("--port-file"), portFile});
+        QVERIFY(m_demo.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(portFile), 10000);
+        QFile f(portFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        m_base = QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(f.readAll().trimmed());
+        m_app.setProcessEnvironment(env());
+        m_app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_app.start(QStringLiteral(TK_APP),
+                    {QStringLiteral("--minimized"), QStringLiteral("--demo-server"), m_base});
+        QVERIFY(m_app.waitForStarted(5000));
+        QVERIFY2(waitForSocket(socketPath(), 15000), "the app's agent socket did not appear");
+    }
+
+    void cleanupTestCase()
+    {
+        for (QProcess *p : {&m_app, &m_demo}) {
+            if (p->state() != QProcess::NotRunning) {
+                p->terminate();
+                if (!p->waitForFinished(5000))
+                    p->kill();
+                p->waitForFinished(2000);
+            }
+        }
+    }
+
+    void socketIsPrivate()
+    {
+        struct stat st;
+        QCOMPARE(::stat(QFile::encodeName(m_runtime + QStringLiteral("/tokenkeeper")).constData(),
+                        &st),
+                 0);
+        QCOMPARE(int(st.st_mode & 07777), 0700);
+        QCOMPARE(::stat(QFile::encodeName(socketPath()).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 077), 0);
+    }
+
+    void loginThenTokenAcceptedByTheDemoResource()
+    {
+        CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo Venafi TPP"),
+                                QStringLiteral("--password-stdin")},
+                               "demo\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = tokenctl({QStringLiteral("token"), QStringLiteral("Demo Venafi TPP")});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray token = r.out.trimmed();
+        QVERIFY(token.size() > 10);
+        // The token works at the demo resource, through tokenctl curl and through curl -H @-.
+        const QString resource = m_base + QStringLiteral("/vedsdk/Identity/Self");
+        r = tokenctl({QStringLiteral("curl"), QStringLiteral("Demo Venafi TPP"),
+                      QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\n%{http_code}"),
+                      resource});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith("\n200"), r.out.constData());
+        QVERIFY(r.out.contains("Identity"));
+        const CliResult header =
+                tokenctl({QStringLiteral("header"), QStringLiteral("Demo Venafi TPP")});
+        r = runCli(QStringLiteral("curl"),
+                   {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                    QStringLiteral("-w"), QStringLiteral("%{http_code}"), QStringLiteral("-H"),
+                    QStringLiteral("@-"), resource},
+                   env(), header.out);
+        QCOMPARE(r.out, QByteArray("200"));
+        // The secret never reached the app's or the demo server's output.
+        QVERIFY(!m_demo.readAllStandardOutput().contains(token));
+    }
+
+    void signInNeededIsExit3()
+    {
+        const CliResult r = tokenctl({QStringLiteral("--no-prompt"), QStringLiteral("token"),
+                                      QStringLiteral("Demo Salesforce")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains("tokenctl login"));
+    }
+
+    void loginWithoutPasswordOpensTheDialog()
+    {
+        const CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo Salesforce")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("sign-in dialog for Demo Salesforce is open"), r.err.constData());
+    }
+
+    void kubectlExecCredential()
+    {
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("KUBERNETES_EXEC_INFO"),
+                 QStringLiteral("{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                                "\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}"));
+        const CliResult r =
+                runCli(QStringLiteral(TK_TOKENCTL),
+                       {QStringLiteral("kubectl"), QStringLiteral("Demo Venafi TPP")}, e);
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(o.value(QLatin1String("kind")).toString(), QStringLiteral("ExecCredential"));
+        const QJsonObject status = o.value(QLatin1String("status")).toObject();
+        QVERIFY(!status.value(QLatin1String("token")).toString().isEmpty());
+        const QDateTime expiry = QDateTime::fromString(
+                status.value(QLatin1String("expirationTimestamp")).toString(), Qt::ISODate);
+        QVERIFY(expiry.isValid());
+        QVERIFY(expiry > QDateTime::currentDateTimeUtc());
+    }
+
+    void gitCredentialFill()
+    {
+        CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo OAuth 2.0"),
+                                QStringLiteral("--password-stdin")},
+                               "demo\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray token =
+                tokenctl({QStringLiteral("token"), QStringLiteral("Demo OAuth 2.0")}).out.trimmed();
+        const QByteArray host = QUrl(m_base).authority().toLatin1();
+        r = runCli(QStringLiteral("git"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("credential.helper=") + QStringLiteral(TK_GIT_HELPER),
+                    QStringLiteral("-c"), QStringLiteral("credential.useHttpPath=true"),
+                    QStringLiteral("credential"), QStringLiteral("fill")},
+                   env(), "protocol=http\nhost=" + host + "\npath=generic/repo.git\n\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QByteArray("password=" + token + '\n')), r.out.constData());
+        QVERIFY(r.out.contains("username=demo\n"));
+    }
+
+    void twoHundredConnectionsAtOnce()
+    {
+        std::vector<std::unique_ptr<QLocalSocket>> sockets;
+        const QByteArray request = frame(tkwire::WireMessage("status"));
+        for (int i = 0; i < 200; ++i) {
+            auto s = std::make_unique<QLocalSocket>();
+            s->connectToServer(socketPath());
+            sockets.push_back(std::move(s));
+        }
+        for (auto &s : sockets) {
+            QVERIFY(s->waitForConnected(5000));
+            s->write(request);
+        }
+        int ok = 0;
+        for (auto &s : sockets) {
+            QByteArray got;
+            QElapsedTimer t;
+            t.start();
+            while (s->state() == QLocalSocket::ConnectedState && t.elapsed() < 10000) {
+                if (s->waitForReadyRead(100))
+                    got += s->readAll();
+            }
+            got += s->readAll();
+            ok += decode(got).get("status") == "ok" ? 1 : 0;
+        }
+        QCOMPARE(ok, 200);
+    }
+
+    void silentConnectionIsClosed()
+    {
+        QElapsedTimer t;
+        t.start();
+        const QByteArray got = rawExchange(socketPath(), QByteArray(), 15000);
+        QVERIFY(t.elapsed() < 10000);
+        QCOMPARE(decode(got).get("code"), std::string("timeout"));
+    }
+
+    void oversizedTruncatedAndOldVersionFrames()
+    {
+        QByteArray got =
+                rawExchange(socketPath(), QByteArray("TK\x01\x00\x80\x00\x00\x00", 8), 5000);
+        QCOMPARE(decode(got).get("code"), std::string("frame_too_large"));
+        got = rawExchange(socketPath(), QByteArray("TK\x00\x00\x00\x00\x00\x00", 8), 5000);
+        QCOMPARE(decode(got).get("code"), std::string("unsupported_version"));
+        const QByteArray full = frame(tkwire::WireMessage("status"));
+        rawExchange(socketPath(), full.left(full.size() - 2), 0, true);
+        got = rawExchange(socketPath(), full, 5000);
+        QCOMPARE(decode(got).get("status"), std::string("ok"));
+    }
+
+    void anotherUidIsRefused()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to run a client as nobody");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        if (setpriv.isEmpty())
+            QSKIP("setpriv not installed");
+        const QString dir = m_runtime + QStringLiteral("/tokenkeeper");
+        for (const QString &p : {m_home.path(), m_runtime, dir})
+            QCOMPARE(::chmod(QFile::encodeName(p).constData(), 0711), 0);
+        QCOMPARE(::chmod(QFile::encodeName(socketPath()).constData(), 0777), 0);
+        const QString copy = m_home.filePath(QStringLiteral("tokenctl"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(QStringLiteral(TK_TOKENCTL), copy));
+        QVERIFY(QFile::setPermissions(
+                copy, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        const CliResult r =
+                runCli(setpriv,
+                       {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                        QStringLiteral("--clear-groups"), copy, QStringLiteral("--no-start"),
+                        QStringLiteral("token"), QStringLiteral("Demo Venafi TPP")},
+                       env());
+        for (const QString &p : {m_home.path(), m_runtime, dir})
+            ::chmod(QFile::encodeName(p).constData(), 0700);
+        ::chmod(QFile::encodeName(socketPath()).constData(), 0700);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("without a reply"), r.err.constData());
+        QCOMPARE(tokenctl({QStringLiteral("token"), QStringLiteral("Demo Venafi TPP")}).exitCode,
+                 0);
+    }
+
+    void notRunningIsExit7()
+    {
+        QTemporaryDir other;
+        const CliResult r = runCli(QStringLiteral(TK_TOKENCTL),
+                                   {QStringLiteral("token"), QStringLiteral("Demo Venafi TPP")},
+                                   env(other.path(), other.path()));
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY(r.err.contains("start it yourself"));
+    }
+
+    void startsTheAppOnDemand()
+    {
+        QTemporaryDir other;
+        QVERIFY(QFile::setPermissions(other.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QProcessEnvironment e = env(other.path(), other.path());
+        e.insert(QStringLiteral("TOKENKEEPER_APP"), QStringLiteral(TK_APP));
+        e.insert(QStringLiteral("TOKENKEEPER_START_TIMEOUT_MS"), QStringLiteral("20000"));
+        CliResult r = runCli(QStringLiteral(TK_TOKENCTL), {QStringLiteral("list")}, e);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("No accounts"));
+        r = runCli(QStringLiteral(TK_TOKENCTL), {QStringLiteral("status")}, e);
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray out = r.out;
+        const int at = out.indexOf("(pid ");
+        QVERIFY(at > 0);
+        const qint64 pid = out.mid(at + 5, out.indexOf(')', at) - at - 5).toLongLong();
+        QVERIFY(pid > 1);
+        QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 10000);
+    }
+
+    // Last: the server goes away. A sign-in now cannot reach it: exit 5.
+    void serverUnreachableIsExit5()
+    {
+        m_demo.kill();
+        QVERIFY(m_demo.waitForFinished(5000));
+        const CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo Salesforce"),
+                                      QStringLiteral("--password-stdin")},
+                                     "demo\n");
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY(r.err.contains("try again later"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenctlApp)
+#include "tst_tokenctl_app.moc"
