@@ -91,12 +91,15 @@ void tst_SalesforceDialect::revokeRequests()
     TokenSet t;
     t.accessToken = "AT";
     t.refreshToken = "RT";
-    const QList<HttpRequest> list = d.revokeRequests(config(), t, Credentials());
+    Credentials creds;
+    creds.clientSecret = "s3cret";
+    const QList<HttpRequest> list = d.revokeRequests(config(), t, creds);
     QCOMPARE(list.size(), 2);
     QCOMPARE(list[0].url.toString(),
              QStringLiteral("https://login.salesforce.com/services/oauth2/revoke"));
-    QCOMPARE(list[0].body, QByteArray("token=RT")); // refresh token first
-    QCOMPARE(list[1].body, QByteArray("token=AT"));
+    // Refresh token first, each with the client's authentication (RFC 7009 section 2.1).
+    QCOMPARE(list[0].body, QByteArray("token=RT&client_id=3MVG9+key%2B&client_secret=s3cret"));
+    QCOMPARE(list[1].body, QByteArray("token=AT&client_id=3MVG9+key%2B&client_secret=s3cret"));
     t.refreshToken.clear();
     QCOMPARE(d.revokeRequests(config(), t, Credentials()).size(), 1);
 }
