@@ -193,6 +193,51 @@
     </message>
 </context>
 <context>
+    <name>ApprovalPrompt</name>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="12"/>
+        <source>Allow access to %1?</source>
+        <translation>Zugriff auf %1 erlauben?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="18"/>
+        <source>%1 asks for an access token for %2.
+
+Program: %3
+Started as: %4
+Scopes: %5
+
+Allow it only if you started it.</source>
+        <translation>%1 möchte ein Zugriffstoken für %2.
+
+Programm: %3
+Gestartet als: %4
+Berechtigungen: %5
+
+Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="21"/>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="24"/>
+        <source>Allow &amp;once</source>
+        <translation>&amp;Einmal erlauben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="26"/>
+        <source>&amp;Always allow this program</source>
+        <translation>Diesem Programm &amp;immer erlauben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalPrompt.cpp" line="27"/>
+        <source>&amp;Deny</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+</context>
+<context>
     <name>AuthError</name>
     <message>
         <location filename="../../app/core/AuthError.cpp" line="48"/>
@@ -394,22 +439,22 @@
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="217"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="199"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
         <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="232"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="214"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="234"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="216"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="236"/>
+        <location filename="../../app/oauth/GenericDialect.cpp" line="218"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
@@ -929,17 +974,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="273"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="255"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="276"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="258"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="265"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -1398,17 +1443,17 @@ Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="104"/>
+        <location filename="../../app/main.cpp" line="110"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="109"/>
+        <location filename="../../app/main.cpp" line="115"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="113"/>
+        <location filename="../../app/main.cpp" line="119"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>

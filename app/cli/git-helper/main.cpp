@@ -70,7 +70,10 @@ int main(int argc, char **argv)
     const char *prompt = std::getenv("GIT_TERMINAL_PROMPT");
     req.set("interactive", prompt && std::strcmp(prompt, "0") == 0 ? "0" : "1");
     tkwire::WireMessage reply;
-    const int rc = tkcli::request(client, req, &reply, program);
+    const auto result = client.call(req, &reply);
+    if (result == tkcli::AgentClient::Result::Ok && reply.get("code") == tkwire::code::kNotFound)
+        return 0; // a host Tokenkeeper does not manage: quietly let git ask the next helper
+    const int rc = tkcli::report(client, result, reply, program);
     if (rc != 0)
         return rc;
     std::string user = attrs.count("username") ? attrs["username"] : reply.get("user");
