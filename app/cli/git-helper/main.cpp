@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
 #include <map>
 #include <signal.h>
 #include <string>
@@ -21,11 +20,9 @@ static std::map<std::string, std::string> readAttributes()
 {
     std::map<std::string, std::string> attrs;
     std::string line;
-    while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
+    while (tkcli::readLineFromStdin(&line)) {
         if (line.empty())
-            break;
+            break; // a blank line or EOF ends the description
         const auto eq = line.find('=');
         if (eq != std::string::npos)
             attrs[line.substr(0, eq)] = line.substr(eq + 1);
