@@ -1,6 +1,7 @@
 #include "AccountMatcher.h"
 
 #include "AccountSession.h"
+#include "AgentReplies.h"
 #include "ErrorCodes.h"
 
 #include <QCoreApplication>
@@ -101,4 +102,32 @@ AccountMatcher::Result AccountMatcher::byUrl(const QList<AccountSession *> &sess
             matches << s;
     }
     return pick(matches, url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+}
+
+AccountSession *
+AccountMatcher::resolve(const QList<AccountSession *> &sessions, const tkwire::WireMessage &request,
+                        const std::function<void(const tkwire::WireMessage &)> &reply)
+{
+    Result r;
+    if (request.has("url")) {
+        const QString text = QString::fromStdString(request.get("url"));
+        const QUrl url(text);
+        if (!url.isValid() || url.host().isEmpty()) {
+            reply(AgentReplies::error(
+                    tkwire::code::kBadRequest,
+                    QCoreApplication::translate("AccountMatcher", "not a URL: %1").arg(text)));
+            return nullptr;
+        }
+        r = byUrl(sessions, url);
+    } else if (request.has("account")) {
+        r = byName(sessions, QString::fromStdString(request.get("account")));
+    } else {
+        reply(AgentReplies::error(
+                tkwire::code::kBadRequest,
+                QCoreApplication::translate("AccountMatcher", "no account named in the request")));
+        return nullptr;
+    }
+    if (!r.session)
+        reply(AgentReplies::error(r.code, r.message));
+    return r.session;
 }

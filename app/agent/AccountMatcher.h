@@ -1,5 +1,8 @@
 #pragma once
 
+#include "WireMessage.h"
+
+#include <functional>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -21,6 +24,11 @@ public:
 
     static Result byName(const QList<AccountSession *> &sessions, const QString &nameOrId);
     static Result byUrl(const QList<AccountSession *> &sessions, const QUrl &url);
+
+    // The account a request names ("account" or "url"); null after replying with the error.
+    static AccountSession *resolve(const QList<AccountSession *> &sessions,
+                                   const tkwire::WireMessage &request,
+                                   const std::function<void(const tkwire::WireMessage &)> &reply);
 
     // -1: no match; otherwise higher is more specific.
     static int urlScore(const QUrl &account, const QUrl &wanted);

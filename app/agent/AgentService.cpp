@@ -1,12 +1,12 @@
 #include "AgentService.h"
 
 #include "AccountMatcher.h"
+#include "AccountRequests.h"
 #include "AccountSession.h"
 #include "AgentLog.h"
 #include "AgentReplies.h"
 #include "ApprovalBroker.h"
 #include "Clock.h"
-#include "EndpointPolicy.h"
 #include "ErrorCodes.h"
 #include "FrameCodec.h"
 #include "PeerIdentity.h"
@@ -29,13 +29,25 @@ static QString str(const WireMessage &m, const char *key)
 }
 
 AgentService::AgentService(SessionManager *manager, const Clock *clock, QObject *parent)
-    : QObject(parent), m_manager(manager), m_clock(clock)
-{ }
-
-AgentService::~AgentService()
+    : QObject(parent),
+      m_manager(manager),
+      m_clock(clock),
+      m_accounts(new AccountRequests(manager, this))
 {
-    for (QByteArray &secret : m_pendingClientSecrets)
-        secret.fill('\0');
+    connect(m_accounts, &AccountRequests::logEvent, this, &AgentService::logEvent);
+    connect(m_accounts, &AccountRequests::dialogRequested, this, [this](const QString &id) {
+        m_lastSignInPrompt.remove(id); // an explicit `tokenctl login` always opens it
+        if (AccountSession *s = m_manager->session(id))
+            askForSignIn(s, true);
+    });
+}
+
+AgentService::~AgentService() = default;
+
+void AgentService::setAnswerTimeoutMs(int ms)
+{
+    m_answerTimeoutMs = ms;
+    m_accounts->setAnswerTimeoutMs(ms);
 }
 
 void AgentService::handle(const WireMessage &request, const PeerIdentity &peer, Reply reply)
@@ -50,13 +62,13 @@ void AgentService::handle(const WireMessage &request, const PeerIdentity &peer, 
     else if (op == "rejected")
         rejected(request, peer, reply);
     else if (op == "login")
-        login(request, reply);
+        m_accounts->login(request, reply);
     else if (op == "revoke")
-        revoke(request, peer, reply);
+        m_accounts->revoke(request, peer, reply);
     else if (op == "add")
-        add(request, peer, reply);
+        m_accounts->add(request, peer, reply);
     else if (op == "remove")
-        remove(request, peer, reply);
+        m_accounts->remove(request, peer, reply);
     else
         reply(R::error(tkwire::code::kBadRequest,
                        tr("unknown request \"%1\"").arg(QString::fromStdString(op))));
@@ -104,24 +116,7 @@ void AgentService::status(const Reply &reply)
 
 AccountSession *AgentService::resolve(const WireMessage &request, const Reply &reply)
 {
-    AccountMatcher::Result r;
-    if (request.has("url")) {
-        const QUrl url(str(request, "url"));
-        if (!url.isValid() || url.host().isEmpty()) {
-            reply(R::error(tkwire::code::kBadRequest,
-                           tr("not a URL: %1").arg(str(request, "url"))));
-            return nullptr;
-        }
-        r = AccountMatcher::byUrl(m_manager->sessions(), url);
-    } else if (request.has("account")) {
-        r = AccountMatcher::byName(m_manager->sessions(), str(request, "account"));
-    } else {
-        reply(R::error(tkwire::code::kBadRequest, tr("no account named in the request")));
-        return nullptr;
-    }
-    if (!r.session)
-        reply(R::error(r.code, r.message));
-    return r.session;
+    return AccountMatcher::resolve(m_manager->sessions(), request, reply);
 }
 
 void AgentService::askForSignIn(AccountSession *session, bool interactive)
@@ -242,184 +237,5 @@ void AgentService::rejected(const WireMessage &request, const PeerIdentity &peer
                 : tr("%1 reported an older token as rejected").arg(peer.describe()));
     WireMessage m = R::ok();
     m.set("current", current ? "1" : "0");
-    reply(m);
-}
-
-void AgentService::login(const WireMessage &request, const Reply &reply)
-{
-    AccountSession *session = resolve(request, reply);
-    if (!session)
-        return;
-    if (!request.has("password")) {
-        m_lastSignInPrompt.remove(session->id());
-        askForSignIn(session, true);
-        WireMessage m = R::ok();
-        R::set(&m, "message",
-               tr("the sign-in dialog for %1 is open in Tokenkeeper")
-                       .arg(session->config().displayName));
-        reply(m);
-        return;
-    }
-    Credentials credentials;
-    credentials.password = QByteArray::fromStdString(request.get("password"));
-    credentials.clientSecret = QByteArray::fromStdString(request.get("client_secret"));
-    if (credentials.clientSecret.isEmpty() && m_pendingClientSecrets.contains(session->id()))
-        credentials.clientSecret = m_pendingClientSecrets.take(session->id());
-    const AccountConfig config = session->config();
-    if (config.dialect == Dialect::Generic && config.tokenEndpoint.isEmpty()) {
-        // As the dialog does: discover the endpoints first (RFC 8414), then sign in.
-        const QString id = session->id();
-        auto held = std::make_shared<Credentials>(credentials); // one copy, wiped after use
-        m_manager->discover(
-                config,
-                [this, id, held, reply](const AccountConfig &resolved, const AuthError &error) {
-                    Credentials &c = *held;
-                    AccountSession *target = m_manager->session(id);
-                    if (error || !target) {
-                        c.wipe();
-                        reply(error ? R::fromAuthError(
-                                      error, target ? target->snapshot() : AccountSnapshot())
-                                    : R::error(tkwire::code::kNotFound,
-                                               tr("the account was removed")));
-                        return;
-                    }
-                    signInWith(m_manager->updateAccount(resolved), c, reply);
-                    c.wipe();
-                });
-        credentials.wipe();
-        return;
-    }
-    signInWith(session, credentials, reply);
-    credentials.wipe();
-}
-
-void AgentService::signInWith(AccountSession *session, Credentials credentials, const Reply &reply)
-{
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    auto timer = std::make_shared<QTimer>();
-    const QPointer<AccountSession> guard(session);
-    auto done = [connection, timer, guard, reply](const AuthError &error) {
-        QObject::disconnect(*connection);
-        timer->stop();
-        if (!guard) {
-            reply(R::error(tkwire::code::kNotFound, tr("the account was removed")));
-            return;
-        }
-        reply(error ? R::fromAuthError(error, guard->snapshot()) : R::ok());
-    };
-    *connection = connect(session, &AccountSession::signInFinished, this, done);
-    timer->setSingleShot(true);
-    connect(timer.get(), &QTimer::timeout, this,
-            [done] { done(AuthError(AuthError::Kind::Transient, QStringLiteral("timeout"))); });
-    timer->start(m_answerTimeoutMs);
-    log(session, tr("sign-in requested by tokenctl (password from stdin)"));
-    session->signIn(credentials);
-    credentials.wipe();
-}
-
-void AgentService::revoke(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
-{
-    AccountSession *session = resolve(request, reply);
-    if (!session)
-        return;
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(session, &AccountSession::revokeFinished, this,
-                          [connection, reply](bool confirmed, const QString &message) {
-                              QObject::disconnect(*connection);
-                              WireMessage m = R::ok();
-                              m.set("confirmed", confirmed ? "1" : "0");
-                              R::set(&m, "message", message);
-                              reply(m);
-                          });
-    log(session, tr("revoke requested by %1").arg(peer.describe()));
-    session->revoke();
-}
-
-void AgentService::add(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
-{
-    AccountConfig c;
-    if (!dialectFromId(str(request, "dialect"), &c.dialect)) {
-        reply(R::error(tkwire::code::kInvalid,
-                       tr("--dialect must be venafi, salesforce or generic")));
-        return;
-    }
-    const QString method = str(request, "method");
-    if (!method.isEmpty() && method != QLatin1String("password")) {
-        reply(R::error(tkwire::code::kInvalid,
-                       tr("sign-in method \"%1\" is not available in this version; use "
-                          "--method password")
-                               .arg(method)));
-        return;
-    }
-    const QString server = str(request, "server").trimmed();
-    const QString why = EndpointPolicy::check(server);
-    if (server.isEmpty() || !why.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid,
-                       server.isEmpty() ? tr("--server is required") : why));
-        return;
-    }
-    c.serverUrl = QUrl(server);
-    c.clientId = str(request, "client_id").trimmed();
-    c.username = str(request, "user").trimmed();
-    c.scope = str(request, "scope").trimmed();
-    c.displayName = str(request, "name").trimmed();
-    if (c.displayName.isEmpty())
-        c.displayName = c.hostLabel();
-    if (c.clientId.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid, tr("--client-id is required")));
-        return;
-    }
-    const QByteArray secret = QByteArray::fromStdString(request.get("client_secret"));
-    if (c.dialect == Dialect::Salesforce && secret.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid,
-                       tr("Salesforce needs the consumer secret: --client-secret-stdin")));
-        return;
-    }
-    for (AccountSession *s : m_manager->sessions()) {
-        if (s->config().displayName == c.displayName) {
-            reply(R::error(tkwire::code::kInvalid,
-                           tr("an account named \"%1\" exists already; choose another --name")
-                                   .arg(c.displayName)));
-            return;
-        }
-    }
-    const QString who = peer.describe();
-    auto finish = [this, reply, secret, who](const AccountConfig &resolved) {
-        AccountSession *s = m_manager->addAccount(resolved);
-        if (!secret.isEmpty())
-            m_pendingClientSecrets.insert(s->id(), secret);
-        log(s, tr("account added by %1").arg(who));
-        WireMessage m = R::ok();
-        R::set(&m, "account_id", s->id());
-        R::set(&m, "account", s->config().displayName);
-        reply(m);
-    };
-    if (c.dialect == Dialect::Generic && c.tokenEndpoint.isEmpty()) {
-        m_manager->discover(c,
-                            [finish, reply](const AccountConfig &resolved, const AuthError &error) {
-                                if (error) {
-                                    reply(R::error(error.isRetryable() ? tkwire::code::kOffline
-                                                                       : tkwire::code::kInvalid,
-                                                   error.userMessage()));
-                                    return;
-                                }
-                                finish(resolved);
-                            });
-        return;
-    }
-    finish(c);
-}
-
-void AgentService::remove(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
-{
-    AccountSession *session = resolve(request, reply);
-    if (!session)
-        return;
-    const QString id = session->id();
-    const QString name = session->config().displayName;
-    log(session, tr("account removed by %1").arg(peer.describe()));
-    m_manager->removeAccount(id);
-    WireMessage m = R::ok();
-    R::set(&m, "account", name);
     reply(m);
 }

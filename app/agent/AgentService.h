@@ -1,6 +1,5 @@
 #pragma once
 
-#include "AccountConfig.h"
 #include "WireMessage.h"
 
 #include <functional>
@@ -9,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+class AccountRequests;
 class AccountSession;
 class ApprovalBroker;
 class Clock;
@@ -16,9 +16,10 @@ class SessionManager;
 struct PeerIdentity;
 
 // What the agent does for a request, on top of the engine (SessionManager / AccountSession):
-// list, status, token (with a minimum validity, through the session's one flight), rejected,
-// login (dialog or password from the request body), revoke, add, remove. Every hand-out is an
-// event-log line naming the program, its pid and the account, never the token.
+// list, status, token (with a minimum validity, through the session's one flight, after the
+// per-program approval) and rejected; login, revoke, add and remove go to AccountRequests.
+// Every hand-out is an event-log line naming the program, its pid and the account, never the
+// token.
 class AgentService : public QObject
 {
     Q_OBJECT
@@ -33,7 +34,7 @@ public:
     void setSocketPath(const QString &path) { m_socketPath = path; }
     // Optional per-program approval (null: every program of this user is allowed).
     void setApprovalBroker(ApprovalBroker *broker) { m_approvals = broker; }
-    void setAnswerTimeoutMs(int ms) { m_answerTimeoutMs = ms; }
+    void setAnswerTimeoutMs(int ms);
 
 Q_SIGNALS:
     // The person should sign in to this account (the tray shows the dialog). Coalesced: at most
@@ -48,11 +49,6 @@ private:
     void handOut(AccountSession *session, const tkwire::WireMessage &request,
                  const PeerIdentity &peer, const Reply &reply);
     void rejected(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
-    void login(const tkwire::WireMessage &request, const Reply &reply);
-    void signInWith(AccountSession *session, Credentials credentials, const Reply &reply);
-    void revoke(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
-    void add(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
-    void remove(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
     // Resolves "account" / "url"; replies with the error itself and returns null on failure.
     AccountSession *resolve(const tkwire::WireMessage &request, const Reply &reply);
     void askForSignIn(AccountSession *session, bool interactive);
@@ -60,10 +56,10 @@ private:
 
     SessionManager *m_manager;
     const Clock *m_clock;
+    AccountRequests *m_accounts; // login, revoke, add, remove
     ApprovalBroker *m_approvals = nullptr;
     QString m_socketPath;
     int m_answerTimeoutMs = 60000;
     QHash<QString, QElapsedTimer> m_lastSignInPrompt;
-    QHash<QString, QByteArray> m_pendingClientSecrets; // from `add`, used by the next login
     static constexpr qint64 kSignInPromptIntervalMs = 60000;
 };

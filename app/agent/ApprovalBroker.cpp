@@ -42,17 +42,21 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
                     : tr("you denied %1 access to %2").arg(program, account.displayName));
         return;
     }
+    // A caller that may not wait on a person is refused at once; the prompt still appears (no
+    // one waits on it) so that the person can allow the program for its next call.
+    Done waiter = std::move(done);
     if (!interactive) {
-        done(false,
-             tr("%1 needs your approval for %2 and may not wait for it; allow it once from a "
-                "terminal, or set the account's policy in Tokenkeeper")
-                     .arg(program, account.displayName));
-        return;
+        waiter(false,
+               tr("%1 needs your approval for %2 and may not wait for it: answer Tokenkeeper's "
+                  "prompt, then try again (or set the account's policy)")
+                       .arg(program, account.displayName));
+        waiter = nullptr;
     }
     auto &queue = m_queues[account.id];
     for (const auto &pending : queue) {
         if (pending->prompt.program == exe && pending->fileIdentity == subject.fileIdentity) {
-            pending->waiters << std::move(done); // coalesced onto the one prompt
+            if (waiter)
+                pending->waiters << std::move(waiter); // coalesced onto the one prompt
             return;
         }
     }
@@ -64,7 +68,8 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
     pending->prompt.program = exe;
     pending->prompt.description = peer.describe();
     pending->fileIdentity = subject.fileIdentity;
-    pending->waiters << std::move(done);
+    if (waiter)
+        pending->waiters << std::move(waiter);
     pending->timer = std::make_unique<QTimer>();
     pending->timer->setSingleShot(true);
     const QString accountId = account.id;

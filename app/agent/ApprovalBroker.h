@@ -16,7 +16,8 @@ class Clock;
 // Decides whether a program may have an account's token: the account's policy, then the
 // remembered decision for this executable (path + file identity), then the person. Prompts are
 // coalesced: one prompt per account at a time, and every caller of the same program waits on
-// that one answer; a caller that may not wait on a person (non-interactive) is refused at once.
+// that one answer; a caller that may not wait on a person (non-interactive) is refused at once
+// while its prompt is still shown, for the program's next call.
 // A wait is bounded: no answer within the timeout means "denied".
 //   decide ─► policy allow/deny ─► done
 //          └► remembered ─► done

@@ -168,10 +168,20 @@ private Q_SLOTS:
         Verdicts v;
         m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
                          false, v.done());
-        QCOMPARE(v.denied, 1);
-        QCOMPARE(prompts.size(), 0);
-        QCOMPARE(m_broker->pendingPrompts(), 0);
+        QCOMPARE(v.denied, 1); // at once, before any answer
         QVERIFY(v.lastWhy.contains(QLatin1String("kubectl")));
+        // The prompt is shown all the same (once), so that the next call can succeed.
+        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
+                         false, v.done());
+        QCOMPARE(v.denied, 2);
+        QCOMPARE(prompts.size(), 1);
+        m_broker->answer(prompts.first().first().value<ApprovalBroker::Prompt>().id,
+                         Answer::AlwaysAllow);
+        QCOMPARE(m_broker->pendingPrompts(), 0);
+        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
+                         false, v.done());
+        QCOMPARE(v.allowed, 1);
+        QCOMPARE(v.denied, 2);
     }
 
     // Many callers of one program: one prompt; "Allow once" lets them all through, remembers

@@ -373,6 +373,12 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(old));
         QVERIFY(r.out.contains(QByteArray("password=" + generic->currentAccessToken())));
         QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), refreshes + 1);
+        // A host Tokenkeeper does not manage: no output, no noise, git asks the next helper.
+        r = runCli(QStringLiteral(TK_GIT_HELPER), {QStringLiteral("get")}, e,
+                   "protocol=https\nhost=git.elsewhere.example\n\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.isEmpty());
         // Two accounts on the same host and no path to tell them apart: refused, candidates listed.
         AccountConfig twin = rig.config(Dialect::Salesforce);
         twin.displayName = QStringLiteral("twin");

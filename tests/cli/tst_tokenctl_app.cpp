@@ -1,7 +1,7 @@
 // End to end with the real programs: the tokenkeeper executable (offscreen, demo mode, private
 // HOME and XDG_RUNTIME_DIR, no keychain -> "this session only"), the standalone demo server, and
 // tokenctl / git-credential-tokenkeeper / git as subprocesses. Covers sign-in with
-// --password-stdin, a token the demo resource accepts, exit codes 3/5/7, kubectl, git, the agent
+// --password-stdin, a token the demo resource accepts, exit codes 3/5/6/7, kubectl, git, the agent
 // under hostile clients (200 at once, silent, oversized, truncated, another uid) and auto-start.
 #include "CliRun.h"
 #include "FrameCodec.h"
@@ -345,6 +345,23 @@ private Q_SLOTS:
         CliResult r = runCli(QStringLiteral(TK_TOKENCTL), {QStringLiteral("list")}, e);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("No accounts"));
+        // This instance has the default approval policy ("ask"): a caller that may not wait
+        // for the person is denied at once (exit 6), before anything else is decided.
+        r = runCli(QStringLiteral(TK_TOKENCTL),
+                   {QStringLiteral("add"), QStringLiteral("--dialect"), QStringLiteral("venafi"),
+                    QStringLiteral("--server"), m_base, QStringLiteral("--client-id"),
+                    QStringLiteral("tokenkeeper-demo"), QStringLiteral("--user"),
+                    QStringLiteral("demo"), QStringLiteral("--scope"),
+                    QStringLiteral("certificate:manage"), QStringLiteral("--name"),
+                    QStringLiteral("fresh")},
+                   e);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = runCli(
+                QStringLiteral(TK_TOKENCTL),
+                {QStringLiteral("--no-prompt"), QStringLiteral("token"), QStringLiteral("fresh")},
+                e);
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains("needs your approval"), r.err.constData());
         r = runCli(QStringLiteral(TK_TOKENCTL), {QStringLiteral("status")}, e);
         QCOMPARE(r.exitCode, 0);
         const QByteArray out = r.out;

@@ -223,6 +223,55 @@ private Q_SLOTS:
         QCOMPARE(tkwire::exitCodeFor(code.toStdString()), exit);
     }
 
+    // A cheap fuzz pass (S-27 "IPC frame decoder"): random and mutated input never crashes,
+    // never yields a frame over the cap, and whatever decodes re-encodes to the same bytes.
+    void randomInputIsHandled()
+    {
+        quint32 seed = 20261202;
+        auto next = [&seed] {
+            seed = seed * 1664525u + 1013904223u;
+            return seed >> 8;
+        };
+        WireMessage sample("token");
+        sample.set("account", "work");
+        sample.set("min_valid", "60");
+        const std::string valid = tkwire::encodeFrame(sample);
+        int frames = 0;
+        for (int round = 0; round < 20000; ++round) {
+            std::string bytes = valid;
+            if (round % 2 == 0) { // mutate a valid frame
+                for (int k = 0, n = int(next() % 4) + 1; k < n; ++k)
+                    bytes[next() % bytes.size()] = char(next());
+                bytes.resize(next() % (bytes.size() + 1));
+            } else { // random bytes behind a plausible header
+                bytes.resize(tkwire::kHeaderSize + next() % 64);
+                for (char &c : bytes)
+                    c = char(next());
+                bytes[0] = 'T';
+                bytes[1] = 'K';
+                bytes[2] = char(tkwire::kProtocolVersion);
+            }
+            FrameReader reader;
+            std::size_t at = 0;
+            while (at < bytes.size()) { // in random chunks
+                const std::size_t n = std::min<std::size_t>(bytes.size() - at, 1 + next() % 16);
+                reader.feed(bytes.data() + at, n);
+                at += n;
+            }
+            WireMessage out;
+            const Status status = reader.next(&out);
+            if (status == Status::Frame) {
+                ++frames;
+                WireMessage again;
+                QVERIFY(WireMessage::decode(out.encode(), &again));
+                QCOMPARE(again.fields(), out.fields());
+                QVERIFY(out.encode().size() <= tkwire::kMaxPayload);
+            }
+            QVERIFY(reader.pending() <= bytes.size());
+        }
+        QVERIFY(frames > 0); // the mutations left some frames intact
+    }
+
     void wipeClearsValues()
     {
         WireMessage m("login");

@@ -28,7 +28,12 @@ const char *hintFor(int exitCode)
 int request(AgentClient &client, const tkwire::WireMessage &req, tkwire::WireMessage *reply,
             const char *program)
 {
-    const AgentClient::Result r = client.call(req, reply);
+    return report(client, client.call(req, reply), *reply, program);
+}
+
+int report(const AgentClient &client, AgentClient::Result r, const tkwire::WireMessage &reply,
+           const char *program)
+{
     if (r == AgentClient::Result::NotRunning) {
         std::fprintf(stderr, "%s: %s\n", program, client.error().c_str());
         return tkwire::ExitNotRunning;
@@ -37,10 +42,10 @@ int request(AgentClient &client, const tkwire::WireMessage &req, tkwire::WireMes
         std::fprintf(stderr, "%s: %s\n", program, client.error().c_str());
         return tkwire::ExitOther;
     }
-    if (reply->get("status") == "ok")
+    if (reply.get("status") == "ok")
         return tkwire::ExitOk;
-    const int code = tkwire::exitCodeFor(reply->get("code", "internal"));
-    std::fprintf(stderr, "%s: %s\n", program, reply->get("message", "request failed").c_str());
+    const int code = tkwire::exitCodeFor(reply.get("code", "internal"));
+    std::fprintf(stderr, "%s: %s\n", program, reply.get("message", "request failed").c_str());
     if (const char *hint = hintFor(code))
         std::fprintf(stderr, "%s: %s\n", program, hint);
     return code;

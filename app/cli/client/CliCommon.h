@@ -14,6 +14,9 @@ namespace tkcli {
 // the exit code (0 when the reply is "ok").
 int request(AgentClient &client, const tkwire::WireMessage &request, tkwire::WireMessage *reply,
             const char *program);
+// The same for a call already made: prints what went wrong, returns the exit code.
+int report(const AgentClient &client, AgentClient::Result result, const tkwire::WireMessage &reply,
+           const char *program);
 
 // One line from stdin without the trailing newline (a secret: never echoed, never in argv).
 bool readLineFromStdin(std::string *out);

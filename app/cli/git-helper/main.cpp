@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
 #include <map>
 #include <signal.h>
 #include <string>
@@ -21,11 +20,9 @@ static std::map<std::string, std::string> readAttributes()
 {
     std::map<std::string, std::string> attrs;
     std::string line;
-    while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
+    while (tkcli::readLineFromStdin(&line)) {
         if (line.empty())
-            break;
+            break; // a blank line or EOF ends the description
         const auto eq = line.find('=');
         if (eq != std::string::npos)
             attrs[line.substr(0, eq)] = line.substr(eq + 1);
@@ -70,7 +67,10 @@ int main(int argc, char **argv)
     const char *prompt = std::getenv("GIT_TERMINAL_PROMPT");
     req.set("interactive", prompt && std::strcmp(prompt, "0") == 0 ? "0" : "1");
     tkwire::WireMessage reply;
-    const int rc = tkcli::request(client, req, &reply, program);
+    const auto result = client.call(req, &reply);
+    if (result == tkcli::AgentClient::Result::Ok && reply.get("code") == tkwire::code::kNotFound)
+        return 0; // a host Tokenkeeper does not manage: quietly let git ask the next helper
+    const int rc = tkcli::report(client, result, reply, program);
     if (rc != 0)
         return rc;
     std::string user = attrs.count("username") ? attrs["username"] : reply.get("user");

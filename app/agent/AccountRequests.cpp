@@ -1,0 +1,225 @@
+#include "AccountRequests.h"
+
+#include "AccountMatcher.h"
+#include "AccountSession.h"
+#include "AgentLog.h"
+#include "AgentReplies.h"
+#include "EndpointPolicy.h"
+#include "ErrorCodes.h"
+#include "PeerIdentity.h"
+#include "SessionManager.h"
+
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+using tkwire::WireMessage;
+namespace R = AgentReplies;
+
+static QString str(const WireMessage &m, const char *key)
+{
+    return QString::fromStdString(m.get(key));
+}
+
+AccountRequests::AccountRequests(SessionManager *manager, QObject *parent)
+    : QObject(parent), m_manager(manager)
+{ }
+
+AccountRequests::~AccountRequests()
+{
+    for (QByteArray &secret : m_pendingClientSecrets)
+        secret.fill('\0');
+}
+
+void AccountRequests::log(AccountSession *session, const QString &line)
+{
+    qCInfo(lcAgent).noquote() << (session ? session->id() : QString()) << line;
+    Q_EMIT logEvent(session ? session->config().displayName : QString(), line);
+}
+
+void AccountRequests::login(const WireMessage &request, const Reply &reply)
+{
+    AccountSession *session = AccountMatcher::resolve(m_manager->sessions(), request, reply);
+    if (!session)
+        return;
+    if (!request.has("password")) {
+        Q_EMIT dialogRequested(session->id());
+        WireMessage m = R::ok();
+        R::set(&m, "message",
+               tr("the sign-in dialog for %1 is open in Tokenkeeper")
+                       .arg(session->config().displayName));
+        reply(m);
+        return;
+    }
+    Credentials credentials;
+    credentials.password = QByteArray::fromStdString(request.get("password"));
+    credentials.clientSecret = QByteArray::fromStdString(request.get("client_secret"));
+    if (credentials.clientSecret.isEmpty() && m_pendingClientSecrets.contains(session->id()))
+        credentials.clientSecret = m_pendingClientSecrets.take(session->id());
+    const AccountConfig config = session->config();
+    if (config.dialect == Dialect::Generic && config.tokenEndpoint.isEmpty()) {
+        // As the dialog does: discover the endpoints first (RFC 8414), then sign in.
+        const QString id = session->id();
+        auto held = std::make_shared<Credentials>(credentials); // one copy, wiped after use
+        m_manager->discover(
+                config,
+                [this, id, held, reply](const AccountConfig &resolved, const AuthError &error) {
+                    Credentials &c = *held;
+                    AccountSession *target = m_manager->session(id);
+                    if (error || !target) {
+                        c.wipe();
+                        reply(error ? R::fromAuthError(
+                                      error, target ? target->snapshot() : AccountSnapshot())
+                                    : R::error(tkwire::code::kNotFound,
+                                               tr("the account was removed")));
+                        return;
+                    }
+                    signInWith(m_manager->updateAccount(resolved), c, reply);
+                    c.wipe();
+                });
+        credentials.wipe();
+        return;
+    }
+    signInWith(session, credentials, reply);
+    credentials.wipe();
+}
+
+void AccountRequests::signInWith(AccountSession *session, Credentials credentials,
+                                 const Reply &reply)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    auto answered = std::make_shared<bool>(false);
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    const QPointer<AccountSession> guard(session);
+    auto done = [connection, answered, timer, guard, reply](const AuthError &error) {
+        if (*answered)
+            return;
+        *answered = true;
+        QObject::disconnect(*connection);
+        timer->stop();
+        timer->deleteLater();
+        if (!guard) {
+            reply(R::error(tkwire::code::kNotFound, tr("the account was removed")));
+            return;
+        }
+        reply(error ? R::fromAuthError(error, guard->snapshot()) : R::ok());
+    };
+    *connection = connect(session, &AccountSession::signInFinished, this, done);
+    connect(timer, &QTimer::timeout, this,
+            [done] { done(AuthError(AuthError::Kind::Transient, QStringLiteral("timeout"))); });
+    timer->start(m_answerTimeoutMs);
+    log(session, tr("sign-in requested by tokenctl (password from stdin)"));
+    session->signIn(credentials);
+    credentials.wipe();
+}
+
+void AccountRequests::revoke(const WireMessage &request, const PeerIdentity &peer,
+                             const Reply &reply)
+{
+    AccountSession *session = AccountMatcher::resolve(m_manager->sessions(), request, reply);
+    if (!session)
+        return;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(session, &AccountSession::revokeFinished, this,
+                          [connection, reply](bool confirmed, const QString &message) {
+                              QObject::disconnect(*connection);
+                              WireMessage m = R::ok();
+                              m.set("confirmed", confirmed ? "1" : "0");
+                              R::set(&m, "message", message);
+                              reply(m);
+                          });
+    log(session, tr("revoke requested by %1").arg(peer.describe()));
+    session->revoke();
+}
+
+void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
+{
+    AccountConfig c;
+    if (!dialectFromId(str(request, "dialect"), &c.dialect)) {
+        reply(R::error(tkwire::code::kInvalid,
+                       tr("--dialect must be venafi, salesforce or generic")));
+        return;
+    }
+    const QString method = str(request, "method");
+    if (!method.isEmpty() && method != QLatin1String("password")) {
+        reply(R::error(tkwire::code::kInvalid,
+                       tr("sign-in method \"%1\" is not available in this version; use "
+                          "--method password")
+                               .arg(method)));
+        return;
+    }
+    const QString server = str(request, "server").trimmed();
+    const QString why = EndpointPolicy::check(server);
+    if (server.isEmpty() || !why.isEmpty()) {
+        reply(R::error(tkwire::code::kInvalid,
+                       server.isEmpty() ? tr("--server is required") : why));
+        return;
+    }
+    c.serverUrl = QUrl(server);
+    c.clientId = str(request, "client_id").trimmed();
+    c.username = str(request, "user").trimmed();
+    c.scope = str(request, "scope").trimmed();
+    c.displayName = str(request, "name").trimmed();
+    if (c.displayName.isEmpty())
+        c.displayName = c.hostLabel();
+    if (c.clientId.isEmpty()) {
+        reply(R::error(tkwire::code::kInvalid, tr("--client-id is required")));
+        return;
+    }
+    const QByteArray secret = QByteArray::fromStdString(request.get("client_secret"));
+    if (c.dialect == Dialect::Salesforce && secret.isEmpty()) {
+        reply(R::error(tkwire::code::kInvalid,
+                       tr("Salesforce needs the consumer secret: --client-secret-stdin")));
+        return;
+    }
+    for (AccountSession *s : m_manager->sessions()) {
+        if (s->config().displayName == c.displayName) {
+            reply(R::error(tkwire::code::kInvalid,
+                           tr("an account named \"%1\" exists already; choose another --name")
+                                   .arg(c.displayName)));
+            return;
+        }
+    }
+    const QString who = peer.describe();
+    auto finish = [this, reply, secret, who](const AccountConfig &resolved) {
+        AccountSession *s = m_manager->addAccount(resolved);
+        if (!secret.isEmpty())
+            m_pendingClientSecrets.insert(s->id(), secret);
+        log(s, tr("account added by %1").arg(who));
+        WireMessage m = R::ok();
+        R::set(&m, "account_id", s->id());
+        R::set(&m, "account", s->config().displayName);
+        reply(m);
+    };
+    if (c.dialect == Dialect::Generic && c.tokenEndpoint.isEmpty()) {
+        m_manager->discover(c,
+                            [finish, reply](const AccountConfig &resolved, const AuthError &error) {
+                                if (error) {
+                                    reply(R::error(error.isRetryable() ? tkwire::code::kOffline
+                                                                       : tkwire::code::kInvalid,
+                                                   error.userMessage()));
+                                    return;
+                                }
+                                finish(resolved);
+                            });
+        return;
+    }
+    finish(c);
+}
+
+void AccountRequests::remove(const WireMessage &request, const PeerIdentity &peer,
+                             const Reply &reply)
+{
+    AccountSession *session = AccountMatcher::resolve(m_manager->sessions(), request, reply);
+    if (!session)
+        return;
+    const QString id = session->id();
+    const QString name = session->config().displayName;
+    log(session, tr("account removed by %1").arg(peer.describe()));
+    m_manager->removeAccount(id);
+    WireMessage m = R::ok();
+    R::set(&m, "account", name);
+    reply(m);
+}

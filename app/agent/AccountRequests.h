@@ -1,0 +1,43 @@
+#pragma once
+
+#include "AccountConfig.h"
+#include "WireMessage.h"
+
+#include <functional>
+#include <QHash>
+#include <QObject>
+
+class AccountSession;
+class SessionManager;
+struct PeerIdentity;
+
+// The agent's account management requests: login (the dialog, or the password grant with the
+// password from the request body), revoke, add (validated, generic endpoints discovered as the
+// dialog does) and remove. Replies say what happened or what to do; never a secret.
+class AccountRequests : public QObject
+{
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const tkwire::WireMessage &reply)>;
+
+    explicit AccountRequests(SessionManager *manager, QObject *parent = nullptr);
+    ~AccountRequests() override;
+
+    void login(const tkwire::WireMessage &request, const Reply &reply);
+    void revoke(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void add(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void remove(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void setAnswerTimeoutMs(int ms) { m_answerTimeoutMs = ms; }
+
+Q_SIGNALS:
+    void dialogRequested(const QString &accountId); // `tokenctl login` without a password
+    void logEvent(const QString &account, const QString &line);
+
+private:
+    void signInWith(AccountSession *session, Credentials credentials, const Reply &reply);
+    void log(AccountSession *session, const QString &line);
+
+    SessionManager *m_manager;
+    int m_answerTimeoutMs = 60000;
+    QHash<QString, QByteArray> m_pendingClientSecrets; // from `add`, used by the next login
+};
