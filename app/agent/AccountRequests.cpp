@@ -8,6 +8,7 @@
 #include "ErrorCodes.h"
 #include "PeerIdentity.h"
 #include "SessionManager.h"
+#include "TokenHandout.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -88,6 +89,53 @@ void AccountRequests::login(const WireMessage &request, const Reply &reply)
 void AccountRequests::signInWith(AccountSession *session, Credentials credentials,
                                  const Reply &reply)
 {
+    if (!TokenHandout::isLoaded(session)) {
+        // A session just added (or replaced after discovery) is still reading its store: sign
+        // in once it knows whether the keychain works (else: "this session only").
+        struct Wait
+        {
+            Credentials credentials;
+            QMetaObject::Connection changed, destroyed;
+            QTimer timer;
+            bool over = false;
+        };
+        auto wait = std::make_shared<Wait>();
+        wait->credentials = credentials;
+        credentials.wipe();
+        const QPointer<AccountSession> guard(session);
+        auto finish = [wait](bool) {
+            wait->over = true;
+            QObject::disconnect(wait->changed);
+            QObject::disconnect(wait->destroyed);
+            wait->timer.stop();
+        };
+        wait->changed = connect(session, &AccountSession::changed, this,
+                                [this, wait, guard, reply, finish] {
+                                    if (wait->over || !guard || !TokenHandout::isLoaded(guard))
+                                        return;
+                                    finish(true);
+                                    signInWith(guard, wait->credentials, reply);
+                                    wait->credentials.wipe();
+                                });
+        wait->destroyed = connect(session, &QObject::destroyed, this, [wait, reply, finish] {
+            if (wait->over)
+                return;
+            finish(false);
+            wait->credentials.wipe();
+            reply(R::error(tkwire::code::kNotFound, tr("the account was removed")));
+        });
+        wait->timer.setSingleShot(true);
+        connect(&wait->timer, &QTimer::timeout, this, [wait, reply, finish] {
+            if (wait->over)
+                return;
+            finish(false);
+            wait->credentials.wipe();
+            reply(R::error(tkwire::code::kKeychainLocked,
+                           tr("the keychain did not answer; unlock it, then try again")));
+        });
+        wait->timer.start(m_answerTimeoutMs);
+        return;
+    }
     auto connection = std::make_shared<QMetaObject::Connection>();
     auto answered = std::make_shared<bool>(false);
     auto *timer = new QTimer(this);

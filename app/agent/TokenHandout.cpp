@@ -32,13 +32,19 @@ qint64 TokenHandout::effectiveMinValidMs(qint64 minValidMs, qint64 lifetimeMs)
     return qMin(minValidMs, lifetimeMs / 2);
 }
 
-bool TokenHandout::loaded() const
+bool TokenHandout::isLoaded(const AccountSession *session)
 {
     // The one engine internal used here: before its store has answered, a session reads as
-    // "signed out", which would send a caller of a just-started app to the sign-in.
-    if (const auto *s = qobject_cast<const Session *>(m_session.data()))
+    // "signed out", which would send a caller of a just-started app to the sign-in, and a
+    // sign-in then would not know whether the keychain works.
+    if (const auto *s = qobject_cast<const Session *>(session))
         return s->machineState().loaded;
     return true;
+}
+
+bool TokenHandout::loaded() const
+{
+    return isLoaded(m_session.data());
 }
 
 void TokenHandout::start()

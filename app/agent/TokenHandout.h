@@ -31,6 +31,8 @@ public:
     void setPrecheck(std::function<bool()> precheck) { m_precheck = std::move(precheck); }
     void start();
 
+    // Whether the session has read its store (false right after start or after it was added).
+    static bool isLoaded(const AccountSession *session);
     // The minimum validity actually required of a token with this lifetime.
     static qint64 effectiveMinValidMs(qint64 minValidMs, qint64 lifetimeMs);
 

@@ -378,6 +378,33 @@ private Q_SLOTS:
         QVERIFY(!rig.manager->session(id));
     }
 
+    // `tokenctl add` then `tokenctl login` at once: the new session is still reading a slow
+    // keychain; the sign-in waits for it instead of racing it.
+    void loginRightAfterAddWaitsForTheStore()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        rig.secrets.setLatencyMs(300);
+        WireMessage add("add");
+        add.set("dialect", "venafi");
+        add.set("server", rig.server.venafiUrl().toString().toStdString());
+        add.set("client_id", "tk-venafi");
+        add.set("user", SessionRig::kUser);
+        add.set("scope", "certificate:manage,revoke");
+        add.set("name", "fresh");
+        QCOMPARE(agentCall(rig.socketPath(), add).get("status"), std::string("ok"));
+        AccountSession *s = rig.manager->sessions().first();
+        QVERIFY(!TokenHandout::isLoaded(s));
+        WireMessage login("login");
+        login.set("account", "fresh");
+        login.set("password", SessionRig::kPassword);
+        QCOMPARE(agentCall(rig.socketPath(), login).get("status"), std::string("ok"));
+        QCOMPARE(s->state(), SessionState::Active);
+        const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("fresh")));
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(QByteArray::fromStdString(r.get("access_token")), s->currentAccessToken());
+    }
+
     void loginWithoutPasswordOpensTheDialog()
     {
         AgentRig rig;

@@ -26,6 +26,7 @@
 #include <QCoreApplication>
 #include <QLocalServer>
 #include <QLoggingCategory>
+#include <QSocketNotifier>
 
 extern char **environ;
 
@@ -38,13 +39,16 @@ double nowMs()
 }
 
 // The child: agent + echo server; reports "<socket>\n<echo socket>\n<token>\n" on `fd`.
-int runServer(int fd, const std::string &runtime)
+int runServer(int fd, int stopFd, const std::string &runtime)
 {
     int argc = 1;
     char name[] = "bench_handoff-agent";
     char *argv[] = {name, nullptr};
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("tokenkeeper.*.info=false"));
+    // The parent closes its end of the stop pipe when done: quit cleanly (temporary dirs go).
+    QSocketNotifier stop(stopFd, QSocketNotifier::Read);
+    QObject::connect(&stop, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(runtime));
     AgentRig rig;
     if (!rig.listen())
@@ -156,15 +160,19 @@ int main(int argc, char **argv)
     if (!::mkdtemp(dirTemplate))
         return 1;
     const std::string runtime = dirTemplate;
-    int ready[2];
-    if (::pipe(ready) != 0)
+    int ready[2], stop[2];
+    if (::pipe(ready) != 0 || ::pipe(stop) != 0)
         return 1;
     const pid_t server = ::fork();
     if (server == 0) {
         ::close(ready[0]);
-        ::_exit(runServer(ready[1], runtime));
+        ::close(stop[1]);
+        const int rc = runServer(ready[1], stop[0], runtime);
+        std::fflush(stdout);
+        ::_exit(rc);
     }
     ::close(ready[1]);
+    ::close(stop[0]);
     std::string info;
     char buf[1024];
     ssize_t got;
@@ -174,7 +182,8 @@ int main(int argc, char **argv)
     const auto nl1 = info.find('\n'), nl2 = info.find('\n', nl1 + 1);
     if (nl1 == std::string::npos || nl2 == std::string::npos) {
         std::fprintf(stderr, "bench_handoff: the agent did not start\n");
-        ::kill(server, SIGTERM);
+        ::close(stop[1]);
+        ::waitpid(server, nullptr, 0);
         return 1;
     }
     const std::string agentPath = info.substr(0, nl1);
@@ -199,7 +208,7 @@ int main(int argc, char **argv)
         else
             handoff.push_back(t);
     }
-    ::kill(server, SIGTERM);
+    ::close(stop[1]); // the child quits its event loop and cleans up
     int status = 0;
     ::waitpid(server, &status, 0);
     std::string cleanup = "rm -rf '" + runtime + "'";
