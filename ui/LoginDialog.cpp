@@ -83,7 +83,7 @@ void LoginDialog::buildForm()
     m_password->setEchoMode(QLineEdit::Password);
     m_scope = addField(tr("&Requested scope:"), tr("Requested scope"));
     m_scopeHint = new QLabel(this);
-    m_scopeHint->setWordWrap(false);
+    m_scopeHint->setWordWrap(true); // German hints are longer than the field
     m_scopeHint->setAccessibleName(tr("Scope syntax"));
     m_scopeHint->setEnabled(false); // rendered as secondary text
     m_form->addRow(QString(), m_scopeHint);
@@ -148,7 +148,7 @@ void LoginDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::applyDialect);
     connect(m_manual, &QCheckBox::toggled, this, &LoginDialog::applyDialect);
-    setMinimumWidth(480);
+    setMinimumWidth(540);
 }
 
 Dialect LoginDialog::dialect() const
@@ -191,7 +191,8 @@ void LoginDialog::applyDialect()
     m_clientSecret->setPlaceholderText(
             m_base.hasClientSecret ? tr("Stored in the keychain; leave empty to keep it")
                                    : (generic ? tr("Only for confidential clients") : QString()));
-    m_form->setRowVisible(m_manual, generic);
+    // A locked identity shows the endpoints as configured, not a "typed by hand" choice.
+    m_form->setRowVisible(m_manual, generic && !m_identityLocked);
     m_form->setRowVisible(m_tokenEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_revocationEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_clientSecret, d != Dialect::Venafi);
@@ -236,6 +237,7 @@ void LoginDialog::setIdentityLocked(bool locked)
     for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username})
         e->setReadOnly(locked);
     m_manual->setEnabled(!locked && !m_busy);
+    applyDialect();
     if (locked) {
         if (m_reasonLabel->isHidden()) // a re-prompt keeps its "Sign in again" title
             setWindowTitle(tr("Sign in — %1").arg(AccountText::name(m_base)));
