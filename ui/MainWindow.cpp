@@ -291,6 +291,7 @@ void MainWindow::updateDetails()
 void MainWindow::setTrayController(TrayController *tray)
 {
     m_tray = tray;
+    tray->setInformationMuted(!action(QStringLiteral("infoNotifications"))->isChecked());
     connect(tray, &TrayController::openRequested, this, &MainWindow::showAndRaise);
     connect(tray, &TrayController::toggleRequested, this, &MainWindow::toggleVisible);
     connect(tray, &TrayController::quitRequested, this, &MainWindow::quitApplication);

@@ -74,43 +74,43 @@
         <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="84"/>
+        <location filename="../../ui/AccountDetails.cpp" line="86"/>
         <source>valid, expires %1</source>
         <translation>gültig, läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="85"/>
+        <location filename="../../ui/AccountDetails.cpp" line="87"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="90"/>
-        <location filename="../../ui/AccountDetails.cpp" line="102"/>
+        <location filename="../../ui/AccountDetails.cpp" line="92"/>
+        <location filename="../../ui/AccountDetails.cpp" line="104"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="94"/>
+        <location filename="../../ui/AccountDetails.cpp" line="96"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="94"/>
+        <location filename="../../ui/AccountDetails.cpp" line="96"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="95"/>
+        <location filename="../../ui/AccountDetails.cpp" line="97"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="96"/>
+        <location filename="../../ui/AccountDetails.cpp" line="98"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100"/>
+        <location filename="../../ui/AccountDetails.cpp" line="102"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -711,47 +711,52 @@
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="84"/>
+        <location filename="../../ui/EventText.cpp" line="87"/>
         <source>The sign-in ended: %1</source>
         <translation>Die Anmeldung ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="86"/>
+        <location filename="../../ui/EventText.cpp" line="88"/>
+        <source>The sign-in ended; sign in again</source>
+        <translation>Die Anmeldung ist beendet; bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="91"/>
         <source>Signing out</source>
         <translation>Abmeldung läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="88"/>
+        <location filename="../../ui/EventText.cpp" line="93"/>
         <source>Signed out; the server confirmed the revocation</source>
         <translation>Abgemeldet; der Server hat den Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="90"/>
+        <location filename="../../ui/EventText.cpp" line="95"/>
         <source>Signed out on this computer; the server did not confirm the revocation</source>
         <translation>Auf diesem Computer abgemeldet; der Server hat den Widerruf nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="95"/>
+        <location filename="../../ui/EventText.cpp" line="100"/>
         <source>Could not save to the keychain: %1</source>
         <translation>Speichern im Schlüsselbund fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="99"/>
+        <location filename="../../ui/EventText.cpp" line="104"/>
         <source>The network is back</source>
         <translation>Das Netzwerk ist wieder da</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="101"/>
+        <location filename="../../ui/EventText.cpp" line="106"/>
         <source>The network is down</source>
         <translation>Das Netzwerk ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="103"/>
+        <location filename="../../ui/EventText.cpp" line="108"/>
         <source>Took over tokens renewed by another Tokenkeeper</source>
         <translation>Von einem anderen Tokenkeeper erneuerte Tokens übernommen</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="105"/>
+        <location filename="../../ui/EventText.cpp" line="110"/>
         <source>An interrupted renewal was found; retrying it</source>
         <translation>Eine unterbrochene Erneuerung wurde gefunden; sie wird wiederholt</translation>
     </message>
@@ -1045,37 +1050,37 @@
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="226"/>
+        <location filename="../../ui/LoginDialog.cpp" line="227"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="241"/>
+        <location filename="../../ui/LoginDialog.cpp" line="243"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="248"/>
+        <location filename="../../ui/LoginDialog.cpp" line="250"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="249"/>
+        <location filename="../../ui/LoginDialog.cpp" line="251"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="250"/>
+        <location filename="../../ui/LoginDialog.cpp" line="252"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="406"/>
+        <location filename="../../ui/LoginDialog.cpp" line="408"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="416"/>
+        <location filename="../../ui/LoginDialog.cpp" line="418"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1166,7 +1171,7 @@
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="59"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
@@ -1175,7 +1180,7 @@
         <translation type="vanished">Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="66"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
@@ -1185,7 +1190,7 @@
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="71"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
@@ -1195,13 +1200,13 @@
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="85"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="86"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="151"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="254"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="267"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -1211,12 +1216,12 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="152"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="277"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="90"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="91"/>
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
@@ -1226,7 +1231,7 @@
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="92"/>
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
@@ -1239,7 +1244,7 @@
         <translation type="vanished">Tokenkeeper beim Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="110"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="111"/>
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
@@ -1353,107 +1358,117 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="59"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="64"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="64"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="76"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Copy access token</source>
         <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="77"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="79"/>
         <source>A fresh access token to the clipboard; cleared after 30 seconds</source>
         <translation>Ein frisches Zugriffstoken in die Zwischenablage; nach 30 Sekunden gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="80"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="87"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="88"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="96"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="97"/>
         <source>&amp;Filter accounts</source>
         <translation>Konten &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="102"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="105"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="106"/>
         <source>&amp;About Tokenkeeper</source>
         <translation>Ü&amp;ber Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="108"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="109"/>
         <source>Start with the &amp;desktop session</source>
         <translation>Mit der &amp;Desktop-Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="128"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="124"/>
+        <source>Show &amp;informational notifications</source>
+        <translation>&amp;Informative Benachrichtigungen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="126"/>
+        <source>Copies and hints; a needed sign-in is always shown</source>
+        <translation>Kopien und Hinweise; eine nötige Anmeldung wird immer gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="133"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="146"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="141"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="154"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="184"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="197"/>
         <source>Nothing copied: no valid access token right now.</source>
         <translation>Nichts kopiert: Zurzeit gibt es kein gültiges Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="200"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="213"/>
         <source>Copied — clears in %1 s</source>
         <translation>Kopiert — wird in %1 s gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="217"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="230"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="233"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="246"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="234"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="247"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -1462,22 +1477,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="238"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="251"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="248"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="261"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="250"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="263"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="272"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="285"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -1486,7 +1501,7 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="275"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="288"/>
         <source>Remove “%1”?
 
 Tokenkeeper deletes the account and everything stored for it.</source>
@@ -1495,37 +1510,37 @@ Tokenkeeper deletes the account and everything stored for it.</source>
 Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="277"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="284"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="297"/>
         <source>Removed “%1”.</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="309"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="322"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="320"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="333"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="331"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="344"/>
         <source>About Tokenkeeper</source>
         <translation>Über Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="332"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="345"/>
         <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="371"/>
+        <location filename="../../ui/MainWindow.cpp" line="372"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1889,13 +1904,13 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="236"/>
+        <location filename="../../ui/TrayController.cpp" line="239"/>
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="233"/>
-        <location filename="../../ui/TrayController.cpp" line="237"/>
+        <location filename="../../ui/TrayController.cpp" line="236"/>
+        <location filename="../../ui/TrayController.cpp" line="240"/>
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
@@ -1925,17 +1940,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="232"/>
+        <location filename="../../ui/TrayController.cpp" line="235"/>
         <source>%1 accounts need you to sign in</source>
         <translation>%1 Konten warten auf Ihre Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="248"/>
+        <location filename="../../ui/TrayController.cpp" line="251"/>
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="249"/>
+        <location filename="../../ui/TrayController.cpp" line="252"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>
