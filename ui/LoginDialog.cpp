@@ -1,5 +1,6 @@
 #include "LoginDialog.h"
 
+#include "AccountDetails.h"
 #include "AccountText.h"
 #include "SignInErrorText.h"
 
@@ -225,7 +226,9 @@ void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
     m_dialectLocked = true; // a different account type would be a different account
     m_dialect->setEnabled(false);
     setWindowTitle(tr("Sign in again — %1").arg(AccountText::name(snapshot.config)));
-    setReason(AccountText::reauthReason(snapshot));
+    // Says how it will sign in, so that a re-prompt is never a surprise form.
+    setReason(AccountText::reauthReason(snapshot) + QLatin1Char('\n')
+              + tr("Signs in with: %1").arg(AccountDetails::methodText(snapshot.config)));
     m_password->setFocus();
 }
 

@@ -787,223 +787,223 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="21"/>
         <location filename="../../ui/LoginDialog.cpp" line="22"/>
-        <location filename="../../ui/LoginDialog.cpp" line="143"/>
+        <location filename="../../ui/LoginDialog.cpp" line="23"/>
+        <location filename="../../ui/LoginDialog.cpp" line="144"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="45"/>
+        <location filename="../../ui/LoginDialog.cpp" line="46"/>
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="59"/>
+        <location filename="../../ui/LoginDialog.cpp" line="60"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="60"/>
+        <location filename="../../ui/LoginDialog.cpp" line="61"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="61"/>
+        <location filename="../../ui/LoginDialog.cpp" line="62"/>
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="62"/>
+        <location filename="../../ui/LoginDialog.cpp" line="63"/>
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="63"/>
+        <location filename="../../ui/LoginDialog.cpp" line="64"/>
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68"/>
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68"/>
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="69"/>
+        <location filename="../../ui/LoginDialog.cpp" line="70"/>
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70"/>
-        <location filename="../../ui/LoginDialog.cpp" line="168"/>
+        <location filename="../../ui/LoginDialog.cpp" line="71"/>
+        <location filename="../../ui/LoginDialog.cpp" line="169"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70"/>
+        <location filename="../../ui/LoginDialog.cpp" line="71"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="71"/>
+        <location filename="../../ui/LoginDialog.cpp" line="72"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="72"/>
+        <location filename="../../ui/LoginDialog.cpp" line="73"/>
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75"/>
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75"/>
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialog.cpp" line="78"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78"/>
-        <location filename="../../ui/LoginDialog.cpp" line="170"/>
-        <location filename="../../ui/LoginDialog.cpp" line="183"/>
+        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialog.cpp" line="171"/>
+        <location filename="../../ui/LoginDialog.cpp" line="184"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78"/>
+        <location filename="../../ui/LoginDialog.cpp" line="79"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79"/>
-        <location filename="../../ui/LoginDialog.cpp" line="184"/>
+        <location filename="../../ui/LoginDialog.cpp" line="80"/>
+        <location filename="../../ui/LoginDialog.cpp" line="185"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialog.cpp" line="80"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialog.cpp" line="83"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialog.cpp" line="83"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84"/>
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84"/>
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="87"/>
+        <location filename="../../ui/LoginDialog.cpp" line="88"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="91"/>
+        <location filename="../../ui/LoginDialog.cpp" line="92"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="92"/>
+        <location filename="../../ui/LoginDialog.cpp" line="93"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96"/>
+        <location filename="../../ui/LoginDialog.cpp" line="97"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="100"/>
+        <location filename="../../ui/LoginDialog.cpp" line="101"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="117"/>
+        <location filename="../../ui/LoginDialog.cpp" line="118"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="131"/>
+        <location filename="../../ui/LoginDialog.cpp" line="132"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="132"/>
+        <location filename="../../ui/LoginDialog.cpp" line="133"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="133"/>
+        <location filename="../../ui/LoginDialog.cpp" line="134"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="141"/>
+        <location filename="../../ui/LoginDialog.cpp" line="142"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="144"/>
+        <location filename="../../ui/LoginDialog.cpp" line="145"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="171"/>
+        <location filename="../../ui/LoginDialog.cpp" line="172"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="178"/>
+        <location filename="../../ui/LoginDialog.cpp" line="179"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="185"/>
+        <location filename="../../ui/LoginDialog.cpp" line="186"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1012,17 +1012,17 @@
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="175"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="176"/>
+        <location filename="../../ui/LoginDialog.cpp" line="177"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="177"/>
+        <location filename="../../ui/LoginDialog.cpp" line="178"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="181"/>
+        <location filename="../../ui/LoginDialog.cpp" line="182"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1040,47 +1040,52 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="192"/>
+        <location filename="../../ui/LoginDialog.cpp" line="193"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="193"/>
+        <location filename="../../ui/LoginDialog.cpp" line="194"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="227"/>
+        <location filename="../../ui/LoginDialog.cpp" line="228"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="243"/>
+        <location filename="../../ui/LoginDialog.cpp" line="231"/>
+        <source>Signs in with: %1</source>
+        <translation>Anmeldung mit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="246"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="250"/>
+        <location filename="../../ui/LoginDialog.cpp" line="253"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="251"/>
+        <location filename="../../ui/LoginDialog.cpp" line="254"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="252"/>
+        <location filename="../../ui/LoginDialog.cpp" line="255"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="408"/>
+        <location filename="../../ui/LoginDialog.cpp" line="411"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="418"/>
+        <location filename="../../ui/LoginDialog.cpp" line="421"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1657,9 +1662,14 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInController</name>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="57"/>
+        <location filename="../../ui/SignInController.cpp" line="58"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInController.cpp" line="111"/>
+        <source>Tokenkeeper is retrying by itself (%1). Signing in again is only needed if the problem is your password.</source>
+        <translation>Tokenkeeper versucht es selbst erneut (%1). Eine neue Anmeldung ist nur nötig, wenn das Problem Ihr Passwort ist.</translation>
     </message>
 </context>
 <context>

@@ -222,9 +222,13 @@ private Q_SLOTS:
         bool reasonShown = false;
         for (QLabel *l : d.findChildren<QLabel *>())
             reasonShown |= l->isVisible()
-                    && l->text()
-                            == QStringLiteral("Your session with venafi.example.com ended on "
-                                              "23 Nov at 14:02 — the refresh token expired");
+                    && l->text().startsWith(
+                            QStringLiteral("Your session with venafi.example.com ended on "
+                                           "23 Nov at 14:02 — the refresh token expired\n"))
+                    // It says which method it will use (issue 13).
+                    && l->text().endsWith(QStringLiteral("Signs in with: Venafi TPP password "
+                                                         "sign-in as demo (client "
+                                                         "tokenkeeper-demo)"));
         QVERIFY(reasonShown);
         QVERIFY(d.windowTitle().contains(QLatin1String("Production TPP")));
     }
