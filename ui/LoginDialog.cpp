@@ -2,6 +2,7 @@
 
 #include "AccountDetails.h"
 #include "AccountText.h"
+#include "ProblemLabel.h"
 #include "SignInErrorText.h"
 
 #include <QCheckBox>
@@ -12,7 +13,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 using Field = LoginValidator::Field;
@@ -102,27 +102,8 @@ void LoginDialog::buildForm()
     layout->addWidget(m_rememberHint);
     m_remember->setAccessibleDescription(m_rememberHint->text());
 
-    // The problem stands out by the style's warning icon and bold text in the palette's text
-    // colour, not by a fixed red that would vanish on a dark background.
-    m_errorBox = new QWidget(this);
-    auto *errorRow = new QHBoxLayout(m_errorBox);
-    errorRow->setContentsMargins(0, 0, 0, 0);
-    auto *errorIcon = new QLabel(m_errorBox);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
-                                 .pixmap(iconSize, iconSize));
-    errorIcon->setAlignment(Qt::AlignTop);
-    m_errorLabel = new QLabel(m_errorBox);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setAccessibleName(tr("Sign-in problem"));
-    QFont bold = m_errorLabel->font();
-    bold.setBold(true);
-    m_errorLabel->setFont(bold);
-    errorRow->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorRow->addWidget(m_errorLabel, 1);
-    setErrorShown(false);
-    layout->addWidget(m_errorBox);
+    m_problem = new ProblemLabel(tr("Sign-in problem"), this);
+    layout->addWidget(m_problem);
 
     auto *busyRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -346,9 +327,7 @@ void LoginDialog::submit()
 
 void LoginDialog::showProblem(const LoginValidator::Problem &problem)
 {
-    m_errorLabel->setText(problem.message);
-    m_errorLabel->setProperty("category", QStringLiteral("validation"));
-    setErrorShown(true);
+    m_problem->setProblem(problem.message, QStringLiteral("validation"));
     QLineEdit *edit = field(problem.field);
     edit->setFocus();
     edit->setAccessibleDescription(problem.message);
@@ -359,9 +338,7 @@ void LoginDialog::showError(const AuthError &error)
     setBusy(false);
     const auto category = SignInErrorText::category(error);
     const QString text = SignInErrorText::message(error, config().hostLabel(), config().scope);
-    m_errorLabel->setText(text);
-    m_errorLabel->setProperty("category", int(category));
-    setErrorShown(!text.isEmpty());
+    m_problem->setProblem(text, int(category));
     switch (category) {
     case SignInErrorText::Category::Credentials:
         m_password->clear(); // no retry with the same password: accounts lock out
@@ -379,23 +356,16 @@ void LoginDialog::showError(const AuthError &error)
     }
 }
 
-void LoginDialog::setErrorShown(bool shown)
-{
-    m_errorLabel->setVisible(shown);
-    m_errorBox->setVisible(shown);
-}
-
 void LoginDialog::clearError()
 {
-    m_errorLabel->clear();
-    setErrorShown(false);
+    m_problem->clearProblem();
     for (QWidget *w : std::as_const(m_inputs))
         w->setAccessibleDescription(w == m_remember ? m_rememberHint->text() : QString());
 }
 
 QString LoginDialog::errorText() const
 {
-    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+    return m_problem->text();
 }
 
 void LoginDialog::setBusy(bool busy)
@@ -418,9 +388,7 @@ void LoginDialog::reject()
     if (m_busy) {
         setBusy(false);
         Q_EMIT cancelRequested();
-        m_errorLabel->setText(tr("Sign-in cancelled."));
-        m_errorLabel->setProperty("category", QStringLiteral("cancelled"));
-        setErrorShown(true);
+        m_problem->setProblem(tr("Sign-in cancelled."), QStringLiteral("cancelled"));
         return;
     }
     QDialog::reject();

@@ -789,7 +789,7 @@
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="22"/>
         <location filename="../../ui/LoginDialog.cpp" line="23"/>
-        <location filename="../../ui/LoginDialog.cpp" line="144"/>
+        <location filename="../../ui/LoginDialog.cpp" line="125"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -840,7 +840,7 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="71"/>
-        <location filename="../../ui/LoginDialog.cpp" line="169"/>
+        <location filename="../../ui/LoginDialog.cpp" line="150"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
@@ -886,8 +886,8 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="79"/>
-        <location filename="../../ui/LoginDialog.cpp" line="171"/>
-        <location filename="../../ui/LoginDialog.cpp" line="184"/>
+        <location filename="../../ui/LoginDialog.cpp" line="152"/>
+        <location filename="../../ui/LoginDialog.cpp" line="165"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="80"/>
-        <location filename="../../ui/LoginDialog.cpp" line="185"/>
+        <location filename="../../ui/LoginDialog.cpp" line="166"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
@@ -963,47 +963,47 @@
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="118"/>
+        <location filename="../../ui/LoginDialog.cpp" line="105"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="132"/>
+        <location filename="../../ui/LoginDialog.cpp" line="113"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="133"/>
+        <location filename="../../ui/LoginDialog.cpp" line="114"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="134"/>
+        <location filename="../../ui/LoginDialog.cpp" line="115"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="142"/>
+        <location filename="../../ui/LoginDialog.cpp" line="123"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="145"/>
+        <location filename="../../ui/LoginDialog.cpp" line="126"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="172"/>
+        <location filename="../../ui/LoginDialog.cpp" line="153"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="179"/>
+        <location filename="../../ui/LoginDialog.cpp" line="160"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="186"/>
+        <location filename="../../ui/LoginDialog.cpp" line="167"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1012,17 +1012,17 @@
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="175"/>
+        <location filename="../../ui/LoginDialog.cpp" line="156"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="177"/>
+        <location filename="../../ui/LoginDialog.cpp" line="158"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="178"/>
+        <location filename="../../ui/LoginDialog.cpp" line="159"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="182"/>
+        <location filename="../../ui/LoginDialog.cpp" line="163"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1040,52 +1040,52 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="193"/>
+        <location filename="../../ui/LoginDialog.cpp" line="174"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="194"/>
+        <location filename="../../ui/LoginDialog.cpp" line="175"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="228"/>
+        <location filename="../../ui/LoginDialog.cpp" line="209"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="231"/>
+        <location filename="../../ui/LoginDialog.cpp" line="212"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="246"/>
+        <location filename="../../ui/LoginDialog.cpp" line="227"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="253"/>
+        <location filename="../../ui/LoginDialog.cpp" line="234"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="254"/>
+        <location filename="../../ui/LoginDialog.cpp" line="235"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="255"/>
+        <location filename="../../ui/LoginDialog.cpp" line="236"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="411"/>
+        <location filename="../../ui/LoginDialog.cpp" line="381"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="421"/>
+        <location filename="../../ui/LoginDialog.cpp" line="391"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
