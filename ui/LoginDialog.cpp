@@ -129,6 +129,8 @@ void LoginDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::applyDialect);
+    // A problem found for the previous account type no longer applies.
+    connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::clearError);
     connect(m_manual, &QCheckBox::toggled, this, &LoginDialog::applyDialect);
     setMinimumWidth(540);
 }
@@ -337,7 +339,12 @@ void LoginDialog::showError(const AuthError &error)
 {
     setBusy(false);
     const auto category = SignInErrorText::category(error);
-    const QString text = SignInErrorText::message(error, config().hostLabel(), config().scope);
+    // The port too: "Cannot reach 127.0.0.1" hid which of several local servers was meant.
+    const AccountConfig c = config();
+    const QString host = c.serverUrl.port() > 0
+            ? c.hostLabel() + QLatin1Char(':') + QString::number(c.serverUrl.port())
+            : c.hostLabel();
+    const QString text = SignInErrorText::message(error, host, c.scope, c.dialect);
     m_problem->setProblem(text, int(category));
     switch (category) {
     case SignInErrorText::Category::Credentials:

@@ -840,7 +840,7 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="71"/>
-        <location filename="../../ui/LoginDialog.cpp" line="150"/>
+        <location filename="../../ui/LoginDialog.cpp" line="152"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
@@ -886,8 +886,8 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="79"/>
-        <location filename="../../ui/LoginDialog.cpp" line="152"/>
-        <location filename="../../ui/LoginDialog.cpp" line="165"/>
+        <location filename="../../ui/LoginDialog.cpp" line="154"/>
+        <location filename="../../ui/LoginDialog.cpp" line="167"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="80"/>
-        <location filename="../../ui/LoginDialog.cpp" line="166"/>
+        <location filename="../../ui/LoginDialog.cpp" line="168"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
@@ -993,17 +993,17 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="153"/>
+        <location filename="../../ui/LoginDialog.cpp" line="155"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="160"/>
+        <location filename="../../ui/LoginDialog.cpp" line="162"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="167"/>
+        <location filename="../../ui/LoginDialog.cpp" line="169"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1012,17 +1012,17 @@
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="156"/>
+        <location filename="../../ui/LoginDialog.cpp" line="158"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="158"/>
+        <location filename="../../ui/LoginDialog.cpp" line="160"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="159"/>
+        <location filename="../../ui/LoginDialog.cpp" line="161"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="163"/>
+        <location filename="../../ui/LoginDialog.cpp" line="165"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1040,52 +1040,52 @@
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="176"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="175"/>
+        <location filename="../../ui/LoginDialog.cpp" line="177"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="209"/>
+        <location filename="../../ui/LoginDialog.cpp" line="211"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="212"/>
+        <location filename="../../ui/LoginDialog.cpp" line="214"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="227"/>
+        <location filename="../../ui/LoginDialog.cpp" line="229"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="234"/>
+        <location filename="../../ui/LoginDialog.cpp" line="236"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="235"/>
+        <location filename="../../ui/LoginDialog.cpp" line="237"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="236"/>
+        <location filename="../../ui/LoginDialog.cpp" line="238"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="381"/>
+        <location filename="../../ui/LoginDialog.cpp" line="388"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="391"/>
+        <location filename="../../ui/LoginDialog.cpp" line="398"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1171,7 +1171,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="41"/>
+        <location filename="../../ui/MainWindow.cpp" line="42"/>
         <source>Tokenkeeper main window</source>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
@@ -1190,7 +1190,7 @@
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="147"/>
+        <location filename="../../ui/MainWindow.cpp" line="155"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="148"/>
+        <location filename="../../ui/MainWindow.cpp" line="156"/>
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
@@ -1210,7 +1210,7 @@
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="151"/>
+        <location filename="../../ui/MainWindow.cpp" line="159"/>
         <location filename="../../ui/MainWindowActions.cpp" line="267"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
@@ -1220,7 +1220,7 @@
         <translation type="vanished">Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="152"/>
+        <location filename="../../ui/MainWindow.cpp" line="160"/>
         <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
@@ -1231,7 +1231,7 @@
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="154"/>
+        <location filename="../../ui/MainWindow.cpp" line="162"/>
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
@@ -1254,102 +1254,102 @@
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="95"/>
+        <location filename="../../ui/MainWindow.cpp" line="96"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="96"/>
+        <location filename="../../ui/MainWindow.cpp" line="97"/>
         <source>Demo mode: every demo account signs in with the password “demo”; the Salesforce consumer secret is “demo-secret”. Nothing here touches your real accounts.</source>
         <translation>Demo-Modus: Jedes Demo-Konto meldet sich mit dem Passwort „demo“ an; das Salesforce-Consumer-Secret lautet „demo-secret“. Ihre echten Konten bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <location filename="../../ui/MainWindow.cpp" line="113"/>
         <source>Filter accounts (Ctrl+F)</source>
         <translation>Konten filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="113"/>
+        <location filename="../../ui/MainWindow.cpp" line="114"/>
         <source>Filter accounts</source>
         <translation>Konten filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="134"/>
+        <location filename="../../ui/MainWindow.cpp" line="135"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="149"/>
+        <location filename="../../ui/MainWindow.cpp" line="157"/>
         <source>Copy access token</source>
         <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="150"/>
+        <location filename="../../ui/MainWindow.cpp" line="158"/>
         <source>Edit account</source>
         <translation>Konto bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="157"/>
+        <location filename="../../ui/MainWindow.cpp" line="165"/>
         <source>Select an account to see its details.</source>
         <translation>Wählen Sie ein Konto, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="170"/>
+        <location filename="../../ui/MainWindow.cpp" line="179"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <location filename="../../ui/MainWindow.cpp" line="181"/>
         <source>Show the events of</source>
         <translation>Ereignisse anzeigen von</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="182"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="174"/>
+        <location filename="../../ui/MainWindow.cpp" line="183"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="175"/>
+        <location filename="../../ui/MainWindow.cpp" line="184"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="211"/>
+        <location filename="../../ui/MainWindow.cpp" line="220"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="227"/>
+        <location filename="../../ui/MainWindow.cpp" line="236"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <location filename="../../ui/MainWindow.cpp" line="242"/>
         <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
         <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239"/>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
         <source>What to do first</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240"/>
+        <location filename="../../ui/MainWindow.cpp" line="249"/>
         <source>Add an account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241"/>
+        <location filename="../../ui/MainWindow.cpp" line="250"/>
         <source>&amp;Add an account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252"/>
+        <location filename="../../ui/MainWindow.cpp" line="261"/>
         <source>Tokenkeeper (demo)</source>
         <translation>Tokenkeeper (Demo)</translation>
     </message>
@@ -1358,7 +1358,7 @@
         <translation type="vanished">Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="209"/>
+        <location filename="../../ui/MainWindow.cpp" line="218"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1545,7 +1545,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="372"/>
+        <location filename="../../ui/MainWindow.cpp" line="381"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1680,72 +1680,77 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="57"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="58"/>
         <source>%1 did not accept this username or password. Check them and try again (repeated attempts may lock the account).</source>
         <translation>%1 hat diesen Benutzernamen oder dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut (wiederholte Versuche können das Konto sperren).</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="62"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="63"/>
         <source>You are offline. Connect to the network and try again.</source>
         <translation>Sie sind offline. Stellen Sie eine Netzwerkverbindung her und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="64"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="65"/>
         <source>%1 is temporarily unavailable (status %2). Try again in a few minutes.</source>
         <translation>%1 ist vorübergehend nicht verfügbar (Status %2). Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="67"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="68"/>
         <source>Cannot reach %1. Check the server address and your network connection.</source>
         <translation>%1 ist nicht erreichbar. Prüfen Sie die Serveradresse und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="72"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="73"/>
         <source>The certificate of %1 is not trusted, so nothing was sent.</source>
         <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="75"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="76"/>
         <source>SHA-256 fingerprint: %1</source>
         <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="77"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="78"/>
         <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system&apos;s trusted certificates.</source>
         <translation>Gleichen Sie den Fingerabdruck mit Ihrer Administration ab. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, fügen Sie diese den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="84"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="85"/>
         <source>The server redirected the sign-in to %1; nothing was sent. Check the server URL.</source>
         <translation>Der Server hat die Anmeldung auf %1 umgeleitet; es wurde nichts gesendet. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="86"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="87"/>
         <source>another address</source>
         <translation>eine andere Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="89"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="91"/>
+        <source>%1 did not accept the consumer key or consumer secret. Check them in the connected app&apos;s settings.</source>
+        <translation>%1 hat Consumer Key oder Consumer Secret nicht akzeptiert. Prüfen Sie sie in den Einstellungen der verbundenen App.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInErrorText.cpp" line="93"/>
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
         <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="94"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="98"/>
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
         <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="98"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="102"/>
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
         <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="102"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="106"/>
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
         <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="106"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="110"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>

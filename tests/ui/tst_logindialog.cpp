@@ -233,6 +233,28 @@ private Q_SLOTS:
         QVERIFY(d.windowTitle().contains(QLatin1String("Production TPP")));
     }
 
+    void changingTheTypeClearsAStaleProblem()
+    {
+        LoginDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QTest::mouseClick(signInButton(d), Qt::LeftButton);
+        QVERIFY(!d.errorText().isEmpty()); // "Enter the server URL."
+        d.findChild<QComboBox *>()->setCurrentIndex(2);
+        QVERIFY(d.errorText().isEmpty());
+    }
+
+    void unreachableNamesThePort()
+    {
+        LoginDialog d;
+        AccountConfig c = venafi();
+        c.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:36423"));
+        d.setConfig(c);
+        d.showError(AuthError(AuthError::Kind::Transient, QStringLiteral("connection_refused")));
+        QVERIFY2(d.errorText().contains(QLatin1String("127.0.0.1:36423")),
+                 qPrintable(d.errorText()));
+    }
+
     void everyControlHasAnAccessibleName_data()
     {
         QTest::addColumn<Dialect>("dialect");
