@@ -525,27 +525,27 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="47"/>
+        <location filename="../../ui/EventLogModel.cpp" line="48"/>
         <source>The sign-in ends %1 (%2); sign in again before then</source>
         <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="240"/>
+        <location filename="../../ui/EventLogModel.cpp" line="247"/>
         <source>%1 times since %2</source>
         <translation>%1-mal seit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="261"/>
+        <location filename="../../ui/EventLogModel.cpp" line="268"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="263"/>
+        <location filename="../../ui/EventLogModel.cpp" line="270"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="265"/>
+        <location filename="../../ui/EventLogModel.cpp" line="272"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
