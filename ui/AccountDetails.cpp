@@ -77,7 +77,9 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
     m_title->setText(AccountText::name(s.config));
     m_subtitle->setText(s.config.hostLabel() + QStringLiteral(" · ")
                         + dialectDisplayName(s.config.dialect));
-    m_state->setText(statusLine);
+    m_state->setText(s.state == SessionState::ReauthRequired
+                             ? statusLine + QLatin1Char('\n') + AccountText::reauthReason(s)
+                             : statusLine);
     const bool signedIn = s.state != SessionState::SignedOut;
     if (s.hasAccessToken) {
         m_access->setText(s.accessExpiresAtMs > now || s.accessExpiresAtMs == 0

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -63,7 +64,13 @@ void EventLogModel::appendEvent(qint64 timeMs, const QString &account,
 {
     if (!m_entries.isEmpty()) {
         Entry &last = m_entries.last();
-        if (last.account == account && last.sentence == event.sentence) {
+        // Identical, or differing only in numbers ("retrying in 7 s" / "in 14 s"): one line.
+        static const QRegularExpression digits(QStringLiteral("\\d+"));
+        if (last.account == account
+            && (last.sentence == event.sentence
+                || QString(last.sentence).replace(digits, QStringLiteral("#"))
+                        == QString(event.sentence).replace(digits, QStringLiteral("#")))) {
+            last.sentence = Redaction::redact(event.sentence); // the newest numbers
             ++last.count; // "Renewed the access token ×12"
             last.timeMs = timeMs;
             last.code = code;

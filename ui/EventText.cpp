@@ -80,8 +80,13 @@ EventText::Event EventText::describe(const QString &line)
                 Kind::Failure};
     if (line.startsWith(QLatin1String("needs configuration: ")))
         return {failureText(after("needs configuration: ")), Kind::Failure};
-    if (line.startsWith(QLatin1String("grant ended: ")))
-        return {tr("The sign-in ended: %1").arg(after("grant ended: ")), Kind::Failure};
+    if (line.startsWith(QLatin1String("grant ended: "))) {
+        const QString why = after("grant ended: ");
+        // A bare protocol code ("invalid_grant") stays in the details; words are shown.
+        if (why.contains(QLatin1Char(' ')))
+            return {tr("The sign-in ended: %1").arg(why), Kind::Failure};
+        return {tr("The sign-in ended; sign in again"), Kind::Failure};
+    }
     if (line == QLatin1String("signing out"))
         return {tr("Signing out"), Kind::Revocation};
     if (line.startsWith(QLatin1String("signed out; the server confirmed")))

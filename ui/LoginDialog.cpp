@@ -1,6 +1,8 @@
 #include "LoginDialog.h"
 
+#include "AccountDetails.h"
 #include "AccountText.h"
+#include "ProblemLabel.h"
 #include "SignInErrorText.h"
 
 #include <QCheckBox>
@@ -11,7 +13,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 using Field = LoginValidator::Field;
@@ -83,7 +84,7 @@ void LoginDialog::buildForm()
     m_password->setEchoMode(QLineEdit::Password);
     m_scope = addField(tr("&Requested scope:"), tr("Requested scope"));
     m_scopeHint = new QLabel(this);
-    m_scopeHint->setWordWrap(false);
+    m_scopeHint->setWordWrap(true); // German hints are longer than the field
     m_scopeHint->setAccessibleName(tr("Scope syntax"));
     m_scopeHint->setEnabled(false); // rendered as secondary text
     m_form->addRow(QString(), m_scopeHint);
@@ -101,27 +102,8 @@ void LoginDialog::buildForm()
     layout->addWidget(m_rememberHint);
     m_remember->setAccessibleDescription(m_rememberHint->text());
 
-    // The problem stands out by the style's warning icon and bold text in the palette's text
-    // colour, not by a fixed red that would vanish on a dark background.
-    m_errorBox = new QWidget(this);
-    auto *errorRow = new QHBoxLayout(m_errorBox);
-    errorRow->setContentsMargins(0, 0, 0, 0);
-    auto *errorIcon = new QLabel(m_errorBox);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this)
-                                 .pixmap(iconSize, iconSize));
-    errorIcon->setAlignment(Qt::AlignTop);
-    m_errorLabel = new QLabel(m_errorBox);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setAccessibleName(tr("Sign-in problem"));
-    QFont bold = m_errorLabel->font();
-    bold.setBold(true);
-    m_errorLabel->setFont(bold);
-    errorRow->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorRow->addWidget(m_errorLabel, 1);
-    setErrorShown(false);
-    layout->addWidget(m_errorBox);
+    m_problem = new ProblemLabel(tr("Sign-in problem"), this);
+    layout->addWidget(m_problem);
 
     auto *busyRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -147,8 +129,10 @@ void LoginDialog::buildForm()
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::applyDialect);
+    // A problem found for the previous account type no longer applies.
+    connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::clearError);
     connect(m_manual, &QCheckBox::toggled, this, &LoginDialog::applyDialect);
-    setMinimumWidth(480);
+    setMinimumWidth(540);
 }
 
 Dialect LoginDialog::dialect() const
@@ -191,7 +175,8 @@ void LoginDialog::applyDialect()
     m_clientSecret->setPlaceholderText(
             m_base.hasClientSecret ? tr("Stored in the keychain; leave empty to keep it")
                                    : (generic ? tr("Only for confidential clients") : QString()));
-    m_form->setRowVisible(m_manual, generic);
+    // A locked identity shows the endpoints as configured, not a "typed by hand" choice.
+    m_form->setRowVisible(m_manual, generic && !m_identityLocked);
     m_form->setRowVisible(m_tokenEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_revocationEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_clientSecret, d != Dialect::Venafi);
@@ -224,7 +209,9 @@ void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
     m_dialectLocked = true; // a different account type would be a different account
     m_dialect->setEnabled(false);
     setWindowTitle(tr("Sign in again — %1").arg(AccountText::name(snapshot.config)));
-    setReason(AccountText::reauthReason(snapshot));
+    // Says how it will sign in, so that a re-prompt is never a surprise form.
+    setReason(AccountText::reauthReason(snapshot) + QLatin1Char('\n')
+              + tr("Signs in with: %1").arg(AccountDetails::methodText(snapshot.config)));
     m_password->setFocus();
 }
 
@@ -236,6 +223,7 @@ void LoginDialog::setIdentityLocked(bool locked)
     for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username})
         e->setReadOnly(locked);
     m_manual->setEnabled(!locked && !m_busy);
+    applyDialect();
     if (locked) {
         if (m_reasonLabel->isHidden()) // a re-prompt keeps its "Sign in again" title
             setWindowTitle(tr("Sign in — %1").arg(AccountText::name(m_base)));
@@ -341,9 +329,7 @@ void LoginDialog::submit()
 
 void LoginDialog::showProblem(const LoginValidator::Problem &problem)
 {
-    m_errorLabel->setText(problem.message);
-    m_errorLabel->setProperty("category", QStringLiteral("validation"));
-    setErrorShown(true);
+    m_problem->setProblem(problem.message, QStringLiteral("validation"));
     QLineEdit *edit = field(problem.field);
     edit->setFocus();
     edit->setAccessibleDescription(problem.message);
@@ -353,10 +339,13 @@ void LoginDialog::showError(const AuthError &error)
 {
     setBusy(false);
     const auto category = SignInErrorText::category(error);
-    const QString text = SignInErrorText::message(error, config().hostLabel(), config().scope);
-    m_errorLabel->setText(text);
-    m_errorLabel->setProperty("category", int(category));
-    setErrorShown(!text.isEmpty());
+    // The port too: "Cannot reach 127.0.0.1" hid which of several local servers was meant.
+    const AccountConfig c = config();
+    const QString host = c.serverUrl.port() > 0
+            ? c.hostLabel() + QLatin1Char(':') + QString::number(c.serverUrl.port())
+            : c.hostLabel();
+    const QString text = SignInErrorText::message(error, host, c.scope, c.dialect);
+    m_problem->setProblem(text, int(category));
     switch (category) {
     case SignInErrorText::Category::Credentials:
         m_password->clear(); // no retry with the same password: accounts lock out
@@ -374,23 +363,16 @@ void LoginDialog::showError(const AuthError &error)
     }
 }
 
-void LoginDialog::setErrorShown(bool shown)
-{
-    m_errorLabel->setVisible(shown);
-    m_errorBox->setVisible(shown);
-}
-
 void LoginDialog::clearError()
 {
-    m_errorLabel->clear();
-    setErrorShown(false);
+    m_problem->clearProblem();
     for (QWidget *w : std::as_const(m_inputs))
         w->setAccessibleDescription(w == m_remember ? m_rememberHint->text() : QString());
 }
 
 QString LoginDialog::errorText() const
 {
-    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+    return m_problem->text();
 }
 
 void LoginDialog::setBusy(bool busy)
@@ -413,9 +395,7 @@ void LoginDialog::reject()
     if (m_busy) {
         setBusy(false);
         Q_EMIT cancelRequested();
-        m_errorLabel->setText(tr("Sign-in cancelled."));
-        m_errorLabel->setProperty("category", QStringLiteral("cancelled"));
-        setErrorShown(true);
+        m_problem->setProblem(tr("Sign-in cancelled."), QStringLiteral("cancelled"));
         return;
     }
     QDialog::reject();

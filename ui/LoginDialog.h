@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class ProblemLabel;
 
 // The sign-in form for one account: dialect presets with only the fields each needs, the opt-in
 // "remember" choice with its trade-off, validation before anything is sent, a busy state with
@@ -60,7 +61,6 @@ protected:
 
 private:
     void buildForm();
-    void setErrorShown(bool shown);
     void submit();
     void applyDialect();
     Dialect dialect() const;
@@ -82,8 +82,7 @@ private:
     QLabel *m_scopeHint = nullptr;
     QCheckBox *m_remember = nullptr;
     QLabel *m_rememberHint = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QWidget *m_errorBox = nullptr;
+    ProblemLabel *m_problem = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_busyLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

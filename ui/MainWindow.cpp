@@ -25,6 +25,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -134,6 +135,8 @@ void MainWindow::buildUi()
     m_accounts->setAccessibleName(tr("Accounts"));
     m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_accounts->setUniformItemSizes(true);
+    m_accounts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the delegate elides
+    m_accounts->setMinimumWidth(20 * fontMetrics().averageCharWidth());
     m_accounts->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (const char *name : {"signIn", "refresh", "copy", "edit", "revoke", "remove"})
         m_accounts->addAction(action(QLatin1String(name)));
@@ -141,7 +144,12 @@ void MainWindow::buildUi()
     m_pages->addWidget(buildEmptyPage());
     leftLayout->addWidget(m_pages, 1);
 
-    m_detailPages = new QStackedWidget(horizontal);
+    // In a scroll area: the pane's natural size must not make the window larger than a small
+    // (or 2x scaled) screen.
+    auto *detailScroll = new QScrollArea(horizontal);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    m_detailPages = new QStackedWidget(detailScroll);
     m_details = new AccountDetails(m_detailPages);
     auto *row = m_details->actionRow();
     row->addWidget(buttonFor(action(QStringLiteral("signIn")), tr("Sign in")));
@@ -158,6 +166,7 @@ void MainWindow::buildUi()
     nothing->setAlignment(Qt::AlignCenter);
     nothing->setForegroundRole(QPalette::PlaceholderText);
     m_detailPages->addWidget(nothing);
+    detailScroll->setWidget(m_detailPages);
     horizontal->setStretchFactor(0, 2);
     horizontal->setStretchFactor(1, 3);
     horizontal->setSizes(
@@ -291,6 +300,7 @@ void MainWindow::updateDetails()
 void MainWindow::setTrayController(TrayController *tray)
 {
     m_tray = tray;
+    tray->setInformationMuted(!action(QStringLiteral("infoNotifications"))->isChecked());
     connect(tray, &TrayController::openRequested, this, &MainWindow::showAndRaise);
     connect(tray, &TrayController::toggleRequested, this, &MainWindow::toggleVisible);
     connect(tray, &TrayController::quitRequested, this, &MainWindow::quitApplication);

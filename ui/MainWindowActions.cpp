@@ -19,6 +19,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 
 QAction *MainWindow::makeAction(const QString &name, const QString &text, const QKeySequence &key)
@@ -119,6 +120,17 @@ void MainWindow::buildActions()
             m_startAtLogin->setChecked(entry.isEnabled());
         }
     });
+    QAction *notify = makeAction(QStringLiteral("infoNotifications"),
+                                 tr("Show &informational notifications"), QKeySequence());
+    notify->setCheckable(true);
+    notify->setToolTip(tr("Copies and hints; a needed sign-in is always shown"));
+    notify->setChecked(
+            QSettings().value(QStringLiteral("notifications/information"), true).toBool());
+    connect(notify, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("notifications/information"), on);
+        if (m_tray)
+            m_tray->setInformationMuted(!on);
+    });
     for (QAction *a : std::as_const(m_actions))
         addAction(a); // shortcuts work while the menu bar is hidden too
 }
@@ -128,6 +140,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("add")));
     file->addAction(m_startAtLogin);
+    file->addAction(action(QStringLiteral("infoNotifications")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
     QMenu *account = menuBar()->addMenu(tr("&Account"));

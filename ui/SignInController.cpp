@@ -2,6 +2,7 @@
 
 #include "AccountListModel.h"
 #include "AccountSession.h"
+#include "AccountText.h"
 #include "LoginDialog.h"
 #include "SessionManager.h"
 
@@ -105,6 +106,11 @@ LoginDialog *SignInController::openFor(const QString &accountId, bool edit)
             dialog->setReprompt(snapshot);
         else
             dialog->setConfig(snapshot.config);
+        if (snapshot.state == SessionState::Backoff || snapshot.state == SessionState::Offline)
+            // Retrying is not a reason to sign in again: say so before the person types.
+            dialog->setReason(tr("Tokenkeeper is retrying by itself (%1). Signing in again is "
+                                 "only needed if the problem is your password.")
+                                      .arg(AccountText::lastError(snapshot)));
         dialog->setIdentityLocked(true);
     }
     Flow flow;

@@ -48,7 +48,8 @@ static QString serverSaid(const AuthError &e)
     return QLatin1Char('\n') + SignInErrorText::tr("The server said: “%1”").arg(d);
 }
 
-QString SignInErrorText::message(const AuthError &e, const QString &host, const QString &scope)
+QString SignInErrorText::message(const AuthError &e, const QString &host, const QString &scope,
+                                 Dialect dialect)
 {
     switch (category(e)) {
     case Category::None:
@@ -86,8 +87,11 @@ QString SignInErrorText::message(const AuthError &e, const QString &host, const 
                     .arg(e.detail.isEmpty() ? tr("another address") : e.detail);
         if (e.code == QLatin1String("invalid_client")
             || e.code == QLatin1String("invalid_client_id"))
-            return tr("%1 did not accept the client ID or client secret. Check them with your "
-                      "administrator.")
+            return (dialect == Dialect::Salesforce
+                            ? tr("%1 did not accept the consumer key or consumer secret. Check "
+                                 "them in the connected app's settings.")
+                            : tr("%1 did not accept the client ID or client secret. Check them "
+                                 "with your administrator."))
                            .arg(host)
                     + serverSaid(e);
         if (e.code.startsWith(QLatin1String("http_40")))

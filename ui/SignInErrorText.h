@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccountConfig.h"
 #include "AuthError.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,9 @@ public:
     };
 
     static Category category(const AuthError &error);
-    static QString message(const AuthError &error, const QString &host, const QString &scope);
+    // `dialect` picks the words of the form: Salesforce says "consumer key/secret".
+    static QString message(const AuthError &error, const QString &host, const QString &scope,
+                           Dialect dialect = Dialect::Generic);
     // "host=a.example sha256=AB:CD..." -> value of `key` (empty if absent).
     static QString detailValue(const QString &detail, const QString &key);
 };

@@ -205,6 +205,9 @@ void TrayController::showMessage(const QString &title, const QString &message,
     m_lastTitle = title;
     m_lastMessage = message;
     m_lastAccountId = accountId;
+    if (kind == Notice::Information && m_informationMuted)
+        return;
+    ++m_shown;
     if (m_available)
         m_tray->showMessage(title, message,
                             kind == Notice::Information ? QSystemTrayIcon::Information

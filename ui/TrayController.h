@@ -44,6 +44,11 @@ public:
     void showMessage(const QString &title, const QString &message, const QString &accountId,
                      Notice kind = Notice::Warning);
     void activateLastMessage(); // what a click on the last notification does
+    // Informational notifications (a copy, the hint about the tray) can be switched off;
+    // warnings (a sign-in is needed, a sign-in ends soon) always show.
+    void setInformationMuted(bool muted) { m_informationMuted = muted; }
+    bool isInformationMuted() const { return m_informationMuted; }
+    int shownNotifications() const { return m_shown; }
     void copyToken(const QString &accountId); // a fresh token to the clipboard, with feedback
 
 Q_SIGNALS:
@@ -77,6 +82,8 @@ private:
     TrayStatus m_status = TrayStatus::SignedOut;
     bool m_hasIcon = false;
     bool m_available = false;
+    bool m_informationMuted = false;
+    int m_shown = 0;
     QString m_toolTip;
     QString m_lastTitle;
     QString m_lastMessage;

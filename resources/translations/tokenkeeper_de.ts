@@ -74,43 +74,43 @@
         <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="84" />
+        <location filename="../../ui/AccountDetails.cpp" line="86" />
         <source>valid, expires %1</source>
         <translation>gültig, läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="85" />
+        <location filename="../../ui/AccountDetails.cpp" line="87" />
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="90" />
-        <location filename="../../ui/AccountDetails.cpp" line="102" />
+        <location filename="../../ui/AccountDetails.cpp" line="92" />
+        <location filename="../../ui/AccountDetails.cpp" line="104" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="94" />
+        <location filename="../../ui/AccountDetails.cpp" line="96" />
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="94" />
+        <location filename="../../ui/AccountDetails.cpp" line="96" />
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="95" />
+        <location filename="../../ui/AccountDetails.cpp" line="97" />
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="96" />
+        <location filename="../../ui/AccountDetails.cpp" line="98" />
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100" />
+        <location filename="../../ui/AccountDetails.cpp" line="102" />
         <source>the server's default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -578,27 +578,27 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="47" />
+        <location filename="../../ui/EventLogModel.cpp" line="48" />
         <source>The sign-in ends %1 (%2); sign in again before then</source>
         <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="240" />
+        <location filename="../../ui/EventLogModel.cpp" line="247" />
         <source>%1 times since %2</source>
         <translation>%1-mal seit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="261" />
+        <location filename="../../ui/EventLogModel.cpp" line="268" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="263" />
+        <location filename="../../ui/EventLogModel.cpp" line="270" />
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="265" />
+        <location filename="../../ui/EventLogModel.cpp" line="272" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -764,47 +764,52 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="84" />
+        <location filename="../../ui/EventText.cpp" line="87" />
         <source>The sign-in ended: %1</source>
         <translation>Die Anmeldung ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="86" />
+        <location filename="../../ui/EventText.cpp" line="88" />
+        <source>The sign-in ended; sign in again</source>
+        <translation>Die Anmeldung ist beendet; bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/EventText.cpp" line="91" />
         <source>Signing out</source>
         <translation>Abmeldung läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="88" />
+        <location filename="../../ui/EventText.cpp" line="93" />
         <source>Signed out; the server confirmed the revocation</source>
         <translation>Abgemeldet; der Server hat den Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="90" />
+        <location filename="../../ui/EventText.cpp" line="95" />
         <source>Signed out on this computer; the server did not confirm the revocation</source>
         <translation>Auf diesem Computer abgemeldet; der Server hat den Widerruf nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="95" />
+        <location filename="../../ui/EventText.cpp" line="100" />
         <source>Could not save to the keychain: %1</source>
         <translation>Speichern im Schlüsselbund fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="99" />
+        <location filename="../../ui/EventText.cpp" line="104" />
         <source>The network is back</source>
         <translation>Das Netzwerk ist wieder da</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="101" />
+        <location filename="../../ui/EventText.cpp" line="106" />
         <source>The network is down</source>
         <translation>Das Netzwerk ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="103" />
+        <location filename="../../ui/EventText.cpp" line="108" />
         <source>Took over tokens renewed by another Tokenkeeper</source>
         <translation>Von einem anderen Tokenkeeper erneuerte Tokens übernommen</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="105" />
+        <location filename="../../ui/EventText.cpp" line="110" />
         <source>An interrupted renewal was found; retrying it</source>
         <translation>Eine unterbrochene Erneuerung wurde gefunden; sie wird wiederholt</translation>
     </message>
@@ -853,223 +858,223 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="21" />
         <location filename="../../ui/LoginDialog.cpp" line="22" />
-        <location filename="../../ui/LoginDialog.cpp" line="143" />
+        <location filename="../../ui/LoginDialog.cpp" line="23" />
+        <location filename="../../ui/LoginDialog.cpp" line="125" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="45" />
+        <location filename="../../ui/LoginDialog.cpp" line="46" />
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="59" />
+        <location filename="../../ui/LoginDialog.cpp" line="60" />
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="60" />
+        <location filename="../../ui/LoginDialog.cpp" line="61" />
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="61" />
+        <location filename="../../ui/LoginDialog.cpp" line="62" />
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="62" />
+        <location filename="../../ui/LoginDialog.cpp" line="63" />
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="63" />
+        <location filename="../../ui/LoginDialog.cpp" line="64" />
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68" />
+        <location filename="../../ui/LoginDialog.cpp" line="69" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68" />
+        <location filename="../../ui/LoginDialog.cpp" line="69" />
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="69" />
+        <location filename="../../ui/LoginDialog.cpp" line="70" />
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70" />
-        <location filename="../../ui/LoginDialog.cpp" line="168" />
+        <location filename="../../ui/LoginDialog.cpp" line="71" />
+        <location filename="../../ui/LoginDialog.cpp" line="152" />
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70" />
+        <location filename="../../ui/LoginDialog.cpp" line="71" />
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="71" />
+        <location filename="../../ui/LoginDialog.cpp" line="72" />
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="72" />
+        <location filename="../../ui/LoginDialog.cpp" line="73" />
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75" />
+        <location filename="../../ui/LoginDialog.cpp" line="76" />
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75" />
+        <location filename="../../ui/LoginDialog.cpp" line="76" />
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76" />
+        <location filename="../../ui/LoginDialog.cpp" line="77" />
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76" />
+        <location filename="../../ui/LoginDialog.cpp" line="77" />
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77" />
+        <location filename="../../ui/LoginDialog.cpp" line="78" />
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78" />
-        <location filename="../../ui/LoginDialog.cpp" line="170" />
-        <location filename="../../ui/LoginDialog.cpp" line="183" />
+        <location filename="../../ui/LoginDialog.cpp" line="79" />
+        <location filename="../../ui/LoginDialog.cpp" line="154" />
+        <location filename="../../ui/LoginDialog.cpp" line="167" />
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78" />
+        <location filename="../../ui/LoginDialog.cpp" line="79" />
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79" />
-        <location filename="../../ui/LoginDialog.cpp" line="184" />
+        <location filename="../../ui/LoginDialog.cpp" line="80" />
+        <location filename="../../ui/LoginDialog.cpp" line="168" />
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79" />
+        <location filename="../../ui/LoginDialog.cpp" line="80" />
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81" />
+        <location filename="../../ui/LoginDialog.cpp" line="82" />
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81" />
+        <location filename="../../ui/LoginDialog.cpp" line="82" />
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82" />
+        <location filename="../../ui/LoginDialog.cpp" line="83" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82" />
+        <location filename="../../ui/LoginDialog.cpp" line="83" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84" />
+        <location filename="../../ui/LoginDialog.cpp" line="85" />
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84" />
+        <location filename="../../ui/LoginDialog.cpp" line="85" />
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="87" />
+        <location filename="../../ui/LoginDialog.cpp" line="88" />
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="91" />
+        <location filename="../../ui/LoginDialog.cpp" line="92" />
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="92" />
+        <location filename="../../ui/LoginDialog.cpp" line="93" />
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96" />
+        <location filename="../../ui/LoginDialog.cpp" line="97" />
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="100" />
+        <location filename="../../ui/LoginDialog.cpp" line="101" />
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="117" />
+        <location filename="../../ui/LoginDialog.cpp" line="105" />
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="131" />
+        <location filename="../../ui/LoginDialog.cpp" line="113" />
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="132" />
+        <location filename="../../ui/LoginDialog.cpp" line="114" />
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="133" />
+        <location filename="../../ui/LoginDialog.cpp" line="115" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="141" />
+        <location filename="../../ui/LoginDialog.cpp" line="123" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="144" />
+        <location filename="../../ui/LoginDialog.cpp" line="126" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="171" />
+        <location filename="../../ui/LoginDialog.cpp" line="155" />
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="178" />
+        <location filename="../../ui/LoginDialog.cpp" line="162" />
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="185" />
+        <location filename="../../ui/LoginDialog.cpp" line="169" />
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1078,17 +1083,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174" />
+        <location filename="../../ui/LoginDialog.cpp" line="158" />
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="176" />
+        <location filename="../../ui/LoginDialog.cpp" line="160" />
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="177" />
+        <location filename="../../ui/LoginDialog.cpp" line="161" />
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1097,7 +1102,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="181" />
+        <location filename="../../ui/LoginDialog.cpp" line="165" />
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1106,47 +1111,52 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="192" />
+        <location filename="../../ui/LoginDialog.cpp" line="176" />
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="193" />
+        <location filename="../../ui/LoginDialog.cpp" line="177" />
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="226" />
+        <location filename="../../ui/LoginDialog.cpp" line="211" />
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="241" />
+        <location filename="../../ui/LoginDialog.cpp" line="214" />
+        <source>Signs in with: %1</source>
+        <translation>Anmeldung mit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="229" />
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="248" />
+        <location filename="../../ui/LoginDialog.cpp" line="236" />
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="249" />
+        <location filename="../../ui/LoginDialog.cpp" line="237" />
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="250" />
+        <location filename="../../ui/LoginDialog.cpp" line="238" />
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="406" />
+        <location filename="../../ui/LoginDialog.cpp" line="388" />
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="416" />
+        <location filename="../../ui/LoginDialog.cpp" line="398" />
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1275,12 +1285,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="41" />
+        <location filename="../../ui/MainWindow.cpp" line="42" />
         <source>Tokenkeeper main window</source>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="59" />
+        <location filename="../../ui/MainWindowActions.cpp" line="60" />
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
@@ -1289,33 +1299,33 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="66" />
+        <location filename="../../ui/MainWindowActions.cpp" line="67" />
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="147" />
+        <location filename="../../ui/MainWindow.cpp" line="155" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="71" />
+        <location filename="../../ui/MainWindowActions.cpp" line="72" />
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="148" />
+        <location filename="../../ui/MainWindow.cpp" line="156" />
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="85" />
+        <location filename="../../ui/MainWindowActions.cpp" line="86" />
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="151" />
-        <location filename="../../ui/MainWindowActions.cpp" line="254" />
+        <location filename="../../ui/MainWindow.cpp" line="159" />
+        <location filename="../../ui/MainWindowActions.cpp" line="267" />
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -1324,23 +1334,23 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="152" />
-        <location filename="../../ui/MainWindowActions.cpp" line="277" />
+        <location filename="../../ui/MainWindow.cpp" line="160" />
+        <location filename="../../ui/MainWindowActions.cpp" line="290" />
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="90" />
+        <location filename="../../ui/MainWindowActions.cpp" line="91" />
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="154" />
+        <location filename="../../ui/MainWindow.cpp" line="162" />
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="91" />
+        <location filename="../../ui/MainWindowActions.cpp" line="92" />
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
@@ -1353,107 +1363,107 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Tokenkeeper beim Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="110" />
+        <location filename="../../ui/MainWindowActions.cpp" line="111" />
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="95" />
+        <location filename="../../ui/MainWindow.cpp" line="96" />
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="96" />
+        <location filename="../../ui/MainWindow.cpp" line="97" />
         <source>Demo mode: every demo account signs in with the password “demo”; the Salesforce consumer secret is “demo-secret”. Nothing here touches your real accounts.</source>
         <translation>Demo-Modus: Jedes Demo-Konto meldet sich mit dem Passwort „demo“ an; das Salesforce-Consumer-Secret lautet „demo-secret“. Ihre echten Konten bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="112" />
+        <location filename="../../ui/MainWindow.cpp" line="113" />
         <source>Filter accounts (Ctrl+F)</source>
         <translation>Konten filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="113" />
+        <location filename="../../ui/MainWindow.cpp" line="114" />
         <source>Filter accounts</source>
         <translation>Konten filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="134" />
+        <location filename="../../ui/MainWindow.cpp" line="135" />
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="149" />
+        <location filename="../../ui/MainWindow.cpp" line="157" />
         <source>Copy access token</source>
         <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="150" />
+        <location filename="../../ui/MainWindow.cpp" line="158" />
         <source>Edit account</source>
         <translation>Konto bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="157" />
+        <location filename="../../ui/MainWindow.cpp" line="165" />
         <source>Select an account to see its details.</source>
         <translation>Wählen Sie ein Konto, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="170" />
+        <location filename="../../ui/MainWindow.cpp" line="179" />
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="172" />
+        <location filename="../../ui/MainWindow.cpp" line="181" />
         <source>Show the events of</source>
         <translation>Ereignisse anzeigen von</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173" />
+        <location filename="../../ui/MainWindow.cpp" line="182" />
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="174" />
+        <location filename="../../ui/MainWindow.cpp" line="183" />
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="175" />
+        <location filename="../../ui/MainWindow.cpp" line="184" />
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="211" />
+        <location filename="../../ui/MainWindow.cpp" line="220" />
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="227" />
+        <location filename="../../ui/MainWindow.cpp" line="236" />
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="233" />
+        <location filename="../../ui/MainWindow.cpp" line="242" />
         <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
         <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="248" />
         <source>What to do first</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240" />
+        <location filename="../../ui/MainWindow.cpp" line="249" />
         <source>Add an account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241" />
+        <location filename="../../ui/MainWindow.cpp" line="250" />
         <source>&amp;Add an account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252" />
+        <location filename="../../ui/MainWindow.cpp" line="261" />
         <source>Tokenkeeper (demo)</source>
         <translation>Tokenkeeper (Demo)</translation>
     </message>
@@ -1462,112 +1472,122 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="209" />
+        <location filename="../../ui/MainWindow.cpp" line="218" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="59" />
+        <location filename="../../ui/MainWindowActions.cpp" line="60" />
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="64" />
+        <location filename="../../ui/MainWindowActions.cpp" line="65" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="64" />
+        <location filename="../../ui/MainWindowActions.cpp" line="65" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="76" />
+        <location filename="../../ui/MainWindowActions.cpp" line="77" />
         <source>&amp;Copy access token</source>
         <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="77" />
+        <location filename="../../ui/MainWindowActions.cpp" line="78" />
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="78" />
+        <location filename="../../ui/MainWindowActions.cpp" line="79" />
         <source>A fresh access token to the clipboard; cleared after 30 seconds</source>
         <translation>Ein frisches Zugriffstoken in die Zwischenablage; nach 30 Sekunden gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="80" />
+        <location filename="../../ui/MainWindowActions.cpp" line="81" />
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="80" />
+        <location filename="../../ui/MainWindowActions.cpp" line="81" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="87" />
+        <location filename="../../ui/MainWindowActions.cpp" line="88" />
         <source>Re&amp;move…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="96" />
+        <location filename="../../ui/MainWindowActions.cpp" line="97" />
         <source>&amp;Filter accounts</source>
         <translation>Konten &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="102" />
+        <location filename="../../ui/MainWindowActions.cpp" line="103" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="105" />
+        <location filename="../../ui/MainWindowActions.cpp" line="106" />
         <source>&amp;About Tokenkeeper</source>
         <translation>Ü&amp;ber Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="108" />
+        <location filename="../../ui/MainWindowActions.cpp" line="109" />
         <source>Start with the &amp;desktop session</source>
         <translation>Mit der &amp;Desktop-Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="128" />
+        <location filename="../../ui/MainWindowActions.cpp" line="124" />
+        <source>Show &amp;informational notifications</source>
+        <translation>&amp;Informative Benachrichtigungen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="126" />
+        <source>Copies and hints; a needed sign-in is always shown</source>
+        <translation>Kopien und Hinweise; eine nötige Anmeldung wird immer gemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowActions.cpp" line="140" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="133" />
+        <location filename="../../ui/MainWindowActions.cpp" line="146" />
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="141" />
+        <location filename="../../ui/MainWindowActions.cpp" line="154" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="184" />
+        <location filename="../../ui/MainWindowActions.cpp" line="197" />
         <source>Nothing copied: no valid access token right now.</source>
         <translation>Nichts kopiert: Zurzeit gibt es kein gültiges Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="200" />
+        <location filename="../../ui/MainWindowActions.cpp" line="213" />
         <source>Copied — clears in %1 s</source>
         <translation>Kopiert — wird in %1 s gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="217" />
+        <location filename="../../ui/MainWindowActions.cpp" line="230" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="233" />
+        <location filename="../../ui/MainWindowActions.cpp" line="246" />
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="234" />
+        <location filename="../../ui/MainWindowActions.cpp" line="247" />
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -1576,22 +1596,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="238" />
+        <location filename="../../ui/MainWindowActions.cpp" line="251" />
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="248" />
+        <location filename="../../ui/MainWindowActions.cpp" line="261" />
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="250" />
+        <location filename="../../ui/MainWindowActions.cpp" line="263" />
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="272" />
+        <location filename="../../ui/MainWindowActions.cpp" line="285" />
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -1600,7 +1620,7 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="275" />
+        <location filename="../../ui/MainWindowActions.cpp" line="288" />
         <source>Remove “%1”?
 
 Tokenkeeper deletes the account and everything stored for it.</source>
@@ -1609,37 +1629,37 @@ Tokenkeeper deletes the account and everything stored for it.</source>
 Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="277" />
+        <location filename="../../ui/MainWindowActions.cpp" line="290" />
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="284" />
+        <location filename="../../ui/MainWindowActions.cpp" line="297" />
         <source>Removed “%1”.</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="309" />
+        <location filename="../../ui/MainWindowActions.cpp" line="322" />
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="320" />
+        <location filename="../../ui/MainWindowActions.cpp" line="333" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="331" />
+        <location filename="../../ui/MainWindowActions.cpp" line="344" />
         <source>About Tokenkeeper</source>
         <translation>Über Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="332" />
+        <location filename="../../ui/MainWindowActions.cpp" line="345" />
         <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="371" />
+        <location filename="../../ui/MainWindow.cpp" line="381" />
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1761,9 +1781,14 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInController</name>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="57" />
+        <location filename="../../ui/SignInController.cpp" line="58" />
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInController.cpp" line="111" />
+        <source>Tokenkeeper is retrying by itself (%1). Signing in again is only needed if the problem is your password.</source>
+        <translation>Tokenkeeper versucht es selbst erneut (%1). Eine neue Anmeldung ist nur nötig, wenn das Problem Ihr Passwort ist.</translation>
     </message>
 </context>
 <context>
@@ -1774,72 +1799,77 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="57" />
+        <location filename="../../ui/SignInErrorText.cpp" line="58" />
         <source>%1 did not accept this username or password. Check them and try again (repeated attempts may lock the account).</source>
         <translation>%1 hat diesen Benutzernamen oder dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut (wiederholte Versuche können das Konto sperren).</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="62" />
+        <location filename="../../ui/SignInErrorText.cpp" line="63" />
         <source>You are offline. Connect to the network and try again.</source>
         <translation>Sie sind offline. Stellen Sie eine Netzwerkverbindung her und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="64" />
+        <location filename="../../ui/SignInErrorText.cpp" line="65" />
         <source>%1 is temporarily unavailable (status %2). Try again in a few minutes.</source>
         <translation>%1 ist vorübergehend nicht verfügbar (Status %2). Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="67" />
+        <location filename="../../ui/SignInErrorText.cpp" line="68" />
         <source>Cannot reach %1. Check the server address and your network connection.</source>
         <translation>%1 ist nicht erreichbar. Prüfen Sie die Serveradresse und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="72" />
+        <location filename="../../ui/SignInErrorText.cpp" line="73" />
         <source>The certificate of %1 is not trusted, so nothing was sent.</source>
         <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="75" />
+        <location filename="../../ui/SignInErrorText.cpp" line="76" />
         <source>SHA-256 fingerprint: %1</source>
         <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="77" />
+        <location filename="../../ui/SignInErrorText.cpp" line="78" />
         <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system's trusted certificates.</source>
         <translation>Gleichen Sie den Fingerabdruck mit Ihrer Administration ab. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, fügen Sie diese den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="84" />
+        <location filename="../../ui/SignInErrorText.cpp" line="85" />
         <source>The server redirected the sign-in to %1; nothing was sent. Check the server URL.</source>
         <translation>Der Server hat die Anmeldung auf %1 umgeleitet; es wurde nichts gesendet. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="86" />
+        <location filename="../../ui/SignInErrorText.cpp" line="87" />
         <source>another address</source>
         <translation>eine andere Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="89" />
+        <location filename="../../ui/SignInErrorText.cpp" line="91" />
+        <source>%1 did not accept the consumer key or consumer secret. Check them in the connected app's settings.</source>
+        <translation>%1 hat Consumer Key oder Consumer Secret nicht akzeptiert. Prüfen Sie sie in den Einstellungen der verbundenen App.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInErrorText.cpp" line="93" />
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
         <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="94" />
+        <location filename="../../ui/SignInErrorText.cpp" line="98" />
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
         <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="98" />
+        <location filename="../../ui/SignInErrorText.cpp" line="102" />
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
         <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="102" />
+        <location filename="../../ui/SignInErrorText.cpp" line="106" />
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
         <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="106" />
+        <location filename="../../ui/SignInErrorText.cpp" line="110" />
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>
@@ -2071,13 +2101,13 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="236" />
+        <location filename="../../ui/TrayController.cpp" line="239" />
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="233" />
-        <location filename="../../ui/TrayController.cpp" line="237" />
+        <location filename="../../ui/TrayController.cpp" line="236" />
+        <location filename="../../ui/TrayController.cpp" line="240" />
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
@@ -2107,17 +2137,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="232" />
+        <location filename="../../ui/TrayController.cpp" line="235" />
         <source>%1 accounts need you to sign in</source>
         <translation>%1 Konten warten auf Ihre Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="248" />
+        <location filename="../../ui/TrayController.cpp" line="251" />
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="249" />
+        <location filename="../../ui/TrayController.cpp" line="252" />
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>

@@ -1,8 +1,10 @@
 // tk-screenshots: renders the login dialog, the re-prompt, the main window with accounts in
-// different states and the tray menu to PNGs (scripts/screenshots.sh), against the fake server.
-// A tool, not product code: it waits with QTest::qWaitFor.
+// different states (and empty), and the tray menu to PNGs (scripts/screenshots.sh), against the
+// fake server. A tool, not product code: it waits with QTest::qWaitFor.
+//   tk-screenshots [OUTDIR] [--dark] [--lang de]   (file names get "-dark" / "-de")
 #include "AccountSession.h"
 #include "LoginDialog.h"
+#include "Translations.h"
 #include "TrayController.h"
 #include "UiTestRig.h"
 
@@ -10,10 +12,36 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPalette>
+#include <QStyleFactory>
 #include <QTest>
 
-static bool save(QWidget *w, const QString &dir, const QString &name)
+static QString g_suffix;
+
+static QPalette darkPalette()
 {
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x36, 0x2a));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    for (QPalette::ColorRole r : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
+        p.setColor(QPalette::Disabled, r, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+static bool save(QWidget *w, const QString &dir, QString name)
+{
+    name.replace(QStringLiteral(".png"), g_suffix + QStringLiteral(".png"));
     w->show();
     (void)QTest::qWaitFor([w] { return w->isVisible(); }, 2000);
     QTest::qWait(200); // let layouts and icons settle before grabbing
@@ -36,9 +64,24 @@ static AccountSession *signedIn(UiTestRig &rig, AccountConfig c, Dialect d)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    const QString dir =
-            argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    const QStringList args = app.arguments();
+    const bool dark = args.contains(QStringLiteral("--dark"));
+    const auto langAt = args.indexOf(QStringLiteral("--lang"));
+    const QString lang = langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : QString();
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (dark)
+        QApplication::setPalette(darkPalette());
+    if (lang.isEmpty()) {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    } else {
+        QLocale::setDefault(QLocale(lang));
+        Translations::install(QLocale(lang));
+    }
+    g_suffix = (dark ? QStringLiteral("-dark") : QString())
+            + (lang.isEmpty() ? QString() : QLatin1Char('-') + lang);
+    const QString dir = argc > 1 && !args.at(1).startsWith(QLatin1Char('-'))
+            ? args.at(1)
+            : QStringLiteral("docs/screenshots");
     QDir().mkpath(dir);
     UiTestRig rig;
     rig.signIn->setAutoReprompt(false);
@@ -65,8 +108,24 @@ int main(int argc, char **argv)
     rig.model->refreshTimes();
 
     bool ok = true;
-    rig.window->resize(1180, 520);
+    {
+        AccountListModel emptyModel(&rig.clock);
+        EventLogModel emptyLog(&rig.clock);
+        MainWindow empty(nullptr, &emptyModel, &emptyLog, nullptr);
+        empty.resize(1000, 600);
+        ok &= save(&empty, dir, QStringLiteral("main-window-empty.png"));
+        empty.setDemoMode(true);
+        ok &= save(&empty, dir, QStringLiteral("main-window-empty-demo.png"));
+    }
+    rig.window->setClipboardGuard(rig.clipboard.get());
+    rig.window->resize(1100, 640);
     ok &= save(rig.window.get(), dir, QStringLiteral("main-window.png"));
+    rig.window->selectAccount(dead->id());
+    ok &= save(rig.window.get(), dir, QStringLiteral("main-window-reauth.png"));
+    rig.window->selectAccount(rig.model->sessionAt(1)->id());
+    rig.window->copyToken(rig.model->sessionAt(1)->id());
+    ok &= save(rig.window.get(), dir, QStringLiteral("main-window-copied.png"));
+    QApplication::clipboard()->clear();
 
     LoginDialog *add = rig.signIn->addAccount();
     add->field(LoginValidator::Field::Server)->setText(QStringLiteral("https://tpp.example.com"));
@@ -88,7 +147,7 @@ int main(int argc, char **argv)
     again->close();
 
     TrayController tray(rig.model.get(), rig.clipboard.get());
-    tray.update();
+    tray.flush();
     QMenu *menu = tray.menu();
     menu->popup(QPoint(40, 40));
     ok &= save(menu, dir, QStringLiteral("tray-menu.png"));

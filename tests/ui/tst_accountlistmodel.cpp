@@ -92,6 +92,30 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
     }
 
+    // An edit that changes server, client or user replaces the session under the same id
+    // (SessionManager::updateAccount): the account stays where it was in the list.
+    void replacedSessionKeepsItsRow()
+    {
+        ManualClock clock;
+        AccountListModel model(&clock);
+        FakeSession a(makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::Active));
+        FakeSession b(makeSnapshot(QStringLiteral("b"), Dialect::Venafi, SessionState::Active));
+        FakeSession c(makeSnapshot(QStringLiteral("c"), Dialect::Venafi, SessionState::Active));
+        model.addSession(&a);
+        model.addSession(&b);
+        model.addSession(&c);
+        FakeSession b2(makeSnapshot(QStringLiteral("b"), Dialect::Venafi, SessionState::SignedOut,
+                                    QStringLiteral("https://other.example.com")));
+        model.removeSession(QStringLiteral("b"));
+        model.addSession(&b2);
+        QCOMPARE(model.rowOf(QStringLiteral("b")), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("c")), 2);
+        QCOMPARE(model.snapshotAt(1).config.serverUrl.host(), QStringLiteral("other.example.com"));
+        FakeSession d(makeSnapshot(QStringLiteral("d"), Dialect::Venafi, SessionState::Active));
+        model.addSession(&d); // a genuinely new account still goes to the end
+        QCOMPARE(model.rowOf(QStringLiteral("d")), 3);
+    }
+
     void destroyedSessionDropsItsRow()
     {
         ManualClock clock;
@@ -124,10 +148,12 @@ private Q_SLOTS:
     {
         ManualClock clock;
         EventLogModel log(&clock);
+        // Distinct accounts: lines that differ only in numbers would collapse into one.
         for (int i = 0; i < EventLogModel::kMaxRows + 5; ++i)
-            log.append(clock.wallMs(), QStringLiteral("a"), QString::number(i));
+            log.append(clock.wallMs(), QStringLiteral("a%1").arg(i), QStringLiteral("event"));
         QCOMPARE(log.rowCount(), EventLogModel::kMaxRows);
-        QCOMPARE(log.index(0, EventLogModel::EventColumn).data().toString(), QStringLiteral("5"));
+        QCOMPARE(log.index(0, EventLogModel::AccountColumn).data().toString(),
+                 QStringLiteral("a5"));
     }
 };
 

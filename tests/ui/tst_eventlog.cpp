@@ -81,6 +81,14 @@ private Q_SLOTS:
                  QStringLiteral("Renewed the access token ×12"));
         QCOMPARE(log.index(2, EventLogModel::EventColumn).data().toString(),
                  QStringLiteral("Renewed the access token"));
+        // Retries that differ only in their delay are one line with the latest delay.
+        for (int delay : {7, 14, 28})
+            log.append(
+                    clock.wallMs(), QStringLiteral("A"),
+                    QStringLiteral("retrying in %1 s: Transient(connection_refused)").arg(delay));
+        QCOMPARE(log.rowCount(), 4);
+        QCOMPARE(log.index(3, EventLogModel::EventColumn).data().toString(),
+                 QStringLiteral("The server could not be reached; retrying in 28 s ×3"));
     }
 
     void overflowKeepsSignInsFailuresAndRevocations()

@@ -222,11 +222,37 @@ private Q_SLOTS:
         bool reasonShown = false;
         for (QLabel *l : d.findChildren<QLabel *>())
             reasonShown |= l->isVisible()
-                    && l->text()
-                            == QStringLiteral("Your session with venafi.example.com ended on "
-                                              "23 Nov at 14:02 — the refresh token expired");
+                    && l->text().startsWith(
+                            QStringLiteral("Your session with venafi.example.com ended on "
+                                           "23 Nov at 14:02 — the refresh token expired\n"))
+                    // It says which method it will use (issue 13).
+                    && l->text().endsWith(QStringLiteral("Signs in with: Venafi TPP password "
+                                                         "sign-in as demo (client "
+                                                         "tokenkeeper-demo)"));
         QVERIFY(reasonShown);
         QVERIFY(d.windowTitle().contains(QLatin1String("Production TPP")));
+    }
+
+    void changingTheTypeClearsAStaleProblem()
+    {
+        LoginDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QTest::mouseClick(signInButton(d), Qt::LeftButton);
+        QVERIFY(!d.errorText().isEmpty()); // "Enter the server URL."
+        d.findChild<QComboBox *>()->setCurrentIndex(2);
+        QVERIFY(d.errorText().isEmpty());
+    }
+
+    void unreachableNamesThePort()
+    {
+        LoginDialog d;
+        AccountConfig c = venafi();
+        c.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:36423"));
+        d.setConfig(c);
+        d.showError(AuthError(AuthError::Kind::Transient, QStringLiteral("connection_refused")));
+        QVERIFY2(d.errorText().contains(QLatin1String("127.0.0.1:36423")),
+                 qPrintable(d.errorText()));
     }
 
     void everyControlHasAnAccessibleName_data()

@@ -19,6 +19,8 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -35,6 +37,28 @@ private:
     ManualClock m_clock;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // window geometry goes to a test settings file
+        QSettings().remove(QStringLiteral("window/geometry"));
+    }
+
+    void remembersItsSize()
+    {
+        AccountListModel model(&m_clock);
+        EventLogModel log(&m_clock);
+        {
+            MainWindow w(nullptr, &model, &log, nullptr);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.resize(700, 450);
+            w.close();
+        }
+        MainWindow again(nullptr, &model, &log, nullptr);
+        QCOMPARE(again.size(), QSize(700, 450));
+        QSettings().remove(QStringLiteral("window/geometry"));
+    }
+
     void revokeAsksNamingAccountAndServer_data()
     {
         QTest::addColumn<bool>("serverConfirmed");
@@ -285,6 +309,11 @@ private Q_SLOTS:
         const QRect avail = QGuiApplication::primaryScreen()->availableGeometry();
         QVERIFY(w.width() <= avail.width());
         QVERIFY(w.height() <= avail.height());
+        // Review (40): at 2x on 1280x800 the logical screen is 640x400; nothing in the window
+        // may insist on more.
+        const QSize minimum = w.minimumSizeHint();
+        QVERIFY2(minimum.width() <= 640 && minimum.height() <= 400,
+                 qPrintable(QStringLiteral("%1x%2").arg(minimum.width()).arg(minimum.height())));
     }
 
     void signInLocksTheIdentityEditDoesNot()

@@ -80,6 +80,17 @@ private Q_SLOTS:
         e.description = QStringLiteral("grant_type not supported");
         QVERIFY(SignInErrorText::message(e, QStringLiteral("h"), {}).contains(e.description));
     }
+
+    void salesforceSaysConsumerKey()
+    {
+        AuthError e(AuthError::Kind::Config, QStringLiteral("invalid_client"));
+        const QString sf =
+                SignInErrorText::message(e, QStringLiteral("h"), {}, Dialect::Salesforce);
+        QVERIFY2(sf.contains(QLatin1String("consumer key or consumer secret")), qPrintable(sf));
+        QVERIFY(!sf.contains(QLatin1String("client ID")));
+        QVERIFY(SignInErrorText::message(e, QStringLiteral("h"), {}, Dialect::Generic)
+                        .contains(QLatin1String("client ID or client secret")));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SignInErrorText)

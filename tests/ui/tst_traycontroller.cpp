@@ -243,6 +243,30 @@ private Q_SLOTS:
         QTRY_COMPARE(tray.signInNeededCount(), 2);
     }
 
+    void informationalNotificationsCanBeMuted()
+    {
+        ManualClock clock;
+        AccountListModel model(&clock);
+        ClipboardGuard clipboard(QApplication::clipboard());
+        TrayController tray(&model, &clipboard);
+        AccountSnapshot s =
+                makeSnapshot(QStringLiteral("Prod"), Dialect::Venafi, SessionState::Active);
+        s.hasAccessToken = true;
+        FakeSession a(s);
+        model.addSession(&a);
+        tray.flush();
+        tray.copyToken(QStringLiteral("Prod"));
+        QCOMPARE(tray.shownNotifications(), 1);
+        QVERIFY(tray.lastNotification().contains(QLatin1String("clears in 30 s")));
+        tray.setInformationMuted(true);
+        tray.copyToken(QStringLiteral("Prod"));
+        QCOMPARE(tray.shownNotifications(), 1); // muted: no balloon for a copy
+        a.setState(SessionState::ReauthRequired);
+        Q_EMIT a.reauthRequired(QStringLiteral("expired"));
+        QCOMPARE(tray.shownNotifications(), 2); // a needed sign-in always shows
+        QApplication::clipboard()->clear();
+    }
+
     // Review P1 #1: tray -> Quit with the window open hid everything and kept running.
     void quitFromTheTrayQuits_data()
     {
