@@ -224,11 +224,6 @@ private Q_SLOTS:
 
     void gitCredentialFill()
     {
-        // Known failure since the engine, desktop and hand-off branches were merged: git's
-        // `credential fill` through the helper does not finish within 30 s against the real
-        // app (it passed on the hand-off branch alone). Open in the issue; the git helper's
-        // protocol is still covered against the agent in tst_tokenctl (gitCredentialFill).
-        QSKIP("git credential fill against the merged app hangs; tracked in issue 11");
         CliResult r = tokenctl({QStringLiteral("login"), QStringLiteral("Demo OAuth 2.0"),
                                 QStringLiteral("--password-stdin")},
                                "demo\n");
