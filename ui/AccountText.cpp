@@ -115,9 +115,28 @@ QString AccountText::summaryLine(const AccountSnapshot &s, qint64 nowMs)
     return line;
 }
 
+// The end of "Your session with <host> ended on <date> — ...": why, in a few plain words.
+QString AccountText::reauthPhrase(const QString &code, const AuthError &error)
+{
+    if (code == QLatin1String("lost_rotation"))
+        return tr("the connection was interrupted while the session was being renewed");
+    if (code == QLatin1String("refresh_until_passed"))
+        return tr("it reached its maximum lifetime");
+    if (code == QLatin1String("stored_password_rejected"))
+        return tr("the stored password was rejected");
+    if (code == QLatin1String("no_refresh_token"))
+        return tr("the server issued no refresh token");
+    if (code == QLatin1String("unreadable_store"))
+        return tr("the stored tokens could not be read");
+    if (error.description.contains(QLatin1String("authentication failure"), Qt::CaseInsensitive))
+        return tr("the server no longer accepts your credentials (password changed or "
+                  "account deactivated)");
+    return tr("the refresh token expired or was revoked");
+}
+
 QString AccountText::reauthReason(const AccountSnapshot &s)
 {
-    QString why = s.reauthReason;
+    QString why = s.reauthCode.isEmpty() ? QString() : reauthPhrase(s.reauthCode, s.lastError);
     if (why.isEmpty() && s.lastError.isError())
         why = s.lastError.userMessage();
     if (why.isEmpty())

@@ -27,4 +27,6 @@ public:
     // The re-prompt reason: "Your session with venafi.example.com ended on 23 Nov at 14:02 —
     // the refresh token expired".
     static QString reauthReason(const AccountSnapshot &s);
+    // Why a grant ended, in a few plain words, from the engine's reason code.
+    static QString reauthPhrase(const QString &code, const AuthError &error);
 };

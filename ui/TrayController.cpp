@@ -226,9 +226,8 @@ void TrayController::activateLastMessage()
 void TrayController::onReauthRequired(AccountSession *session, const QString &reason)
 {
     // The engine says this once per failure, not per waiting caller (M-27, M-33).
-    AccountSnapshot snap = session->snapshot();
-    if (snap.reauthReason.isEmpty())
-        snap.reauthReason = reason;
+    Q_UNUSED(reason) // the snapshot carries the reason code; the words come from AccountText
+    const AccountSnapshot snap = session->snapshot();
     m_dirty.insert(session->id());
     flush();
     if (m_needSignIn.size() > 1) { // one notification for all, not one per account

@@ -42,8 +42,7 @@ void set(tkwire::WireMessage *m, const char *key, const QString &value)
 static tkwire::WireMessage signInNeeded(const AccountSnapshot &s)
 {
     const QString host = s.config.hostLabel();
-    QString why =
-            s.reauthReason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.reauthReason);
+    QString why = s.reauthCode.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.reauthCode);
     return error(tkwire::code::kSignInRequired,
                  tr("sign-in needed for %1 at %2%3: use Tokenkeeper's sign-in (tray) or "
                     "tokenctl login")

@@ -83,7 +83,7 @@ QString AuthError::userMessage() const
             base = QCoreApplication::translate(
                     "AuthError",
                     "The client ID or client secret was rejected. Check the account settings.");
-        else if (code.startsWith(QLatin1String("http_40")))
+        else if (code == QLatin1String("http_404") || code == QLatin1String("http_405"))
             base = QCoreApplication::translate(
                     "AuthError", "The token endpoint was not found. Check the server URL.");
         else

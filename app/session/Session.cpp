@@ -9,6 +9,8 @@
 #include "Logging.h"
 #include "OAuthDialect.h"
 #include "RefreshPolicy.h"
+#include "ResourceCall.h"
+#include "RevokeJob.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,6 +25,8 @@ Session::Session(const AccountConfig &config, const Deps &deps, QObject *parent)
       m_config(config),
       m_deps(deps),
       m_dialect(OAuthDialect::create(config.dialect)),
+      m_keychain(deps.store, deps.sessionOnlyStore, deps.registry,
+                 [this](const Event &e) { dispatch(e); }),
       m_jitter([] { return QRandomGenerator::global()->generateDouble(); })
 { }
 
@@ -37,39 +41,17 @@ Session::~Session()
     for (quint64 id : std::as_const(m_requests))
         m_deps.http->cancel(id);
     m_pending.wipe();
-    m_clientSecret.fill('\0');
 }
 
 void Session::start()
 {
-    if (m_deps.registry->eraseOwed(m_config.id) == AccountRegistry::EraseOwed::None) {
-        loadStore();
-        return;
-    }
-    // An earlier run signed out but quit before the keychain confirmed the erase: finish it
-    // before anything is read, so the old grant can never come back as Active.
-    qCInfo(lcSession).noquote() << m_config.id << "finishing an interrupted sign-out";
-    const std::weak_ptr<bool> alive = m_alive;
-    AccountRegistry *registry = m_deps.registry;
-    const QString id = m_config.id;
-    m_deps.registry->setPasswordStored(id, false);
-    m_deps.store->eraseAll(m_config, [this, alive, registry, id](StorageStatus status) {
-        if (status == StorageStatus::Ok)
-            registry->setEraseOwed(id, AccountRegistry::EraseOwed::None);
-        if (!alive.expired())
-            loadStore();
-    });
+    m_keychain.start(m_config);
 }
 
 void Session::setConfig(const AccountConfig &config)
 {
     m_config = config;
     Q_EMIT changed();
-}
-
-CredentialStore *Session::activeStore() const
-{
-    return m_sessionOnly && m_deps.sessionOnlyStore ? m_deps.sessionOnlyStore : m_deps.store;
 }
 
 Context Session::context() const
@@ -108,124 +90,105 @@ void Session::dispatch(const Event &event)
     Q_EMIT changed();
 }
 
-void Session::loadStore()
+void Session::sendTracked(const HttpRequest &request, std::function<void(const HttpReply &)> handle)
 {
-    const std::weak_ptr<bool> alive = m_alive;
-    activeStore()->loadTokens(m_config, [this, alive](const CredentialStore::LoadResult &r) {
-        if (alive.expired())
-            return;
-        const AccountRegistry::Journal journal = m_deps.registry->journal(m_config.id);
-        Event e = Event::of(ET::Loaded);
-        e.storage = r.status;
-        e.found = r.found;
-        e.tokens = r.tokens;
-        e.generation = r.generation;
-        e.passwordStored = m_deps.registry->passwordStored(m_config.id);
-        e.journalInFlight = journal.inFlight;
-        e.journalFingerprint = journal.refreshTokenFingerprint;
-        if (r.status == StorageStatus::Ok && m_config.hasClientSecret) {
-            // The client secret is needed for refreshes; the password is not kept in memory.
-            activeStore()->loadCredentials(
-                    m_config,
-                    [this, alive, e](StorageStatus status, const Credentials &credentials) {
-                        if (alive.expired())
-                            return;
-                        Credentials c = credentials;
-                        m_clientSecret = c.clientSecret;
-                        c.wipe();
-                        Event loaded = e;
-                        if (loaded.found && loaded.tokens.hasRefreshToken()
-                            && (status != StorageStatus::Ok || m_clientSecret.isEmpty())) {
-                            // Without its secret a confidential client cannot refresh: say the
-                            // keychain is the problem now, not "check the settings" later.
-                            loaded.storage = status == StorageStatus::Ok ? StorageStatus::Unreadable
-                                                                         : status;
-                        }
-                        dispatch(loaded);
-                    });
-            return;
-        }
-        dispatch(e);
-    });
-}
-
-void Session::sendLogin(const Credentials &credentials, quint64 generation)
-{
-    const HttpRequest request = m_dialect->loginRequest(m_config, credentials);
+    // Every request of this session: remembered for CancelRequests and the destructor, and
+    // answered only while the session lives.
     const std::weak_ptr<bool> alive = m_alive;
     auto id = std::make_shared<quint64>(0);
-    *id = m_deps.http->send(request, [this, alive, generation, id](const HttpReply &reply) {
-        if (alive.expired())
-            return;
-        m_requests.remove(*id);
+    *id = m_deps.http->send(request,
+                            [this, alive, id, handle = std::move(handle)](const HttpReply &reply) {
+                                if (alive.expired())
+                                    return;
+                                m_requests.remove(*id);
+                                handle(reply);
+                            });
+    m_requests.insert(*id);
+}
+
+void Session::exchange(OAuthDialect::Grant grant, const HttpRequest &request, quint64 generation)
+{
+    // The one token exchange: send, parse in the dialect, feed the result to the machine.
+    sendTracked(request, [this, grant, generation](const HttpReply &reply) {
         FaultPoint::hit("after_token_response");
-        const TokenResult result = m_dialect->parseTokenReply(
-                OAuthDialect::Grant::Password, reply, m_config, TokenSet(), m_deps.clock->wallMs());
-        Event e = Event::of(ET::SignInReply);
+        const bool refresh = grant == OAuthDialect::Grant::Refresh;
+        const TokenResult result = m_dialect->parseTokenReply(grant, reply, m_config,
+                                                              refresh ? m_state.tokens : TokenSet(),
+                                                              m_deps.clock->wallMs());
+        Event e = Event::of(refresh ? ET::RefreshReply : ET::SignInReply);
         e.tokens = result.tokens;
         e.error = result.error;
         e.generation = generation;
         dispatch(e);
     });
-    m_requests.insert(*id);
+}
+
+RevokeJob *Session::revokeJob(const TokenSet &tokens)
+{
+    Credentials creds;
+    creds.clientSecret =
+            m_keychain.clientSecret(); // RFC 7009 §2.1: the client authenticates here too
+    auto *job = new RevokeJob(m_deps.http, m_dialect.get(),
+                              m_dialect->revokeRequests(m_config, tokens, creds), this);
+    creds.wipe();
+    connect(job, &RevokeJob::finished, job, &QObject::deleteLater);
+    return job;
+}
+
+// What the person reads when the server did not confirm a revocation. The UI adds that the
+// token may stay valid until it expires; this says why, and never promises a retry.
+static QString revokeProblem(const AuthError &error)
+{
+    switch (error.kind) {
+    case AuthError::Kind::Transient:
+    case AuthError::Kind::Ambiguous:
+    case AuthError::Kind::Offline:
+        return error.httpStatus > 0
+                ? QCoreApplication::translate("Session", "The server answered HTTP %1.")
+                          .arg(error.httpStatus)
+                : QCoreApplication::translate("Session", "The server could not be reached.");
+    default:
+        return error.userMessage();
+    }
 }
 
 void Session::sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown)
 {
-    Credentials creds;
-    creds.clientSecret = m_clientSecret;
-    const QList<HttpRequest> requests = m_dialect->revokeRequests(m_config, tokens, creds);
-    creds.wipe();
-    if (requests.isEmpty()) {
+    RevokeJob *job = revokeJob(tokens);
+    if (!job->hasRequests()) {
+        job->deleteLater();
         Event e = Event::of(ET::RevokeDone);
         e.confirmed = false;
         e.message = tr("The server has no revocation endpoint; the tokens were deleted here only.");
         dispatch(e);
         return;
     }
-    // Sequentially, refresh token first (dialect order); the outcome is the first failure.
-    struct Run
-    {
-        QList<HttpRequest> requests;
-        int index = 0;
-        AuthError firstError;
-    };
-    auto state = std::make_shared<Run>(Run{requests, 0, AuthError()});
-    // Each step holds the next one only through its HTTP callback, so the chain frees itself.
-    auto next = std::make_shared<std::function<void()>>();
-    const std::weak_ptr<std::function<void()>> weakNext = next;
-    const std::weak_ptr<bool> alive = m_alive;
-    *next = [this, alive, state, weakNext, outcomeUnknown] {
-        if (alive.expired())
-            return;
-        if (state->index >= state->requests.size()) {
-            Event e = Event::of(ET::RevokeDone);
-            // Confirmed only when the server confirmed every token, and when no renewal with
-            // an unknown outcome may have left a newer pair alive.
-            e.confirmed = !state->firstError && !outcomeUnknown;
-            e.message = state->firstError ? state->firstError.userMessage()
-                    : outcomeUnknown
-                    ? tr("A renewal was interrupted; the server may have issued tokens that are "
-                         "still valid until they expire.")
-                    : QString();
-            dispatch(e);
-            return;
-        }
-        const std::shared_ptr<std::function<void()>> self = weakNext.lock();
-        const HttpRequest request = state->requests.at(state->index++);
-        auto id = std::make_shared<quint64>(0);
-        *id = m_deps.http->send(request, [this, alive, state, self, id](const HttpReply &reply) {
-            if (alive.expired())
-                return;
-            m_requests.remove(*id);
-            const AuthError error = m_dialect->classifyRevokeReply(reply);
-            if (error && !state->firstError)
-                state->firstError = error;
-            (*self)();
-        });
-        m_requests.insert(*id);
-    };
-    (*next)();
+    connect(job, &RevokeJob::finished, this, [this, outcomeUnknown](RevokeJob *done) {
+        Event e = Event::of(ET::RevokeDone);
+        // Confirmed only when the server confirmed every token, and when no renewal with an
+        // unknown outcome may have left a newer pair alive.
+        e.confirmed = done->confirmed() && !outcomeUnknown;
+        e.message = done->error() ? revokeProblem(done->error())
+                : outcomeUnknown
+                ? tr("A renewal was interrupted; the server may have issued tokens that are "
+                     "still valid until they expire.")
+                : QString();
+        dispatch(e);
+    });
+    job->start();
+}
+
+void Session::revokeOrphan(const TokenSet &tokens)
+{
+    // Best effort, outside the machine: the replaced grant must not outlive the new one on the
+    // server. The outcome is logged; nothing here changes the account's state.
+    RevokeJob *job = revokeJob(tokens);
+    connect(job, &RevokeJob::finished, this, [this](RevokeJob *done) {
+        emitLog(done->confirmed() ? QStringLiteral("revoked the grant this sign-in replaced")
+                                  : QStringLiteral("could not revoke the replaced grant: ")
+                                + done->error().toLogString());
+    });
+    job->start();
 }
 
 void Session::run(const Effect &fx)
@@ -233,22 +196,18 @@ void Session::run(const Effect &fx)
     const std::weak_ptr<bool> alive = m_alive;
     switch (fx.type) {
     case FX::Load:
-        loadStore();
+        m_keychain.load(m_config);
         break;
     case FX::SendLogin: {
         const quint64 generation = m_state.generation;
         if (!fx.silent) {
-            sendLogin(m_pending, generation);
+            exchange(OAuthDialect::Grant::Password, m_dialect->loginRequest(m_config, m_pending),
+                     generation);
             break;
         }
-        activeStore()->loadCredentials(
-                m_config, [this, alive, generation](StorageStatus status, const Credentials &c) {
-                    if (alive.expired())
-                        return;
-                    Credentials credentials = c;
-                    if (credentials.clientSecret.isEmpty())
-                        credentials.clientSecret = m_clientSecret;
-                    if (status != StorageStatus::Ok || credentials.password.isEmpty()) {
+        m_keychain.loadForSilentSignIn(
+                m_config, [this, generation](StorageStatus status, const Credentials &c) {
+                    if (status != StorageStatus::Ok || c.password.isEmpty()) {
                         Event e = Event::of(ET::SignInReply);
                         e.generation = generation;
                         e.error = AuthError(AuthError::Kind::GrantDead,
@@ -256,34 +215,18 @@ void Session::run(const Effect &fx)
                         dispatch(e);
                         return;
                     }
-                    sendLogin(credentials, generation);
-                    credentials.wipe();
+                    exchange(OAuthDialect::Grant::Password, m_dialect->loginRequest(m_config, c),
+                             generation);
                 });
         break;
     }
     case FX::SendRefresh: {
         Credentials creds;
-        creds.clientSecret = m_clientSecret;
+        creds.clientSecret = m_keychain.clientSecret();
         const HttpRequest request = m_dialect->refreshRequest(m_config, fx.refreshToken, creds);
         creds.wipe();
         FaultPoint::hit("before_refresh_sent");
-        const quint64 generation = fx.generation;
-        auto id = std::make_shared<quint64>(0);
-        *id = m_deps.http->send(request, [this, alive, generation, id](const HttpReply &reply) {
-            if (alive.expired())
-                return;
-            m_requests.remove(*id);
-            FaultPoint::hit("after_token_response");
-            const TokenResult result =
-                    m_dialect->parseTokenReply(OAuthDialect::Grant::Refresh, reply, m_config,
-                                               m_state.tokens, m_deps.clock->wallMs());
-            Event e = Event::of(ET::RefreshReply);
-            e.tokens = result.tokens;
-            e.error = result.error;
-            e.generation = generation;
-            dispatch(e);
-        });
-        m_requests.insert(*id);
+        exchange(OAuthDialect::Grant::Refresh, request, fx.generation);
         break;
     }
     case FX::SendRevoke:
@@ -292,20 +235,12 @@ void Session::run(const Effect &fx)
     case FX::RevokeOrphan:
         revokeOrphan(fx.tokens);
         break;
-    case FX::SaveCredentials: {
+    case FX::SaveCredentials:
         // Keep what the person chose: the client secret always (refresh needs it), the
         // password only with "remember" (fx.silent).
-        Credentials keep = m_pending;
-        if (!fx.silent)
-            keep.password.clear();
-        if (!keep.clientSecret.isEmpty())
-            m_clientSecret = keep.clientSecret;
-        if (!keep.isEmpty())
-            activeStore()->saveCredentials(m_config, keep, [](StorageStatus) {});
-        keep.wipe();
+        m_keychain.saveCredentials(m_config, m_pending, fx.silent);
         m_pending.wipe();
         break;
-    }
     case FX::CancelRequests: {
         const QSet<quint64> ids = m_requests;
         m_requests.clear();
@@ -314,59 +249,21 @@ void Session::run(const Effect &fx)
         m_pending.wipe();
         break;
     }
-    case FX::Persist: {
-        const quint64 generation = fx.generation;
-        activeStore()->saveTokens(m_config, fx.tokens, generation,
-                                  [this, alive, generation](StorageStatus status, const QString &) {
-                                      if (alive.expired())
-                                          return;
-                                      FaultPoint::hit("after_persist_before_publish");
-                                      Event e = Event::of(ET::PersistDone);
-                                      e.generation = generation;
-                                      e.storage = status;
-                                      dispatch(e);
-                                  });
+    case FX::Persist:
+        m_keychain.persist(m_config, fx.tokens, fx.generation);
         break;
-    }
     case FX::DropTokens:
-        activeStore()->eraseTokens(m_config, [](StorageStatus) {});
+        m_keychain.dropTokens(m_config);
         break;
-    case FX::EraseAll: {
+    case FX::EraseAll:
         // The client secret stays in memory until the revocation finished (NotifyRevoke).
-        // Owed until the keychain confirms (audit L4): a quit or crash in between is finished
-        // by the next start. Removal owes the account row too; it goes once the erase is done.
-        AccountRegistry *registry = m_deps.registry;
-        const QString id = m_config.id;
-        if (registry->eraseOwed(id) == AccountRegistry::EraseOwed::None)
-            registry->setEraseOwed(id, AccountRegistry::EraseOwed::Secrets);
-        registry->setPasswordStored(id, false);
-        activeStore()->eraseAll(m_config, [registry, id](StorageStatus status) {
-            if (status != StorageStatus::Ok)
-                return; // still owed: the next start tries again
-            const AccountRegistry::EraseOwed owed = registry->eraseOwed(id);
-            if (owed == AccountRegistry::EraseOwed::SecretsAndAccount)
-                registry->remove(id);
-            else if (owed == AccountRegistry::EraseOwed::Secrets)
-                registry->setEraseOwed(id, AccountRegistry::EraseOwed::None);
-        });
-        if (m_sessionOnly && m_deps.store != activeStore())
-            m_deps.store->eraseAll(m_config, [](StorageStatus) {});
-        m_sessionOnly = false;
+        m_keychain.eraseAll(m_config);
         break;
-    }
     case FX::ErasePassword:
-        m_deps.registry->setPasswordStored(m_config.id, false);
-        activeStore()->erasePassword(m_config, [](StorageStatus) {});
+        m_keychain.erasePassword(m_config);
         break;
     case FX::Reread:
-        activeStore()->loadTokens(m_config, [this, alive](const CredentialStore::LoadResult &r) {
-            if (alive.expired())
-                return;
-            Event e = Event::of(ET::Reread);
-            e.found = r.found && r.status == StorageStatus::Ok;
-            e.tokens = r.tokens;
-            dispatch(e);
-        });
+        m_keychain.reread(m_config);
         break;
     case FX::WriteJournal:
         m_deps.registry->setJournal(
@@ -411,8 +308,7 @@ void Session::run(const Effect &fx)
         break;
     }
     case FX::NotifyRevoke:
-        m_clientSecret.fill('\0');
-        m_clientSecret.clear();
+        m_keychain.forgetSecret();
         Q_EMIT revokeFinished(fx.confirmed, fx.text);
         break;
     case FX::NotifyExpiringSoon:
@@ -432,28 +328,6 @@ void Session::emitLog(const QString &line)
     Q_EMIT logEvent(stamp + QLatin1Char(' ') + m_config.displayName + QStringLiteral(": ") + line);
 }
 
-// The end of "Your session with <host> ended on <date> — ...": why, in a few plain words.
-static QString reauthPhrase(const QString &code, const AuthError &error)
-{
-    if (code == QLatin1String("lost_rotation"))
-        return QCoreApplication::translate(
-                "Session", "the connection was interrupted while the session was being renewed");
-    if (code == QLatin1String("refresh_until_passed"))
-        return QCoreApplication::translate("Session", "it reached its maximum lifetime");
-    if (code == QLatin1String("stored_password_rejected"))
-        return QCoreApplication::translate("Session", "the stored password was rejected");
-    if (code == QLatin1String("no_refresh_token"))
-        return QCoreApplication::translate("Session", "the server issued no refresh token");
-    if (code == QLatin1String("unreadable_store"))
-        return QCoreApplication::translate("Session", "the stored tokens could not be read");
-    if (error.description.contains(QLatin1String("authentication failure"), Qt::CaseInsensitive))
-        return QCoreApplication::translate(
-                "Session",
-                "the server no longer accepts your credentials (password changed or "
-                "account deactivated)");
-    return QCoreApplication::translate("Session", "the refresh token expired or was revoked");
-}
-
 AccountSnapshot Session::snapshot() const
 {
     AccountSnapshot s;
@@ -468,7 +342,7 @@ AccountSnapshot Session::snapshot() const
     s.nextRefreshMs = m_state.deadlineMs;
     s.lastError = m_state.lastError;
     if (m_state.state == SessionState::ReauthRequired)
-        s.reauthReason = reauthPhrase(m_state.reauthReason, m_state.lastError);
+        s.reauthCode = m_state.reauthReason;
     s.reauthSinceMs = m_state.reauthAtMs;
     s.clockSkewSuspected = m_state.tokens.clockSkewSuspected;
     s.grantedScope = m_state.tokens.scope;
@@ -487,7 +361,7 @@ void Session::signIn(const Credentials &credentials)
     e.hasPassword = !credentials.password.isEmpty();
     // No keychain: the person may still sign in for this session only (tokens in memory).
     if (storageIsBlocked(m_state.storage) && m_deps.sessionOnlyStore) {
-        m_sessionOnly = true;
+        m_keychain.useSessionOnly();
         e.sessionOnly = true;
     }
     dispatch(e);
@@ -510,7 +384,7 @@ void Session::revoke()
 
 void Session::retryStorage()
 {
-    if (m_sessionOnly)
+    if (m_keychain.sessionOnly())
         return;
     dispatch(Event::of(ET::RetryStorage));
 }
@@ -554,71 +428,5 @@ QByteArray Session::currentAccessToken() const
 
 void Session::callResource(const HttpRequest &request, ResourceCallback callback)
 {
-    auto cb = std::make_shared<ResourceCallback>(std::move(callback));
-    const std::weak_ptr<bool> alive = m_alive;
-    withFreshToken([this, alive, request, cb](const QByteArray &token, const AuthError &error) {
-        if (alive.expired())
-            return;
-        if (error) {
-            (*cb)(HttpReply(), error);
-            return;
-        }
-        sendResource(request, token, false, cb);
-    });
-}
-
-void Session::sendResource(const HttpRequest &request, const QByteArray &token, bool retried,
-                           const std::shared_ptr<ResourceCallback> &callback)
-{
-    HttpRequest authorized = request;
-    authorized.purpose = QStringLiteral("resource");
-    authorized.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + token});
-    const std::weak_ptr<bool> alive = m_alive;
-    auto id = std::make_shared<quint64>(0);
-    *id = m_deps.http->send(authorized, [=](const HttpReply &reply) {
-        if (alive.expired())
-            return;
-        m_requests.remove(*id);
-        const AuthError verdict = m_dialect->classifyResourceReply(reply);
-        if (verdict.kind != AuthError::Kind::AccessTokenRejected || retried) {
-            (*callback)(reply, verdict);
-            return;
-        }
-        // M-34: one refresh (only if this AT is still the current one), one retry.
-        reportRejected(token);
-        withFreshToken([=](const QByteArray &fresh, const AuthError &error) {
-            if (alive.expired())
-                return;
-            if (error) {
-                (*callback)(reply, error);
-                return;
-            }
-            sendResource(request, fresh, true, callback);
-        });
-    });
-    m_requests.insert(*id);
-}
-
-void Session::revokeOrphan(const TokenSet &tokens)
-{
-    // Best effort, outside the machine: the replaced grant must not outlive the new one on the
-    // server. The outcome is logged; nothing here changes the account's state.
-    Credentials creds;
-    creds.clientSecret = m_clientSecret;
-    const QList<HttpRequest> requests = m_dialect->revokeRequests(m_config, tokens, creds);
-    creds.wipe();
-    const std::weak_ptr<bool> alive = m_alive;
-    for (const HttpRequest &request : requests) {
-        auto id = std::make_shared<quint64>(0);
-        *id = m_deps.http->send(request, [this, alive, id](const HttpReply &reply) {
-            if (alive.expired())
-                return;
-            m_requests.remove(*id);
-            const AuthError error = m_dialect->classifyRevokeReply(reply);
-            emitLog(error ? QStringLiteral("could not revoke the replaced grant: ")
-                                    + error.toLogString()
-                          : QStringLiteral("revoked the grant this sign-in replaced"));
-        });
-        m_requests.insert(*id);
-    }
+    ResourceCall::start(this, m_deps.http, m_dialect.get(), request, std::move(callback));
 }

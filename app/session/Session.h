@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AccountSession.h"
+#include "OAuthDialect.h"
+#include "SessionKeychain.h"
 #include "SessionMachine.h"
 
 #include <functional>
@@ -13,7 +15,7 @@ class Clock;
 class CredentialStore;
 class DeadlineScheduler;
 class HttpClient;
-class OAuthDialect;
+class RevokeJob;
 
 // The shell around one account's SessionMachine: feeds it events and runs its effects (token
 // requests through HttpClient, keychain reads and writes through CredentialStore, deadlines on
@@ -70,26 +72,23 @@ private:
     void dispatch(const SessionMachine::Event &event);
     void run(const SessionMachine::Effect &effect);
     SessionMachine::Context context() const;
-    CredentialStore *activeStore() const;
-    void sendLogin(const Credentials &credentials, quint64 generation);
+    void sendTracked(const HttpRequest &request, std::function<void(const HttpReply &)> handle);
+    void exchange(OAuthDialect::Grant grant, const HttpRequest &request, quint64 generation);
+    RevokeJob *revokeJob(const TokenSet &tokens);
     void sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown);
     void revokeOrphan(const TokenSet &tokens);
-    void sendResource(const HttpRequest &request, const QByteArray &token, bool retried,
-                      const std::shared_ptr<ResourceCallback> &callback);
-    void loadStore();
     void emitLog(const QString &line);
 
     AccountConfig m_config;
     Deps m_deps;
     std::unique_ptr<OAuthDialect> m_dialect;
+    SessionKeychain m_keychain;
     SessionMachine::State m_state;
     QList<TokenCallback> m_waiters;
     QList<SessionMachine::Event> m_queue;
     bool m_dispatching = false;
     QSet<quint64> m_requests; // in-flight HttpClient ids
     Credentials m_pending; // typed credentials during an interactive sign-in (wiped after)
-    QByteArray m_clientSecret; // loaded from the keychain for refreshes
-    bool m_sessionOnly = false;
     std::function<double()> m_jitter;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };

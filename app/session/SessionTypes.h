@@ -35,7 +35,7 @@ struct AccountSnapshot
     qint64 lastRefreshMs = 0;
     qint64 nextRefreshMs = 0; // next scheduled attempt (refresh or retry); 0: none
     AuthError lastError;
-    QString reauthReason; // why a sign-in is needed, in words
+    QString reauthCode; // why a sign-in is needed: lost_rotation, refresh_until_passed, ...
     qint64 reauthSinceMs = 0; // when the session ended
     bool clockSkewSuspected = false;
     QString grantedScope;

@@ -286,57 +286,92 @@
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
+        <location filename="../../ui/AccountText.cpp" line="122" />
+        <source>the connection was interrupted while the session was being renewed</source>
+        <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
+    </message>
+    <message>
         <location filename="../../ui/AccountText.cpp" line="124" />
+        <source>it reached its maximum lifetime</source>
+        <translation>sie hat ihre maximale Dauer erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="126" />
+        <source>the stored password was rejected</source>
+        <translation>das gespeicherte Passwort wurde abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="128" />
+        <source>the server issued no refresh token</source>
+        <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="130" />
+        <source>the stored tokens could not be read</source>
+        <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="132" />
+        <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
+        <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="134" />
+        <source>the refresh token expired or was revoked</source>
+        <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="143" />
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="127" />
+        <location filename="../../ui/AccountText.cpp" line="146" />
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="131" />
+        <location filename="../../ui/AccountText.cpp" line="150" />
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="138" />
+        <location filename="../../ui/AccountText.cpp" line="157" />
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="140" />
+        <location filename="../../ui/AccountText.cpp" line="159" />
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="142" />
+        <location filename="../../ui/AccountText.cpp" line="161" />
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="144" />
+        <location filename="../../ui/AccountText.cpp" line="163" />
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="146" />
+        <location filename="../../ui/AccountText.cpp" line="165" />
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="148" />
+        <location filename="../../ui/AccountText.cpp" line="167" />
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="150" />
+        <location filename="../../ui/AccountText.cpp" line="169" />
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="152" />
+        <location filename="../../ui/AccountText.cpp" line="171" />
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -1685,49 +1720,52 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/Session.cpp" line="182" />
+        <location filename="../../app/session/Session.cpp" line="147" />
+        <source>The server answered HTTP %1.</source>
+        <translation>Der Server antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="149" />
+        <source>The server could not be reached.</source>
+        <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../app/session/Session.cpp" line="162" />
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="208" />
+        <location filename="../../app/session/Session.cpp" line="173" />
         <source>A renewal was interrupted; the server may have issued tokens that are still valid until they expire.</source>
         <translation>Eine Erneuerung wurde unterbrochen; der Server hat möglicherweise Tokens ausgestellt, die bis zu ihrem Ablauf gültig bleiben.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="439" />
         <source>the connection was interrupted while the session was being renewed</source>
-        <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
+        <translation type="vanished">die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="442" />
         <source>it reached its maximum lifetime</source>
-        <translation>sie hat ihre maximale Dauer erreicht</translation>
+        <translation type="vanished">sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="444" />
         <source>the stored password was rejected</source>
-        <translation>das gespeicherte Passwort wurde abgelehnt</translation>
+        <translation type="vanished">das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="446" />
         <source>the server issued no refresh token</source>
-        <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
+        <translation type="vanished">der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="448" />
         <source>the stored tokens could not be read</source>
-        <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
+        <translation type="vanished">die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="450" />
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
-        <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
+        <translation type="vanished">der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="454" />
         <source>the refresh token expired or was revoked</source>
-        <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
+        <translation type="vanished">das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
 </context>
 <context>
@@ -2101,13 +2139,13 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="239" />
+        <location filename="../../ui/TrayController.cpp" line="238" />
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="236" />
-        <location filename="../../ui/TrayController.cpp" line="240" />
+        <location filename="../../ui/TrayController.cpp" line="235" />
+        <location filename="../../ui/TrayController.cpp" line="239" />
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
@@ -2137,17 +2175,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="235" />
+        <location filename="../../ui/TrayController.cpp" line="234" />
         <source>%1 accounts need you to sign in</source>
         <translation>%1 Konten warten auf Ihre Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="251" />
+        <location filename="../../ui/TrayController.cpp" line="250" />
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="252" />
+        <location filename="../../ui/TrayController.cpp" line="251" />
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>

@@ -77,7 +77,7 @@ private Q_SLOTS:
         LoginDialog d;
         AccountSnapshot s =
                 makeSnapshot(QStringLiteral("Prod"), Dialect::Venafi, SessionState::ReauthRequired);
-        s.reauthReason = QStringLiteral("the refresh token expired");
+        s.reauthCode = QStringLiteral("invalid_grant"); // "the refresh token expired or ..."
         d.setReprompt(s);
         d.showError(AuthError(AuthError::Kind::BadCredentials, QStringLiteral("invalid_grant")));
         d.show();

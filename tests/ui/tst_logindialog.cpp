@@ -207,7 +207,7 @@ private Q_SLOTS:
         s.config = venafi();
         s.config.rememberCredentials = false;
         s.state = SessionState::ReauthRequired;
-        s.reauthReason = QStringLiteral("the refresh token expired");
+        s.reauthCode = QStringLiteral("invalid_grant"); // "the refresh token expired or ..."
         s.reauthSinceMs = QDateTime(QDate(2026, 11, 23), QTime(14, 2)).toMSecsSinceEpoch();
         LoginDialog d;
         d.setReprompt(s);
@@ -224,7 +224,8 @@ private Q_SLOTS:
             reasonShown |= l->isVisible()
                     && l->text().startsWith(
                             QStringLiteral("Your session with venafi.example.com ended on "
-                                           "23 Nov at 14:02 — the refresh token expired\n"))
+                                           "23 Nov at 14:02 — the refresh token expired or "
+                                           "was revoked\n"))
                     // It says which method it will use (issue 13).
                     && l->text().endsWith(QStringLiteral("Signs in with: Venafi TPP password "
                                                          "sign-in as demo (client "
