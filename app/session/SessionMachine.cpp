@@ -122,62 +122,9 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         b.add(FX::SendLogin).silent = false;
         b.log(QStringLiteral("signing in"));
         break;
-    case ET::SignInReply: {
-        const bool silent = s.inFlight == Op::SilentLogin;
-        if (e.generation != s.generation)
-            break; // stale (cancelled) attempt
-        if (!e.error) {
-            s.reauthNotifiedAtMs = 0;
-            s.grantStartMs = ctx.nowMs;
-            s.expiryWarned = false;
-            if (!silent) {
-                // The person signed in: the stored password may be tried again once.
-                s.silentTried = false;
-                const bool keepPassword = ctx.rememberCredentials && s.signInHasPassword;
-                b.add(FX::SaveCredentials).silent = keepPassword;
-                if (s.passwordStored && !keepPassword)
-                    b.add(FX::ErasePassword); // unticked "remember": forget it now
-                s.passwordStored = keepPassword || (s.passwordStored && !s.signInHasPassword);
-                const TokenSet old = s.tokensBeforeSignIn;
-                if ((old.hasRefreshToken() && old.refreshToken != e.tokens.refreshToken)
-                    || (!old.hasRefreshToken() && old.hasAccessToken()
-                        && old.accessToken != e.tokens.accessToken))
-                    b.add(FX::RevokeOrphan).tokens = old; // the replaced grant ends too
-            }
-            s.tokensBeforeSignIn = TokenSet();
-            b.acceptTokens(e.tokens);
-            b.add(FX::NotifySignIn);
-            b.log(silent ? QStringLiteral("signed in again silently")
-                         : QStringLiteral("signed in"));
-            break;
-        }
-        s.inFlight = Op::None;
-        s.tokensBeforeSignIn = TokenSet();
-        if (!silent) {
-            s.state = s.stateBeforeSignIn;
-            s.lastError = e.error;
-            b.failWaiters(e.error);
-            b.add(FX::NotifySignIn).error = e.error;
-            b.log(QStringLiteral("sign-in failed: ") + e.error.toLogString());
-            if (s.state == S::Active)
-                b.evaluate();
-            break;
-        }
-        // Silent re-sign-in (S-15b, M-60).
-        if (e.error.kind == AuthError::Kind::BadCredentials) {
-            s.passwordStored = false;
-            b.add(FX::ErasePassword);
-            s.silentTried = true;
-            b.goReauth(e.error, QStringLiteral("stored_password_rejected"));
-        } else if (e.error.isRetryable()) {
-            b.backoff(e.error, Op::SilentLogin); // the password is not counted as failed
-        } else if (e.error.needsConfiguration()) {
-            b.configError(e.error);
-        } else {
-            b.goReauth(e.error, QStringLiteral("silent_sign_in_failed"));
-        }
+    case ET::SignInReply:
+        detail::signInReply(b, e);
         break;
-    }
     case ET::CancelSignIn:
         ++s.generation;
         s.tokensBeforeSignIn = TokenSet();
@@ -216,90 +163,9 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             break;
         b.startRefresh();
         break;
-    case ET::RefreshReply: {
-        if (s.state == S::Revoking && s.inFlight == Op::Refresh
-            && e.generation == s.revokeAwaitGeneration) {
-            // Sign-out waited for the refresh under way (M-59): revoke the newest pair. Its
-            // tokens are never persisted (the local wipe already ran).
-            const bool rotated = !e.error;
-            if (rotated)
-                s.tokens = e.tokens;
-            s.inFlight = Op::Revoke;
-            Effect &r = b.add(FX::SendRevoke);
-            r.tokens = s.tokens;
-            // An unknown outcome: the server may have rotated to a pair nobody knows now, so
-            // the revocation can never be reported as confirmed.
-            if (e.error.kind == AuthError::Kind::Ambiguous)
-                r.error = e.error;
-            break;
-        }
-        if (e.generation != s.generation)
-            break; // late reply after sign-out/new sign-in: never persisted (S-32, M-59)
-        if (s.state == S::Revoking) {
-            if (s.inFlight != Op::RevokeRefresh)
-                break;
-            if (!e.error) {
-                // Venafi revoke needs a live AT; the fresh pair is never persisted.
-                s.tokens = e.tokens;
-                s.inFlight = Op::Revoke;
-                b.add(FX::SendRevoke).tokens = s.tokens;
-            } else {
-                s.inFlight = Op::None;
-                s.state = S::SignedOut;
-                s.tokens = TokenSet();
-                const bool dead = e.error.kind == AuthError::Kind::GrantDead;
-                Effect &n = b.add(FX::NotifyRevoke);
-                n.confirmed = dead;
-                n.text = dead ? QStringLiteral("grant already ended") : e.error.toLogString();
-            }
-            break;
-        }
-        if (s.inFlight != Op::Refresh)
-            break;
-        // the journal stays open until the new tokens are in the keychain (PersistDone),
-        // and after an ambiguous outcome (the server may have rotated); it closes as soon as
-        // the outcome is known otherwise.
-        if (e.error && e.error.kind != AuthError::Kind::Ambiguous && s.journalOpen) {
-            b.add(FX::ClearJournal);
-            s.journalOpen = false;
-        }
-        if (!e.error) {
-            s.silentTried = false; // this grant proved alive: a later death may try once more
-            b.log(QStringLiteral("refreshed")
-                  + (e.tokens.refreshToken != s.sentRefreshToken ? QStringLiteral(" (rotated)")
-                                                                 : QString()));
-            b.acceptTokens(e.tokens);
-            break;
-        }
-        switch (e.error.kind) {
-        case AuthError::Kind::GrantDead:
-        case AuthError::Kind::BadCredentials:
-            if (!s.rereadDone) {
-                // another process may have rotated; re-read before concluding.
-                s.rereadDone = true;
-                s.inFlight = Op::Reread;
-                s.lastError = e.error;
-                b.add(FX::Reread);
-                break;
-            }
-            b.goReauth(e.error, s.fastRetry ? QStringLiteral("lost_rotation") : e.error.code);
-            break;
-        case AuthError::Kind::Transient:
-        case AuthError::Kind::Ambiguous:
-        case AuthError::Kind::Offline:
-            b.backoff(e.error, Op::Refresh);
-            break;
-        case AuthError::Kind::Cancelled:
-            s.inFlight = Op::None;
-            s.state = S::Active;
-            b.evaluate();
-            break;
-        default:
-            b.configError(e.error);
-            break;
-        }
+    case ET::RefreshReply:
+        detail::refreshReply(b, e);
         break;
-    }
     case ET::Reread:
         if (s.inFlight != Op::Reread)
             break;
@@ -375,57 +241,9 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             }
         }
         break;
-    case ET::RevokeRequested: {
-        const TokenSet tokens = s.tokens;
-        const bool refreshUnderWay = s.inFlight == Op::Refresh;
-        s.revokeAwaitGeneration = s.generation;
-        ++s.generation;
-        b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
-        if (s.inFlight != Op::None && !refreshUnderWay)
-            b.add(FX::CancelRequests);
-        b.add(FX::EraseAll); // local secrets go whatever the server answers (S-31)
-        b.add(FX::ClearJournal);
-        s.journalOpen = false;
-        b.schedule(0);
-        s.passwordStored = false;
-        s.persistPending = false;
-        s.persistGeneration = 0;
-        s.throttled = false;
-        s.tokensBeforeSignIn = TokenSet();
-        s.storage = s.storage == StorageStatus::SessionOnly ? s.storage : StorageStatus::Ok;
-        s.silentTried = false;
-        s.reauthReason.clear();
-        s.lastError = AuthError();
-        b.log(QStringLiteral("signing out"));
-        if (!tokens.hasAccessToken() && !tokens.hasRefreshToken()) {
-            s.state = S::SignedOut;
-            s.inFlight = Op::None;
-            s.tokens = TokenSet();
-            Effect &n = b.add(FX::NotifyRevoke);
-            n.confirmed = true;
-            n.text = QStringLiteral("nothing to revoke");
-            break;
-        }
-        s.state = S::Revoking;
-        if (refreshUnderWay) {
-            // M-59: the server may be rotating right now. Wait for that answer (bounded by the
-            // request's own deadline) and revoke whatever pair is newest then.
-            s.inFlight = Op::Refresh;
-            b.log(QStringLiteral("waiting for the renewal under way before revoking"));
-            break;
-        }
-        if (ctx.revokeNeedsLiveAccessToken && !RefreshPolicy::isUsable(tokens, ctx.nowMs)
-            && tokens.hasRefreshToken() && !RefreshPolicy::grantExpired(tokens, ctx.nowMs)) {
-            s.inFlight = Op::RevokeRefresh; // M-58c: refresh first, then revoke
-            Effect &r = b.add(FX::SendRefresh);
-            r.refreshToken = tokens.refreshToken;
-            r.generation = s.generation;
-            break;
-        }
-        s.inFlight = Op::Revoke;
-        b.add(FX::SendRevoke).tokens = tokens;
+    case ET::RevokeRequested:
+        detail::revokeRequested(b, e);
         break;
-    }
     case ET::RevokeDone: {
         s.state = S::SignedOut;
         s.inFlight = Op::None;

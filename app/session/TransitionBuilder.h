@@ -50,5 +50,10 @@ struct TransitionBuilder
 
 AuthError signedOutError();
 
+// SessionReplies.cpp: the longer per-event transitions of step().
+void signInReply(TransitionBuilder &b, const Event &e);
+void refreshReply(TransitionBuilder &b, const Event &e);
+void revokeRequested(TransitionBuilder &b, const Event &e);
+
 } // namespace detail
 } // namespace SessionMachine
