@@ -181,18 +181,24 @@ int rejected(Context &c, const Args &a)
     return rc;
 }
 
+// A secret only ever comes from stdin (never argv or the environment): one line, into `key`.
+static bool secretFromStdin(WireMessage *req, const char *key)
+{
+    std::string secret;
+    const bool ok = tkcli::readLineFromStdin(&secret) && !secret.empty();
+    if (ok)
+        req->set(key, secret);
+    tkcli::wipe(&secret);
+    return ok;
+}
+
 int login(Context &c, const Args &a)
 {
     WireMessage req("login");
     if (!TokenRequest::selectAccount(a, &req))
         return usage("login needs ACCOUNT (a name, an id or --url URL)");
-    if (a.has("--password-stdin")) {
-        std::string password;
-        if (!tkcli::readLineFromStdin(&password) || password.empty())
-            return usage("--password-stdin: no password on stdin");
-        req.set("password", password);
-        tkcli::wipe(&password);
-    }
+    if (a.has("--password-stdin") && !secretFromStdin(&req, "password"))
+        return usage("--password-stdin: no password on stdin");
     WireMessage reply;
     const int rc = tkcli::request(c.client, req, &reply, kProgram);
     req.wipe();
@@ -218,13 +224,8 @@ int add(Context &c, const Args &a)
         if (a.has(f.first))
             req.set(f.second, a.value(f.first));
     }
-    if (a.has("--client-secret-stdin")) {
-        std::string secret;
-        if (!tkcli::readLineFromStdin(&secret) || secret.empty())
-            return usage("--client-secret-stdin: no secret on stdin");
-        req.set("client_secret", secret);
-        tkcli::wipe(&secret);
-    }
+    if (a.has("--client-secret-stdin") && !secretFromStdin(&req, "client_secret"))
+        return usage("--client-secret-stdin: no secret on stdin");
     WireMessage reply;
     const int rc = tkcli::request(c.client, req, &reply, kProgram);
     req.wipe();
