@@ -19,6 +19,14 @@ struct AgentRig : SessionRig
     std::unique_ptr<AgentServer> agent;
     QStringList log; // every event-log line the agent produced
 
+    // An account of dialect `d` named `name` (how tokenctl callers address it), signed in.
+    Session *signedInAs(const QString &name, Dialect d = Dialect::Venafi)
+    {
+        AccountConfig c = config(d);
+        c.displayName = name;
+        return signedIn(d, c);
+    }
+
     explicit AgentRig(AgentServer::Options options = AgentServer::Options())
     {
         manager->start();

@@ -15,13 +15,6 @@ class TestAgentServer : public QObject
 {
     Q_OBJECT
 
-    static Session *signedIn(AgentRig &rig, const QString &name, Dialect d = Dialect::Venafi)
-    {
-        AccountConfig c = rig.config(d);
-        c.displayName = name;
-        return rig.signedIn(d, c);
-    }
-
 private Q_SLOTS:
     void socketIsPrivate()
     {
@@ -105,7 +98,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const WireMessage list = agentCall(rig.socketPath(), WireMessage("list"));
         QCOMPARE(list.get("status"), std::string("ok"));
@@ -126,7 +119,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const int refreshes = rig.server.requestCount(QStringLiteral("venafi.token"));
         const WireMessage r = agentCall(rig.socketPath(), tokenRequest(QStringLiteral("work")));
@@ -156,7 +149,7 @@ private Q_SLOTS:
     void callerDuringStartupWaitsForTheKeychain()
     {
         AgentRig rig;
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const QByteArray token = s->currentAccessToken();
         rig.agent.reset();
@@ -179,7 +172,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         FakeFault slow;
         slow.kind = FakeFault::Kind::NeverAnswer;
@@ -203,7 +196,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        QVERIFY(signedIn(rig, QStringLiteral("a")));
+        QVERIFY(rig.signedInAs(QStringLiteral("a")));
         AccountConfig other = rig.config(Dialect::Generic);
         other.displayName = QStringLiteral("A");
         rig.add(other);
@@ -227,7 +220,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const QByteArray before = s->currentAccessToken();
         const qint64 expiry = s->snapshot().accessExpiresAtMs;
@@ -287,7 +280,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         FakeFault down;
         down.kind = FakeFault::Kind::CloseImmediately;
@@ -306,7 +299,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const QByteArray old = s->currentAccessToken();
         const int refreshes = rig.server.requestCount(QStringLiteral("venafi.token"));
@@ -524,7 +517,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        QVERIFY(signedIn(rig, QStringLiteral("work")));
+        QVERIFY(rig.signedInAs(QStringLiteral("work")));
         std::vector<std::unique_ptr<AgentTestClient>> clients;
         for (int i = 0; i < 200; ++i) {
             clients.push_back(std::make_unique<AgentTestClient>(rig.socketPath()));

@@ -38,19 +38,13 @@ class TestTokenctl : public QObject
     {
         return runCli(QStringLiteral(TK_TOKENCTL), args, env(rig), input);
     }
-    static Session *signedIn(AgentRig &rig, const QString &name, Dialect d = Dialect::Venafi)
-    {
-        AccountConfig c = rig.config(d);
-        c.displayName = name;
-        return rig.signedIn(d, c);
-    }
 
 private Q_SLOTS:
     void tokenHeaderAndJson()
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         CliResult r = tokenctl(rig, {QStringLiteral("token"), QStringLiteral("work")});
         QCOMPARE(r.exitCode, 0);
@@ -122,7 +116,7 @@ private Q_SLOTS:
         QFETCH(QString, stderrHint);
         AgentRig rig;
         QVERIFY(rig.listen());
-        QVERIFY(signedIn(rig, QStringLiteral("work")));
+        QVERIFY(rig.signedInAs(QStringLiteral("work")));
         AccountConfig idle = rig.config(Dialect::Generic);
         idle.displayName = QStringLiteral("idle");
         Session *idleSession = rig.add(idle);
@@ -151,7 +145,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         FakeFault down;
         down.kind = FakeFault::Kind::CloseImmediately;
@@ -187,7 +181,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("approval.conf")), QSettings::IniFormat);
@@ -228,7 +222,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const QString url =
                 rig.server.baseUrl().toString() + QStringLiteral("/vedsdk/Identity/Self");
@@ -256,7 +250,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         QTemporaryDir bin;
         QFile fake(bin.filePath(QStringLiteral("curl")));
@@ -299,7 +293,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         QProcessEnvironment e = env(rig);
         e.insert(QStringLiteral("KUBERNETES_EXEC_INFO"),
@@ -339,8 +333,8 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        QVERIFY(signedIn(rig, QStringLiteral("work")));
-        Session *generic = signedIn(rig, QStringLiteral("api"), Dialect::Generic);
+        QVERIFY(rig.signedInAs(QStringLiteral("work")));
+        Session *generic = rig.signedInAs(QStringLiteral("api"), Dialect::Generic);
         QVERIFY(generic);
         QProcessEnvironment e = env(rig);
         e.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
@@ -426,7 +420,7 @@ private Q_SLOTS:
             QSKIP("needs root to run a client as nobody");
         AgentRig rig;
         QVERIFY(rig.listen());
-        QVERIFY(signedIn(rig, QStringLiteral("work")));
+        QVERIFY(rig.signedInAs(QStringLiteral("work")));
         for (const QString &p : {rig.runtime.path(), rig.socketDir()})
             QCOMPARE(::chmod(QFile::encodeName(p).constData(), 0711), 0);
         QCOMPARE(::chmod(QFile::encodeName(rig.socketPath()).constData(), 0777), 0);
@@ -460,7 +454,7 @@ private Q_SLOTS:
     {
         AgentRig rig;
         QVERIFY(rig.listen());
-        Session *s = signedIn(rig, QStringLiteral("work"));
+        Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
         const QByteArray old = s->currentAccessToken();
         rig.clock.advance(s->snapshot().accessExpiresAtMs - rig.clock.wallMs());
