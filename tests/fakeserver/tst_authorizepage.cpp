@@ -1,4 +1,4 @@
-#include "AuthCodeDriver.h"
+#include "AuthCodeTest.h"
 #include "FlowBook.h"
 
 #include <QCryptographicHash>
@@ -10,49 +10,12 @@
 // Issue 12 over real HTTP: the authorization endpoint's page itself: redirect URI matching
 // (exact, any loopback port), request errors as error redirects or pages, denial, a wrong
 // password, the exact state echo, slow consent and the auto-approve knob.
-class tst_AuthorizePage : public QObject
+class tst_AuthorizePage : public AuthCodeTest
 {
     Q_OBJECT
 
-    static constexpr const char *Verifier = AuthCodeDriver::Verifier;
-    static constexpr const char *Challenge = AuthCodeDriver::Challenge;
-    static constexpr const char *Redirect = AuthCodeDriver::Redirect;
-    using Pending = AuthCodeDriver::Pending;
-    static QUrlQuery locationQuery(const HttpResult &r) { return AuthCodeDriver::locationQuery(r); }
-    Pending authorize(Dialect d, const AuthCodeDriver::Fields &o = {},
-                      const QByteArray &redirect = Redirect, const QByteArray &client = {})
-    {
-        return drive.authorize(d, o, redirect, client);
-    }
-    HttpResult consent(Dialect d, const QByteArray &id, const QByteArray &decision = "approve",
-                       const QByteArray &password = FakeServerFixture::Password)
-    {
-        return drive.consent(d, id, decision, password);
-    }
-    QByteArray codeFor(Dialect d) { return drive.codeFor(d); }
-    HttpResult exchange(Dialect d, const QByteArray &code, const AuthCodeDriver::Fields &o = {})
-    {
-        return drive.exchange(d, code, o);
-    }
-    QString issuerOf(Dialect d) const { return drive.issuerOf(d); }
-    static void bothDialects()
-    {
-        QTest::addColumn<int>("dialect");
-        QTest::newRow("generic") << int(Dialect::Generic);
-        QTest::newRow("salesforce") << int(Dialect::Salesforce);
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(f.setUp());
-        FakeAuthServer::Client exact{QStringLiteral("exact"), {}, QStringLiteral("read")};
-        exact.redirectUris = {QString::fromLatin1(Redirect)};
-        f.server->addClient(Dialect::Generic, exact);
-        exact.clientId = QStringLiteral("any-port");
-        exact.anyLoopbackPort = true;
-        f.server->addClient(Dialect::Generic, exact);
-    }
+    void init() { QVERIFY(setUpServer()); }
     void cleanup() { f.tearDown(); }
 
     void redirectUriMatching_data()
@@ -204,10 +167,6 @@ private Q_SLOTS:
         const QByteArray code = locationQuery(r).queryItemValue(QStringLiteral("code")).toLatin1();
         QCOMPARE(exchange(Dialect::Generic, code).status, 200);
     }
-
-private:
-    FakeServerFixture f;
-    AuthCodeDriver drive{f};
 };
 
 QTEST_GUILESS_MAIN(tst_AuthorizePage)
