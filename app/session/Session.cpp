@@ -201,8 +201,13 @@ void Session::run(const Effect &fx)
     case FX::SendLogin: {
         const quint64 generation = m_state.generation;
         if (!fx.silent) {
-            exchange(OAuthDialect::Grant::Password, m_dialect->loginRequest(m_config, m_pending),
+            // A re-prompt may leave the client secret empty: "keep the stored one" (issue 9).
+            Credentials typed = m_pending;
+            if (typed.clientSecret.isEmpty())
+                typed.clientSecret = m_keychain.clientSecret();
+            exchange(OAuthDialect::Grant::Password, m_dialect->loginRequest(m_config, typed),
                      generation);
+            typed.wipe();
             break;
         }
         m_keychain.loadForSilentSignIn(

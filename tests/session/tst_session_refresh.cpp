@@ -294,6 +294,30 @@ private Q_SLOTS:
                                                 QString::fromLatin1(SessionRig::kUser)));
     }
 
+    void repromptWithEmptySecretUsesTheStoredOne()
+    {
+        // Issue 9 item 6: the Salesforce re-prompt says "leave empty to keep the stored consumer
+        // secret" and then failed with invalid_client when it was left empty.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Salesforce);
+        QVERIFY(s);
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE(s->state(), SessionState::ReauthRequired);
+        QSignalSpy done(s, &AccountSession::signInFinished);
+        Credentials typed;
+        typed.password = SessionRig::kPassword; // the consumer secret field left empty
+        s->signIn(typed);
+        QTRY_COMPARE(done.size(), 1);
+        const AuthError error = done.first().first().value<AuthError>();
+        QVERIFY2(!error, qPrintable(error.toLogString()));
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QVERIFY(rig.server.requests(QStringLiteral("sf.token"))
+                        .constLast()
+                        .body.contains("client_secret=sf-secret"));
+    }
+
     void silentReSignInWithStoredPassword_data()
     {
         QTest::addColumn<Dialect>("dialect");
