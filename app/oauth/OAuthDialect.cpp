@@ -1,5 +1,7 @@
 #include "OAuthDialect.h"
 
+#include "ReplyClassifier.h"
+
 #include "GenericDialect.h"
 #include "SalesforceDialect.h"
 #include "VenafiDialect.h"
@@ -17,4 +19,21 @@ std::unique_ptr<OAuthDialect> OAuthDialect::create(Dialect kind)
         return std::make_unique<GenericDialect>();
     }
     return std::make_unique<GenericDialect>();
+}
+
+AuthError OAuthDialect::classifySessionProbe(const HttpReply &reply, bool *active) const
+{
+    *active = false;
+    const AuthError verdict = classifyResourceReply(reply);
+    if (verdict.kind == AuthError::Kind::AccessTokenRejected)
+        return AuthError();
+    if (reply.isSuccess()) {
+        *active = true;
+        return AuthError();
+    }
+    return verdict ? verdict
+                   : ReplyClassifier::withEvidence(
+                           AuthError(AuthError::Kind::Ambiguous,
+                                     QStringLiteral("http_") + QString::number(reply.status)),
+                           reply);
 }

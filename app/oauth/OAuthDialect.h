@@ -42,6 +42,14 @@ public:
     // Verify (Venafi) / introspect (Salesforce, RFC 7662). Invalid request (empty url) if none.
     virtual HttpRequest verifyRequest(const AccountConfig &config, const TokenSet &tokens,
                                       const Credentials &credentials) const = 0;
+    // A light resource request that tells whether the server still accepts the access token,
+    // for accounts where introspection is not allowed (Salesforce: userinfo). Empty: none.
+    virtual HttpRequest sessionProbeRequest(const AccountConfig &, const TokenSet &) const
+    {
+        return HttpRequest();
+    }
+    // Its answer: None with `*active` set, or why it could not tell.
+    virtual AuthError classifySessionProbe(const HttpReply &reply, bool *active) const;
 
     // Turns a token-endpoint reply into tokens or a classified error. `previous` supplies the
     // refresh token to keep when a refresh reply carries none (RFC 6749 §6), and the

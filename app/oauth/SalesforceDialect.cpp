@@ -243,6 +243,31 @@ AuthError SalesforceDialect::classifyRevokeReply(const HttpReply &reply) const
             ReplyClassifier::oauthError(code, description, Grant::Refresh), reply);
 }
 
+HttpRequest SalesforceDialect::sessionProbeRequest(const AccountConfig &config,
+                                                   const TokenSet &tokens) const
+{
+    HttpRequest r;
+    r.method = "GET";
+    r.url = endpoint(config, "/services/oauth2/userinfo");
+    r.headers = {{QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
+                 {QByteArrayLiteral("Authorization"), "Bearer " + tokens.accessToken}};
+    r.purpose = QStringLiteral("verify");
+    return r;
+}
+
+AuthError SalesforceDialect::classifySessionProbe(const HttpReply &reply, bool *active) const
+{
+    // userinfo answers a dead or missing token with a plain-text 403 "Bad_OAuth_Token" /
+    // "Missing_OAuth_Token" (not the REST API's INVALID_SESSION_ID).
+    const QByteArray body = reply.body.left(256);
+    if (reply.isHttp() && (reply.status == 401 || reply.status == 403)
+        && (body.contains("Bad_OAuth_Token") || body.contains("Missing_OAuth_Token"))) {
+        *active = false;
+        return AuthError();
+    }
+    return OAuthDialect::classifySessionProbe(reply, active);
+}
+
 AuthError SalesforceDialect::classifyVerifyReply(const HttpReply &reply, bool *active) const
 {
     return ReplyClassifier::introspection(reply, active);

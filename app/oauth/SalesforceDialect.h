@@ -16,6 +16,9 @@ public:
                                const Credentials &credentials) const override;
     QList<HttpRequest> revokeRequests(const AccountConfig &config, const TokenSet &tokens,
                                       const Credentials &credentials) const override;
+    HttpRequest sessionProbeRequest(const AccountConfig &config,
+                                    const TokenSet &tokens) const override;
+    AuthError classifySessionProbe(const HttpReply &reply, bool *active) const override;
     HttpRequest verifyRequest(const AccountConfig &config, const TokenSet &tokens,
                               const Credentials &credentials) const override;
     TokenResult parseTokenReply(Grant grant, const HttpReply &reply, const AccountConfig &config,

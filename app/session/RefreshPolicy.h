@@ -23,6 +23,9 @@ constexpr qint64 kReauthCacheMs = 120 * 1000; // M-33: UI-required decision cach
 constexpr qint64 kExpiryWarningMs = 7LL * 24 * 3600 * 1000; // warn a week before refresh_until
 constexpr qint64 kUnknownLifetimeRecheckMs = 3600 * 1000;
 constexpr qint64 kStorageRetryMs = 60 * 1000; // NotPersisted: write again every minute
+// A token whose expiry is only assumed (Salesforce sends none) is checked with the server this
+// often, so that a session the server ended never reads "Signed in" for longer (issue 9).
+constexpr qint64 kSessionProbeMs = 5 * 60 * 1000;
 
 // I-5: at most kCeilingRequests token-endpoint requests (refreshes and sign-ins, successful
 // ones included) per account in any window of kCeilingWindowMs, whatever the server does.

@@ -237,6 +237,9 @@ void Session::run(const Effect &fx)
     case FX::SendRevoke:
         sendRevoke(fx.tokens, fx.error);
         break;
+    case FX::Probe:
+        probeSession(fx.tokens);
+        break;
     case FX::RevokeOrphan:
         revokeOrphan(fx.tokens);
         break;
@@ -434,4 +437,42 @@ QByteArray Session::currentAccessToken() const
 void Session::callResource(const HttpRequest &request, ResourceCallback callback)
 {
     ResourceCall::start(this, m_deps.http, m_dialect.get(), request, std::move(callback));
+}
+
+void Session::probeSession(const TokenSet &tokens)
+{
+    // Introspection where the account allows it, else the dialect's light resource probe.
+    HttpRequest request;
+    bool viaResource = m_probeViaResource;
+    if (!viaResource) {
+        Credentials creds;
+        creds.clientSecret = m_keychain.clientSecret();
+        request = m_dialect->verifyRequest(m_config, tokens, creds);
+        creds.wipe();
+    }
+    if (viaResource || request.url.isEmpty()) {
+        request = m_dialect->sessionProbeRequest(m_config, tokens);
+        viaResource = true;
+    }
+    const QByteArray token = tokens.accessToken;
+    if (request.url.isEmpty()) {
+        Event e = Event::of(ET::ProbeReply);
+        e.token = token;
+        e.error = AuthError(AuthError::Kind::Config, QStringLiteral("no_session_probe"));
+        dispatch(e);
+        return;
+    }
+    sendTracked(request, [this, token, viaResource](const HttpReply &reply) {
+        Event e = Event::of(ET::ProbeReply);
+        e.token = token;
+        bool active = false;
+        e.error = viaResource ? m_dialect->classifySessionProbe(reply, &active)
+                              : m_dialect->classifyVerifyReply(reply, &active);
+        e.found = active;
+        // Introspection not allowed for this client: use the resource probe from now on.
+        if (!viaResource && e.error
+            && (e.error.needsConfiguration() || e.error.kind == AuthError::Kind::Scope))
+            m_probeViaResource = true;
+        dispatch(e);
+    });
 }

@@ -77,12 +77,14 @@ private:
     RevokeJob *revokeJob(const TokenSet &tokens);
     void sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown);
     void revokeOrphan(const TokenSet &tokens);
+    void probeSession(const TokenSet &tokens);
     void emitLog(const QString &line);
 
     AccountConfig m_config;
     Deps m_deps;
     std::unique_ptr<OAuthDialect> m_dialect;
     SessionKeychain m_keychain;
+    bool m_probeViaResource = false; // introspection was refused: probe the resource instead
     SessionMachine::State m_state;
     QList<TokenCallback> m_waiters;
     QList<SessionMachine::Event> m_queue;

@@ -54,6 +54,8 @@ bool handles(SessionState st, Event::Type type)
         return st == S::Revoking;
     case ET::RetryStorage:
         return st != S::Revoking && st != S::SigningIn;
+    case ET::ProbeReply:
+        return true; // the flag is cleared in every state
     }
     return false;
 }
@@ -256,6 +258,22 @@ Transition step(const State &state, const Event &e, const Context &ctx)
                               + e.message);
         break;
     }
+    case ET::ProbeReply:
+        s.probing = false;
+        if (e.error) {
+            b.log(QStringLiteral("could not check the session: ") + e.error.toLogString());
+            break; // unknown: the next probe (or a caller's 401) tells
+        }
+        if (e.found || e.token.isEmpty() || e.token != s.tokens.accessToken
+            || (s.state != S::Active && s.state != S::Backoff))
+            break;
+        // The server ended the session before the assumed expiry: renew now, so the account
+        // never reads "Signed in" with a dead token (and callers never get one).
+        s.atRejected = true;
+        b.log(QStringLiteral("the server ended the session early; renewing"));
+        if (s.state == S::Active)
+            b.startRefresh();
+        break;
     case ET::RetryStorage:
         if (s.state == S::SignedOut || s.state == S::ReauthRequired) {
             s.loaded = false;
@@ -271,11 +289,11 @@ Transition step(const State &state, const Event &e, const Context &ctx)
 
 QString eventName(Event::Type type)
 {
-    static const char *names[] = {"Loaded",          "SignInRequested", "SignInReply",
-                                  "CancelSignIn",    "TokenNeeded",     "RefreshRequested",
-                                  "Deadline",        "Rejected",        "RefreshReply",
-                                  "Reread",          "PersistDone",     "Network",
-                                  "RevokeRequested", "RevokeDone",      "RetryStorage"};
+    static const char *names[] = {
+            "Loaded",          "SignInRequested",  "SignInReply",  "CancelSignIn",
+            "TokenNeeded",     "RefreshRequested", "Deadline",     "Rejected",
+            "RefreshReply",    "Reread",           "PersistDone",  "Network",
+            "RevokeRequested", "RevokeDone",       "RetryStorage", "ProbeReply"};
     return QString::fromLatin1(names[int(type)]);
 }
 
@@ -302,7 +320,8 @@ QString effectName(Effect::Type type)
                                   "NotifyExpiringSoon",
                                   "Log",
                                   "SaveCredentials",
-                                  "RevokeOrphan"};
+                                  "RevokeOrphan",
+                                  "Probe"};
     return QString::fromLatin1(names[int(type)]);
 }
 

@@ -62,6 +62,8 @@ struct State
     bool signInHasPassword = false; // the interactive sign-in in flight carries a password
     quint64 revokeAwaitGeneration = 0; // Revoking: the generation of the refresh it waits for
     TokenSet tokensBeforeSignIn; // a sign-in over a live grant: revoked once replaced (orphan)
+    qint64 lastProbeMs = 0; // estimated expiry: when the server was last asked (Salesforce)
+    bool probing = false;
 };
 
 // Whether the current access token may be handed to a caller right now: one rule for the
@@ -86,8 +88,9 @@ struct Event
         RevokeRequested,
         RevokeDone,
         RetryStorage, // the person asks to read the keychain again
+        ProbeReply, // the session probe answered: `found` = the server still accepts `token`
     };
-    static constexpr int kTypeCount = int(Type::RetryStorage) + 1;
+    static constexpr int kTypeCount = int(Type::ProbeReply) + 1;
 
     Type type = Type::Deadline;
     TokenSet tokens; // Loaded, SignInReply, RefreshReply, Reread
@@ -139,6 +142,7 @@ struct Effect
         SaveCredentials, // interactive sign-in succeeded: keep the client secret, and the
                          // password only if the person opted in (`silent` = keep the password)
         RevokeOrphan, // best effort: revoke `tokens`, a grant a new sign-in replaced
+        Probe, // ask the server whether it still accepts `tokens` (an estimated expiry)
     };
     Type type;
     TokenSet tokens;

@@ -79,8 +79,18 @@ void TransitionBuilder::scheduleProactive()
         const qint64 retry = ctx.nowMs + RefreshPolicy::kStorageRetryMs;
         at = at == 0 ? retry : std::min(at, retry);
     }
+    if (probeAt() > 0)
+        at = at == 0 ? probeAt() : std::min(at, probeAt());
     s.retryOp = Op::Refresh;
     schedule(at);
+}
+
+// When an assumed expiry is next checked with the server; 0 when the expiry is the server's.
+qint64 TransitionBuilder::probeAt() const
+{
+    if (!s.tokens.expiryEstimated || !s.tokens.hasAccessToken())
+        return 0;
+    return std::max(s.lastProbeMs, s.tokens.issuedAtMs) + RefreshPolicy::kSessionProbeMs;
 }
 
 void TransitionBuilder::maybeWarnExpiry()
@@ -337,6 +347,11 @@ void TransitionBuilder::evaluate()
     }
     if (s.storage == StorageStatus::NotPersisted && !s.persistPending)
         persistAgain(); // nobody waits for it: the tokens were already published (§0.4)
+    if (probeAt() > 0 && ctx.nowMs >= probeAt() && !s.probing) {
+        s.probing = true;
+        s.lastProbeMs = ctx.nowMs;
+        add(FX::Probe).tokens = s.tokens;
+    }
     scheduleProactive();
 }
 

@@ -44,6 +44,7 @@ struct TransitionBuilder
     void evaluate();
     bool needsRefresh() const;
     qint64 proactiveAt() const;
+    qint64 probeAt() const;
     bool waitingForCeiling() const;
     void answerWaiters();
 };

@@ -29,6 +29,8 @@ struct World
     bool refreshInFlight = false;
     bool revokeInFlight = false;
     bool rereadInFlight = false;
+    bool probeInFlight = false;
+    bool estimated = false; // tokens without a server expiry (Salesforce): probed
     quint64 requestGeneration = 0;
     QList<quint64> writes; // generations whose keychain write is pending
     bool storeHasRefreshToken = false;
@@ -47,6 +49,7 @@ struct World
         t.refreshToken = "RT" + QByteArray::number(tokenCounter);
         t.issuedAtMs = now;
         t.accessExpiresAtMs = now + lifetimeMs;
+        t.expiryEstimated = estimated;
         return t;
     }
 
@@ -98,6 +101,11 @@ class tst_MachineProperties : public QObject
                 break;
             case FX::Reread:
                 w.rereadInFlight = true;
+                break;
+            case FX::Probe:
+                if (w.probeInFlight)
+                    return QStringLiteral("a second probe while one is in flight");
+                w.probeInFlight = true;
                 break;
             case FX::DropTokens:
             case FX::EraseAll:
@@ -208,6 +216,16 @@ class tst_MachineProperties : public QObject
             *out = e;
             return true;
         }
+        if (pick < 26 && w.probeInFlight) {
+            w.probeInFlight = false;
+            e = Event::of(ET::ProbeReply);
+            e.token = w.s.tokens.accessToken;
+            e.found = w.rng.bounded(3) != 0;
+            if (w.rng.bounded(5) == 0)
+                e.error = AuthError(AuthError::Kind::Transient, QStringLiteral("http_503"));
+            *out = e;
+            return true;
+        }
         if (pick < 28 && w.revokeInFlight) {
             w.revokeInFlight = false;
             e = Event::of(ET::RevokeDone);
@@ -277,6 +295,7 @@ private Q_SLOTS:
             w.s.passwordStored = w.remember;
             static const qint64 lifetimes[] = {5000, 10000, 60000, 61000, 3600000};
             w.lifetimeMs = lifetimes[seed % 5];
+            w.estimated = (seed % 4) == 1;
             for (int n = 0; n < 200; ++n) {
                 Event e;
                 if (!randomEvent(w, &e))
