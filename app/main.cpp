@@ -36,6 +36,7 @@
 #include <cstdio>
 #include <memory>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 
 #ifdef Q_OS_LINUX
@@ -56,6 +57,8 @@ static void disableCoreDumps()
 
 // Demo mode (scripts/run.sh): three accounts aimed at the demo server. Password "demo" for all;
 // the dialog is never prefilled with it.
+static constexpr int kQuitKeychainWaitMs = 3000;
+
 static void addDemoAccounts(SessionManager *manager, const QUrl &server)
 {
     const QString client = QStringLiteral("tokenkeeper-demo");
@@ -232,5 +235,14 @@ int main(int argc, char *argv[])
 
     if (!parser.isSet(minimized) || !tray.isAvailable())
         window.show();
-    return app->exec();
+    const int rc = app->exec();
+    // Sign-out and removal finish their keychain work before the process ends (audit L4): the
+    // loop runs on, bounded, until the keychain has answered everything asked of it. What a
+    // crash still interrupts, the next start finishes (the registry says what is owed).
+    if (!keychain.isIdle()) {
+        QTimer::singleShot(kQuitKeychainWaitMs, app.get(), &QCoreApplication::quit);
+        QObject::connect(&keychain, &KeychainSecretStore::idle, app.get(), &QCoreApplication::quit);
+        app->exec();
+    }
+    return rc;
 }

@@ -171,6 +171,8 @@ void KeychainSecretStore::onAnswer(quint64 id, const KeychainBackend::Answer &an
         }
     }
     startNext();
+    if (isIdle())
+        Q_EMIT idle();
 }
 
 void KeychainSecretStore::onWatchdog()

@@ -35,6 +35,8 @@ public:
     // True while an abandoned job still occupies the keychain.
     bool isStalled() const { return m_stalled; }
     int queuedCount() const { return int(m_queue.size()); }
+    // Nothing queued and no job running: every write and erase asked for has been answered.
+    bool isIdle() const { return m_runningJobId == 0 && m_queue.empty(); }
 
     // QtKeychain's error code and text -> Status (headless-ci.md, reliability.md §8.1).
     static Status mapError(int qkeychainError, const QString &message);
@@ -43,6 +45,8 @@ Q_SIGNALS:
     // Emitted when a job exceeds the watchdog (true) and when the abandoned job finally answers
     // (false): a good moment for the owner to retry what was answered TimedOut.
     void stalledChanged(bool stalled);
+    // The last queued request was answered (see isIdle()); quitting can wait for this.
+    void idle();
 
 private:
     struct Request

@@ -168,6 +168,27 @@ private Q_SLOTS:
         QCOMPARE(fake->items.size(), 3);
     }
 
+    void idleOnceEverythingWasAnswered()
+    {
+        // Quit waits for this (audit L4): a sign-out's erases must reach the keychain first.
+        auto backend = std::make_unique<FakeKeychainBackend>();
+        FakeKeychainBackend *fake = backend.get();
+        KeychainSecretStore store(std::move(backend));
+        QVERIFY(store.isIdle());
+        QSignalSpy idle(&store, &KeychainSecretStore::idle);
+        fake->hang = true;
+        int answered = 0;
+        for (const char *k : {"tokens", "password", "secret"})
+            store.remove(QLatin1String(k),
+                         [&answered](const SecretStore::Result &) { ++answered; });
+        QVERIFY(!store.isIdle());
+        fake->hang = false;
+        fake->release();
+        QTRY_COMPARE(idle.size(), 1); // once, after the last of the three
+        QCOMPARE(answered, 3);
+        QVERIFY(store.isIdle());
+    }
+
     void watchdogAnswersTimedOutAndQueuedRequestsArePending()
     {
         auto backend = std::make_unique<FakeKeychainBackend>();
