@@ -77,3 +77,27 @@ void Credentials::wipe()
     clientSecret.fill('\0');
     clientSecret.clear();
 }
+
+QString signInMethodId(SignInMethod m)
+{
+    switch (m) {
+    case SignInMethod::Password:
+        return QStringLiteral("password");
+    case SignInMethod::Browser:
+        return QStringLiteral("browser");
+    case SignInMethod::Device:
+        return QStringLiteral("device");
+    }
+    return QStringLiteral("password");
+}
+
+bool signInMethodFromId(const QString &id, SignInMethod *out)
+{
+    for (SignInMethod m : {SignInMethod::Password, SignInMethod::Browser, SignInMethod::Device}) {
+        if (signInMethodId(m) == id) {
+            *out = m;
+            return true;
+        }
+    }
+    return false;
+}

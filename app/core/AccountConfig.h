@@ -10,6 +10,12 @@ QString dialectId(Dialect d); // "venafi", "salesforce", "generic" (settings and
 QString dialectDisplayName(Dialect d); // "Venafi TPP", ...
 bool dialectFromId(const QString &id, Dialect *out);
 
+// How the person signs in (architecture.md, "Sign-in methods"): the browser (authorization code
+// + PKCE, RFC 8252 loopback), a device code (RFC 8628), or the password grant.
+enum class SignInMethod { Password, Browser, Device };
+QString signInMethodId(SignInMethod m); // "password", "browser", "device"
+bool signInMethodFromId(const QString &id, SignInMethod *out);
+
 // Non-secret configuration of one account. This is everything that may live in QSettings.
 struct AccountConfig
 {
@@ -20,6 +26,10 @@ struct AccountConfig
     QUrl tokenEndpoint; // generic: discovered or entered by hand (empty: discover)
     QUrl revocationEndpoint; // generic: optional
     QUrl introspectionEndpoint; // generic/Salesforce: optional
+    QUrl authorizationEndpoint; // generic: discovered (browser sign-in)
+    QUrl deviceAuthorizationEndpoint; // generic: discovered (device sign-in)
+    bool issuerInRedirect = false; // generic: RFC 9207 `iss` announced, so it is required
+    SignInMethod signInMethod = SignInMethod::Password;
     QString clientId;
     QString username;
     QString scope;

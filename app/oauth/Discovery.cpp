@@ -98,6 +98,10 @@ DiscoveryResult parseDocument(const HttpReply &reply, const QUrl &issuer)
     // which surfaces as a configuration error on revoke/verify (M-58d).
     result.revocationEndpoint = optionalUrl(doc, "revocation_endpoint");
     result.introspectionEndpoint = optionalUrl(doc, "introspection_endpoint");
+    result.authorizationEndpoint = optionalUrl(doc, "authorization_endpoint");
+    result.deviceAuthorizationEndpoint = optionalUrl(doc, "device_authorization_endpoint");
+    result.issuerInRedirect =
+            doc.value(QLatin1String("authorization_response_iss_parameter_supported")).toBool();
     const QJsonValue methods = doc.value(QLatin1String("token_endpoint_auth_methods_supported"));
     if (methods.isArray()) {
         const QJsonArray list = methods.toArray();

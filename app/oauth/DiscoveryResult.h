@@ -13,6 +13,9 @@ struct DiscoveryResult
     QUrl tokenEndpoint;
     QUrl revocationEndpoint; // empty: the server cannot revoke (sign-out is local only)
     QUrl introspectionEndpoint;
+    QUrl authorizationEndpoint; // browser sign-in (RFC 8414)
+    QUrl deviceAuthorizationEndpoint; // device sign-in (RFC 8628 §4)
+    bool issuerInRedirect = false; // authorization_response_iss_parameter_supported (RFC 9207)
     QStringList grantTypes; // grant_types_supported, RFC 8414 default when absent
     // token_endpoint_auth_methods_supported (RFC 8414 default client_secret_basic when absent).
     QStringList tokenAuthMethods;

@@ -58,4 +58,11 @@ Q_SIGNALS:
     void revokeFinished(bool serverConfirmed, const QString &message);
     void refreshTokenExpiringSoon(qint64 refreshUntilMs); // days ahead (Venafi refresh_until)
     void logEvent(const QString &line); // redacted, for the event log
+    // Browser sign-in: the UI opens `url` (QDesktopServices, or $BROWSER) and shows it with a
+    // Copy button for when no browser opens. app/ never opens a browser itself.
+    void browserSignInRequested(const QUrl &url);
+    // Device sign-in: the code the person enters at `verificationUri` (only on the server's own
+    // page, RFC 8628 §5.4), until `expiresAtMs`.
+    void deviceCodeReady(const QString &userCode, const QUrl &verificationUri,
+                         const QUrl &verificationUriComplete, qint64 expiresAtMs);
 };

@@ -6,6 +6,7 @@
 #include "DeadlineScheduler.h"
 #include "FaultPoint.h"
 #include "HttpClient.h"
+#include "InteractiveSignIn.h"
 #include "Logging.h"
 #include "OAuthDialect.h"
 #include "RefreshPolicy.h"
@@ -200,6 +201,10 @@ void Session::run(const Effect &fx)
         break;
     case FX::SendLogin: {
         const quint64 generation = m_state.generation;
+        if (!fx.silent && m_config.signInMethod != SignInMethod::Password) {
+            startInteractive(generation);
+            break;
+        }
         if (!fx.silent) {
             // A re-prompt may leave the client secret empty: "keep the stored one" (issue 9).
             Credentials typed = m_pending;
@@ -250,6 +255,7 @@ void Session::run(const Effect &fx)
         m_pending.wipe();
         break;
     case FX::CancelRequests: {
+        delete m_interactive; // its flow and loopback listener end with it
         const QSet<quint64> ids = m_requests;
         m_requests.clear();
         for (quint64 id : ids)
@@ -475,4 +481,32 @@ void Session::probeSession(const TokenSet &tokens)
             m_probeViaResource = true;
         dispatch(e);
     });
+}
+
+void Session::startInteractive(quint64 generation)
+{
+    // Browser or device code: the flow runs outside the machine and ends as a SignInReply,
+    // like a password grant; refresh, rotation and revocation stay exactly the same.
+    delete m_interactive;
+    Credentials credentials = m_pending;
+    if (credentials.clientSecret.isEmpty())
+        credentials.clientSecret = m_keychain.clientSecret();
+    auto *job = new InteractiveSignIn(m_deps.http, m_deps.clock, m_config, credentials, this);
+    credentials.wipe();
+    m_interactive = job;
+    connect(job, &InteractiveSignIn::openBrowserRequested, this,
+            &AccountSession::browserSignInRequested);
+    connect(job, &InteractiveSignIn::deviceCodeReady, this, [this](const DeviceAuthorization &a) {
+        Q_EMIT deviceCodeReady(a.userCode, a.verificationUri, a.verificationUriComplete,
+                               a.expiresAtMs);
+    });
+    connect(job, &InteractiveSignIn::finished, this, [this, generation](InteractiveSignIn *done) {
+        Event e = Event::of(ET::SignInReply);
+        e.tokens = done->tokens();
+        e.error = done->error();
+        e.generation = generation;
+        done->deleteLater();
+        dispatch(e);
+    });
+    job->start();
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 
 class AccountRegistry;
@@ -15,6 +16,7 @@ class Clock;
 class CredentialStore;
 class DeadlineScheduler;
 class HttpClient;
+class InteractiveSignIn;
 class RevokeJob;
 
 // The shell around one account's SessionMachine: feeds it events and runs its effects (token
@@ -78,12 +80,14 @@ private:
     void sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown);
     void revokeOrphan(const TokenSet &tokens);
     void probeSession(const TokenSet &tokens);
+    void startInteractive(quint64 generation);
     void emitLog(const QString &line);
 
     AccountConfig m_config;
     Deps m_deps;
     std::unique_ptr<OAuthDialect> m_dialect;
     SessionKeychain m_keychain;
+    QPointer<InteractiveSignIn> m_interactive; // a browser or device sign-in under way
     bool m_probeViaResource = false; // introspection was refused: probe the resource instead
     SessionMachine::State m_state;
     QList<TokenCallback> m_waiters;

@@ -198,6 +198,9 @@ void SessionManager::discover(
             resolved.tokenEndpoint = result.tokenEndpoint;
             resolved.revocationEndpoint = result.revocationEndpoint;
             resolved.introspectionEndpoint = result.introspectionEndpoint;
+            resolved.authorizationEndpoint = result.authorizationEndpoint;
+            resolved.deviceAuthorizationEndpoint = result.deviceAuthorizationEndpoint;
+            resolved.issuerInRedirect = result.issuerInRedirect;
             // Client authentication as the server wants it, unless the account overrides it.
             const QString basic = QStringLiteral("client_secret_basic");
             const QString post = QStringLiteral("client_secret_post");

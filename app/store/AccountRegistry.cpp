@@ -84,6 +84,11 @@ AccountConfig AccountRegistry::account(const QString &accountId) const
     c.revocationEndpoint = QUrl(s.value(k(accountId, "revocationEndpoint")).toString());
     c.introspectionEndpoint = QUrl(s.value(k(accountId, "introspectionEndpoint")).toString());
     c.clientAuthMethod = s.value(k(accountId, "clientAuthMethod")).toString();
+    c.authorizationEndpoint = QUrl(s.value(k(accountId, "authorizationEndpoint")).toString());
+    c.deviceAuthorizationEndpoint =
+            QUrl(s.value(k(accountId, "deviceAuthorizationEndpoint")).toString());
+    c.issuerInRedirect = s.value(k(accountId, "issuerInRedirect"), false).toBool();
+    signInMethodFromId(s.value(k(accountId, "signInMethod")).toString(), &c.signInMethod);
     c.clientId = s.value(k(accountId, "clientId")).toString();
     c.username = s.value(k(accountId, "username")).toString();
     c.scope = s.value(k(accountId, "scope")).toString();
@@ -114,6 +119,12 @@ void AccountRegistry::save(const AccountConfig &c)
     s.setValue(k(c.id, "introspectionEndpoint"),
                c.introspectionEndpoint.toString(QUrl::FullyEncoded));
     s.setValue(k(c.id, "clientAuthMethod"), c.clientAuthMethod);
+    s.setValue(k(c.id, "authorizationEndpoint"),
+               c.authorizationEndpoint.toString(QUrl::FullyEncoded));
+    s.setValue(k(c.id, "deviceAuthorizationEndpoint"),
+               c.deviceAuthorizationEndpoint.toString(QUrl::FullyEncoded));
+    s.setValue(k(c.id, "issuerInRedirect"), c.issuerInRedirect);
+    s.setValue(k(c.id, "signInMethod"), signInMethodId(c.signInMethod));
     s.setValue(k(c.id, "clientId"), c.clientId);
     s.setValue(k(c.id, "username"), c.username);
     s.setValue(k(c.id, "scope"), c.scope);

@@ -153,6 +153,7 @@ private Q_SLOTS:
         TrayController tray(&model, &clipboard);
         AccountSnapshot s =
                 makeSnapshot(QStringLiteral("Prod"), Dialect::Venafi, SessionState::ReauthRequired);
+        s.reauthCode = QStringLiteral("invalid_grant"); // as the engine reports a dead grant
         FakeSession a(s);
         model.addSession(&a);
         tray.flush();

@@ -1,0 +1,202 @@
+#include "SessionRig.h"
+
+#include <QFile>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+// Issue 12 through the engine: an account whose method is Browser or Device signs in through the
+// session machine (SigningIn -> SignInReply), against the fake server's authorization and device
+// endpoints found by discovery, and then behaves like any other account (stored, refreshed,
+// re-prompted with the same method). The "browser" here is a plain HTTP client that does what a
+// person does on the consent page.
+class tst_SessionFlows : public QObject
+{
+    Q_OBJECT
+
+    // Discovery for the generic issuer, then the account with `method`.
+    static AccountConfig discovered(SessionRig &rig, SignInMethod method)
+    {
+        AccountConfig c = rig.config(Dialect::Generic);
+        c.tokenEndpoint.clear();
+        c.revocationEndpoint.clear();
+        c.introspectionEndpoint.clear();
+        AccountConfig resolved;
+        bool done = false;
+        rig.manager->discover(c, [&](const AccountConfig &r, const AuthError &error) {
+            QVERIFY2(!error, qPrintable(error.toLogString()));
+            resolved = r;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 5000))
+            return c;
+        resolved.signInMethod = method;
+        return resolved;
+    }
+
+    // What a person does in the browser: open the URL, approve on the server's page, and let
+    // the browser follow the redirect to the app's loopback listener.
+    static bool approveInBrowser(const QUrl &authorizationUrl, QNetworkAccessManager *nam)
+    {
+        auto fetch = [nam](QNetworkReply *reply, QByteArray *body, QUrl *location) {
+            if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
+                return false;
+            if (body)
+                *body = reply->readAll();
+            if (location)
+                *location = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+            reply->deleteLater();
+            return true;
+        };
+        QNetworkRequest page(authorizationUrl);
+        page.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                          QNetworkRequest::ManualRedirectPolicy);
+        QByteArray html;
+        if (!fetch(nam->get(page), &html, nullptr))
+            return false;
+        const QString id =
+                QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""))
+                        .match(QString::fromUtf8(html))
+                        .captured(1);
+        if (id.isEmpty())
+            return false;
+        QUrl form = authorizationUrl;
+        form.setQuery(QString());
+        QNetworkRequest post(form);
+        post.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                          QNetworkRequest::ManualRedirectPolicy);
+        post.setHeader(QNetworkRequest::ContentTypeHeader,
+                       QByteArrayLiteral("application/x-www-form-urlencoded"));
+        QUrlQuery fields;
+        fields.addQueryItem(QStringLiteral("request_id"), id);
+        fields.addQueryItem(QStringLiteral("username"), QString::fromLatin1(SessionRig::kUser));
+        fields.addQueryItem(QStringLiteral("password"), QString::fromLatin1(SessionRig::kPassword));
+        fields.addQueryItem(QStringLiteral("decision"), QStringLiteral("approve"));
+        QUrl callback;
+        if (!fetch(nam->post(post, fields.toString(QUrl::FullyEncoded).toUtf8()), nullptr,
+                   &callback))
+            return false;
+        if (callback.host() != QLatin1String("127.0.0.1"))
+            return false;
+        return fetch(nam->get(QNetworkRequest(callback)), nullptr, nullptr);
+    }
+
+    static bool listening(quint16 port)
+    {
+        // /proc/net/tcp: state 0A (LISTEN) on 0100007F (127.0.0.1):port.
+        QFile f(QStringLiteral("/proc/net/tcp"));
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray needle =
+                QByteArray(":") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> cols = line.simplified().split(' ');
+            if (cols.size() > 3 && cols.at(1).endsWith(needle) && cols.at(3) == "0A")
+                return true;
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<AuthError>(); }
+
+    void browserSignInThroughTheMachine()
+    {
+        SessionRig rig;
+        const AccountConfig config = discovered(rig, SignInMethod::Browser);
+        QVERIFY(config.authorizationEndpoint.isValid());
+        Session *s = rig.add(config);
+        QTRY_VERIFY(s->machineState().loaded);
+        QNetworkAccessManager browser;
+        QUrl opened;
+        connect(s, &AccountSession::browserSignInRequested, this,
+                [&](const QUrl &url) { opened = url; });
+        QSignalSpy finished(s, &AccountSession::signInFinished);
+        s->signIn(Credentials()); // no password: the browser does the sign-in
+        QTRY_VERIFY(opened.isValid());
+        QCOMPARE(s->state(), SessionState::SigningIn);
+        const QUrlQuery q(opened);
+        QCOMPARE(q.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+        QVERIFY(!q.queryItemValue(QStringLiteral("state")).isEmpty());
+        const QUrl redirect(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+        QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(listening(quint16(redirect.port()))); // on 127.0.0.1 only, while waiting
+        QVERIFY(approveInBrowser(opened, &browser));
+        QTRY_COMPARE(finished.size(), 1);
+        const AuthError error = finished.first().first().value<AuthError>();
+        QVERIFY2(!error, qPrintable(error.toLogString()));
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QVERIFY(!listening(quint16(redirect.port()))); // gone after the sign-in
+        QVERIFY(!rig.storedRefreshToken(s->config()).isEmpty());
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
+        // Then it is an account like any other: refreshed, and re-prompted with its method.
+        s->refreshNow();
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE(s->state(), SessionState::ReauthRequired);
+        opened = QUrl();
+        s->signIn(Credentials());
+        QTRY_VERIFY(opened.isValid()); // the re-prompt uses the browser again
+        QVERIFY(approveInBrowser(opened, &browser));
+        QTRY_COMPARE(finished.size(), 2);
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+    }
+
+    void cancelledBrowserSignInClosesTheListener()
+    {
+        SessionRig rig;
+        const AccountConfig config = discovered(rig, SignInMethod::Browser);
+        Session *s = rig.add(config);
+        QTRY_VERIFY(s->machineState().loaded);
+        QUrl opened;
+        connect(s, &AccountSession::browserSignInRequested, this,
+                [&](const QUrl &url) { opened = url; });
+        s->signIn(Credentials());
+        QTRY_VERIFY(opened.isValid());
+        const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirect_uri"),
+                                                             QUrl::FullyDecoded));
+        QVERIFY(listening(quint16(redirect.port())));
+        s->cancelSignIn();
+        QCOMPARE(s->state(), SessionState::SignedOut);
+        QTRY_VERIFY(!listening(quint16(redirect.port())));
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 0);
+    }
+
+    void deviceSignInThroughTheMachine()
+    {
+        SessionRig rig;
+        rig.server.knobs(Dialect::Generic).deviceInterval = 1; // real seconds between polls
+        const AccountConfig config = discovered(rig, SignInMethod::Device);
+        QVERIFY(config.deviceAuthorizationEndpoint.isValid());
+        Session *s = rig.add(config);
+        QTRY_VERIFY(s->machineState().loaded);
+        QString userCode;
+        QUrl verification;
+        connect(s, &AccountSession::deviceCodeReady, this,
+                [&](const QString &code, const QUrl &uri, const QUrl &, qint64) {
+                    userCode = code;
+                    verification = uri;
+                });
+        QSignalSpy finished(s, &AccountSession::signInFinished);
+        s->signIn(Credentials());
+        QTRY_VERIFY(!userCode.isEmpty());
+        QVERIFY(verification.isValid());
+        QCOMPARE(s->state(), SessionState::SigningIn);
+        QVERIFY(rig.server.approveDeviceCode(Dialect::Generic, userCode,
+                                             QString::fromLatin1(SessionRig::kUser)));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        const AuthError error = finished.first().first().value<AuthError>();
+        QVERIFY2(!error, qPrintable(error.toLogString()));
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
+        QVERIFY(!rig.storedRefreshToken(s->config()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SessionFlows)
+#include "tst_session_flows.moc"
