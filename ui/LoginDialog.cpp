@@ -4,6 +4,7 @@
 #include "AccountText.h"
 #include "ProblemLabel.h"
 #include "SignInErrorText.h"
+#include "SignInMethodPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -79,6 +80,12 @@ void LoginDialog::buildForm()
     m_clientId = addField(tr("&Client ID:"), tr("Client ID"));
     m_clientSecret = addField(tr("Client s&ecret:"), tr("Client secret"));
     m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_method = new SignInMethodPanel(this);
+    auto *methodLabel = new QLabel(tr("Sign in &with:"), this);
+    methodLabel->setBuddy(m_method->chooser());
+    m_form->addRow(methodLabel, m_method->chooser());
+    m_inputs.append(m_method->chooser());
+    connect(m_method, &SignInMethodPanel::methodChanged, this, [this] { applyDialect(); });
     m_username = addField(tr("&Username:"), tr("Username"));
     m_password = addField(tr("&Password:"), tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -104,6 +111,7 @@ void LoginDialog::buildForm()
 
     m_problem = new ProblemLabel(tr("Sign-in problem"), this);
     layout->addWidget(m_problem);
+    layout->addWidget(m_method); // the URL or the code while a browser/device sign-in runs
 
     auto *busyRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -180,6 +188,13 @@ void LoginDialog::applyDialect()
     m_form->setRowVisible(m_tokenEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_revocationEndpoint, generic && m_manual->isChecked());
     m_form->setRowVisible(m_clientSecret, d != Dialect::Venafi);
+    m_method->setDialect(d);
+    // Browser and device sign-ins happen on the server's own page: no user name or password here.
+    const bool password = m_method->method() == SignInMethod::Password;
+    m_form->setRowVisible(m_username, password);
+    m_form->setRowVisible(m_password, password);
+    m_remember->setVisible(password);
+    m_rememberHint->setVisible(password);
     if (isVisible())
         adjustSize();
 }
@@ -198,6 +213,8 @@ void LoginDialog::setConfig(const AccountConfig &config)
     m_username->setText(config.username);
     m_scope->setText(config.scope);
     m_remember->setChecked(config.rememberCredentials);
+    m_method->setDialect(config.dialect);
+    m_method->setMethod(config.signInMethod);
     m_password->clear();
     applyDialect();
     (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
@@ -258,6 +275,7 @@ LoginValidator::Input LoginDialog::validationInput() const
     in.hasClientSecret = !m_clientSecret->text().isEmpty() || m_base.hasClientSecret;
     in.username = m_username->text();
     in.hasPassword = !m_password->text().isEmpty();
+    in.needsPassword = m_method->method() == SignInMethod::Password;
     in.scope = m_scope->text();
     return in;
 }
@@ -276,7 +294,8 @@ AccountConfig LoginDialog::config() const
     c.scope = m_scope->text().trimmed();
     c.hasClientSecret = c.dialect != Dialect::Venafi
             && (!m_clientSecret->text().isEmpty() || m_base.hasClientSecret);
-    c.rememberCredentials = m_remember->isChecked();
+    c.signInMethod = m_method->method();
+    c.rememberCredentials = c.signInMethod == SignInMethod::Password && m_remember->isChecked();
     if (c.displayName.isEmpty())
         c.displayName = AccountText::name(c);
     return c;
@@ -384,6 +403,8 @@ void LoginDialog::setBusy(bool busy)
     m_signIn->setEnabled(!busy);
     m_progress->setVisible(busy);
     m_busyLabel->setVisible(busy);
+    if (!busy)
+        m_method->clear();
     if (busy) {
         m_busyLabel->setText(tr("Signing in to %1…").arg(config().hostLabel()));
         m_buttons->button(QDialogButtonBox::Cancel)->setFocus();

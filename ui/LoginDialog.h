@@ -16,6 +16,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class ProblemLabel;
+class SignInMethodPanel;
 
 // The sign-in form for one account: dialect presets with only the fields each needs, the opt-in
 // "remember" choice with its trade-off, validation before anything is sent, a busy state with
@@ -49,6 +50,7 @@ public:
     void clearError();
     QString errorText() const;
     QLineEdit *field(LoginValidator::Field field) const;
+    SignInMethodPanel *methodPanel() const { return m_method; }
 
     void reject() override; // busy: cancels the sign-in and stays open
 
@@ -83,6 +85,7 @@ private:
     QCheckBox *m_remember = nullptr;
     QLabel *m_rememberHint = nullptr;
     ProblemLabel *m_problem = nullptr;
+    SignInMethodPanel *m_method = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_busyLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

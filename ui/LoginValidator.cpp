@@ -80,9 +80,9 @@ QList<LoginValidator::Problem> LoginValidator::validate(const Input &in)
                                                       : tr("Enter the client ID.")});
     if (needsClientSecret(in.dialect) && !in.hasClientSecret)
         out.append({Field::ClientSecret, tr("Enter the consumer secret.")});
-    if (in.username.trimmed().isEmpty())
+    if (in.needsPassword && in.username.trimmed().isEmpty())
         out.append({Field::Username, tr("Enter your username.")});
-    if (!in.hasPassword)
+    if (in.needsPassword && !in.hasPassword)
         out.append({Field::Password, tr("Enter your password.")});
     const QString scope = in.scope.trimmed();
     if (in.dialect == Dialect::Venafi) {

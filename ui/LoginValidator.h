@@ -38,6 +38,7 @@ public:
         bool hasClientSecret = false;
         QString username;
         bool hasPassword = false;
+        bool needsPassword = true; // password sign-in (browser and device: on the server's page)
         QString scope;
     };
 

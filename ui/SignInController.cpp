@@ -3,8 +3,10 @@
 #include "AccountListModel.h"
 #include "AccountSession.h"
 #include "AccountText.h"
+#include "BrowserLauncher.h"
 #include "LoginDialog.h"
 #include "SessionManager.h"
+#include "SignInMethodPanel.h"
 
 #include <QStringList>
 
@@ -124,7 +126,7 @@ static bool sameSettings(const AccountConfig &a, const AccountConfig &b)
     return a.sameIdentity(b) && a.displayName == b.displayName && a.scope == b.scope
             && a.tokenEndpoint == b.tokenEndpoint && a.revocationEndpoint == b.revocationEndpoint
             && a.hasClientSecret == b.hasClientSecret
-            && a.rememberCredentials == b.rememberCredentials;
+            && a.rememberCredentials == b.rememberCredentials && a.signInMethod == b.signInMethod;
 }
 
 void SignInController::onSubmitted(LoginDialog *dialog, AccountConfig config,
@@ -167,6 +169,21 @@ void SignInController::startSignIn(LoginDialog *dialog, const AccountConfig &con
         return;
     }
     flow.accountId = session->id();
+    // Browser and device sign-ins: what the person needs appears in the dialog itself.
+    SignInMethodPanel *panel = dialog->methodPanel();
+    disconnect(flow.browser);
+    disconnect(flow.device);
+    flow.browser = connect(session, &AccountSession::browserSignInRequested, panel,
+                           [panel](const QUrl &url) {
+                               panel->showBrowserUrl(url);
+                               BrowserLauncher::open(url);
+                           });
+    flow.device = connect(session, &AccountSession::deviceCodeReady, panel,
+                          [panel](const QString &code, const QUrl &uri, const QUrl &complete) {
+                              panel->showDeviceCode(code, uri, complete);
+                          });
+    connect(panel, &SignInMethodPanel::openUrlRequested, panel, &BrowserLauncher::open,
+            Qt::UniqueConnection);
     disconnect(flow.finished);
     QPointer<LoginDialog> guard(dialog);
     flow.finished = connect(session, &AccountSession::signInFinished, this,

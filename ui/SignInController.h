@@ -50,6 +50,8 @@ private:
         bool createdHere = false;
         bool succeeded = false;
         QMetaObject::Connection finished;
+        QMetaObject::Connection browser; // the URL to open (browser sign-in)
+        QMetaObject::Connection device; // the code to enter (device sign-in)
     };
     LoginDialog *open(LoginDialog *dialog);
     void onSubmitted(LoginDialog *dialog, AccountConfig config, Credentials credentials);

@@ -1,5 +1,6 @@
 #include "AccessibilityCheck.h"
 #include "LoginDialog.h"
+#include "SignInMethodPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -134,6 +135,49 @@ private Q_SLOTS:
         QCOMPARE(config.clientId, QStringLiteral("tokenkeeper-demo"));
         QCOMPARE(submitted.at(0).at(1).value<Credentials>().password, QByteArrayLiteral("demo"));
         QVERIFY(d.isVisible()); // stays open until the engine answers
+    }
+
+    void signInMethods()
+    {
+        // Issue 12: the method the dialect allows; browser and device sign-ins ask for no user
+        // name or password here (the server's own page does), and the dialog shows the URL or
+        // the code while they run.
+        LoginDialog d;
+        AccountConfig c = venafi();
+        d.setConfig(c);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        SignInMethodPanel *panel = d.methodPanel();
+        QCOMPARE(panel->chooser()->findData(int(SignInMethod::Browser)), -1); // TPP: none
+        QVERIFY(panel->chooser()->findData(int(SignInMethod::Device)) >= 0);
+        c.dialect = Dialect::Generic;
+        c.serverUrl = QUrl(QStringLiteral("https://auth.example.com"));
+        c.scope = QStringLiteral("openid");
+        c.signInMethod = SignInMethod::Browser;
+        d.setConfig(c);
+        QCOMPARE(panel->method(), SignInMethod::Browser);
+        QVERIFY(!d.field(Field::Password)->isVisible());
+        QVERIFY(!d.field(Field::Username)->isVisible());
+        QSignalSpy submitted(&d, &LoginDialog::submitted);
+        QTest::mouseClick(signInButton(d), Qt::LeftButton); // no password needed
+        QCOMPARE(submitted.size(), 1);
+        const auto sent = submitted.at(0).at(0).value<AccountConfig>();
+        QCOMPARE(sent.signInMethod, SignInMethod::Browser);
+        QVERIFY(!sent.rememberCredentials);
+        QVERIFY(submitted.at(0).at(1).value<Credentials>().password.isEmpty());
+        d.setBusy(true);
+        panel->showBrowserUrl(QUrl(QStringLiteral("https://auth.example.com/authorize?x=1")));
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->shownText().contains(QLatin1String("https://auth.example.com/authorize")));
+        panel->showDeviceCode(QStringLiteral("WDJB-MJHT"),
+                              QUrl(QStringLiteral("https://auth.example.com/device")), QUrl());
+        QVERIFY(panel->shownText().contains(QLatin1String("WDJB-MJHT")));
+        QVERIFY(panel->shownText().contains(QLatin1String("only on that page"))); // RFC 8628 §5.4
+        d.setBusy(false);
+        QVERIFY(!panel->isVisible());
+        // Back to the password: its fields return.
+        panel->setMethod(SignInMethod::Password);
+        QVERIFY(d.field(Field::Password)->isVisible());
     }
 
     void busyStateAndCancel()
@@ -303,7 +347,7 @@ private Q_SLOTS:
         // Tab order follows the form from the type selector down to the buttons.
         combo->setFocus();
         QStringList order;
-        for (int i = 0; i < 12; ++i) {
+        for (int i = 0; i < 20 && !order.contains(QStringLiteral("Requested scope")); ++i) {
             order << QApplication::focusWidget()->accessibleName();
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         }

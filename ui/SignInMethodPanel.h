@@ -1,0 +1,45 @@
+#pragma once
+
+#include "AccountConfig.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+// The login dialog's sign-in method (Browser, Device code or Password, as the dialect allows)
+// and, while a browser or device sign-in runs, what the person needs: the URL with a Copy button
+// for when no browser opens, or the user code, large and selectable, with the page to enter it
+// on, an "Open browser" button and the RFC 8628 §5.4 warning about where to enter it.
+class SignInMethodPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignInMethodPanel(QWidget *parent = nullptr);
+
+    QComboBox *chooser() const { return m_chooser; } // placed in the dialog's form
+    void setDialect(Dialect dialect); // the choices it allows; keeps the method when it can
+    void setMethod(SignInMethod method);
+    SignInMethod method() const;
+
+    void showBrowserUrl(const QUrl &url);
+    void showDeviceCode(const QString &userCode, const QUrl &verificationUri,
+                        const QUrl &verificationUriComplete);
+    void clear();
+    QString shownText() const; // what the pending area says (tests)
+
+Q_SIGNALS:
+    void methodChanged(SignInMethod method);
+    void openUrlRequested(const QUrl &url);
+
+private:
+    QComboBox *m_chooser;
+    QLabel *m_text;
+    QLabel *m_code;
+    QPushButton *m_copy;
+    QPushButton *m_open;
+    QUrl m_url;
+    QString m_copyText;
+};
