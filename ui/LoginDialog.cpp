@@ -42,6 +42,10 @@ QLineEdit *LoginDialog::addField(const QString &label, const QString &accessible
 void LoginDialog::buildForm()
 {
     auto *layout = new QVBoxLayout(this);
+    // The layout sets the minimum size, so wrapped hints always get their height; the strut
+    // keeps the dialog wide enough for URLs.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->addStrut(540);
     m_reasonLabel = new QLabel(this);
     m_reasonLabel->setWordWrap(true);
     m_reasonLabel->setAccessibleName(tr("Why a sign-in is needed"));
@@ -140,7 +144,6 @@ void LoginDialog::buildForm()
     // A problem found for the previous account type no longer applies.
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &LoginDialog::clearError);
     connect(m_manual, &QCheckBox::toggled, this, &LoginDialog::applyDialect);
-    setMinimumWidth(540);
 }
 
 Dialect LoginDialog::dialect() const

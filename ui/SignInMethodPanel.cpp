@@ -6,6 +6,7 @@
 #include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -14,6 +15,7 @@ SignInMethodPanel::SignInMethodPanel(QWidget *parent)
       m_chooser(new QComboBox(parent)),
       m_text(new QLabel(this)),
       m_code(new QLabel(this)),
+      m_address(new QLineEdit(this)),
       m_copy(new QPushButton(tr("Cop&y"), this)),
       m_open(new QPushButton(tr("Open &browser"), this))
 {
@@ -29,8 +31,11 @@ SignInMethodPanel::SignInMethodPanel(QWidget *parent)
     m_code->setFont(big);
     m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_code->setAccessibleName(tr("Code to enter"));
+    m_address->setReadOnly(true); // a long URL scrolls instead of running off the dialog
+    m_address->setAccessibleName(tr("Sign-in address"));
     layout->addWidget(m_code);
     layout->addWidget(m_text);
+    layout->addWidget(m_address);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_copy);
     buttons->addWidget(m_open);
@@ -80,10 +85,12 @@ void SignInMethodPanel::showBrowserUrl(const QUrl &url)
     m_copyText = url.toString(QUrl::FullyEncoded);
     m_code->hide();
     m_text->setText(tr("Finish signing in in your browser. If no browser opened, copy this "
-                       "address into one:\n%1")
-                            .arg(m_copyText));
+                       "address into one:"));
+    m_address->setText(m_copyText);
+    m_address->setCursorPosition(0);
+    m_address->show();
     m_copy->setText(tr("Cop&y address"));
-    setVisible(true);
+    setVisible(true); // the dialog grows with it (its layout sets the minimum size)
 }
 
 void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &verificationUri,
@@ -93,11 +100,12 @@ void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &veri
     m_copyText = userCode;
     m_code->setText(userCode);
     m_code->show();
+    m_address->hide();
     m_text->setText(tr("Enter this code at %1. Enter it only on that page of your server: "
                        "nobody else should ever ask you for it.")
                             .arg(verificationUri.toString()));
     m_copy->setText(tr("Cop&y code"));
-    setVisible(true);
+    setVisible(true); // the dialog grows with it (its layout sets the minimum size)
 }
 
 void SignInMethodPanel::clear()
@@ -106,10 +114,13 @@ void SignInMethodPanel::clear()
     m_copyText.clear();
     m_code->clear();
     m_text->clear();
+    m_address->clear();
     setVisible(false);
 }
 
 QString SignInMethodPanel::shownText() const
 {
-    return isHidden() ? QString() : m_code->text() + QLatin1Char('\n') + m_text->text();
+    return isHidden() ? QString()
+                      : m_code->text() + QLatin1Char('\n') + m_text->text() + QLatin1Char('\n')
+                    + (m_address->isHidden() ? QString() : m_address->text());
 }

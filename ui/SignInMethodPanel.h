@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 // The login dialog's sign-in method (Browser, Device code or Password, as the dialect allows)
@@ -38,6 +39,7 @@ private:
     QComboBox *m_chooser;
     QLabel *m_text;
     QLabel *m_code;
+    QLineEdit *m_address;
     QPushButton *m_copy;
     QPushButton *m_open;
     QUrl m_url;

@@ -4,6 +4,7 @@
 //   tk-screenshots [OUTDIR] [--dark] [--lang de]   (file names get "-dark" / "-de")
 #include "AccountSession.h"
 #include "LoginDialog.h"
+#include "SignInMethodPanel.h"
 #include "Translations.h"
 #include "TrayController.h"
 #include "UiTestRig.h"
@@ -138,6 +139,33 @@ int main(int argc, char **argv)
     add->showError(tls);
     ok &= save(add, dir, QStringLiteral("login-dialog-error.png"));
     add->close();
+
+    // Issue 12: a browser sign-in waiting for the browser, and a device code to enter.
+    LoginDialog *browser = rig.signIn->addAccount();
+    AccountConfig flow;
+    flow.dialect = Dialect::Generic;
+    flow.serverUrl = QUrl(QStringLiteral("https://auth.example.com"));
+    flow.clientId = QStringLiteral("tokenkeeper");
+    flow.scope = QStringLiteral("openid offline_access");
+    flow.signInMethod = SignInMethod::Browser;
+    browser->setConfig(flow);
+    ok &= save(browser, dir, QStringLiteral("login-browser.png"));
+    browser->setBusy(true);
+    browser->methodPanel()->showBrowserUrl(
+            QUrl(QStringLiteral("https://auth.example.com/authorize?response_type=code&client_id="
+                                "tokenkeeper&redirect_uri=http%3A%2F%2F127.0.0.1%3A43117%2F"
+                                "callback&code_challenge_method=S256")));
+    ok &= save(browser, dir, QStringLiteral("login-browser-waiting.png"));
+    flow.signInMethod = SignInMethod::Device;
+    browser->setBusy(false);
+    browser->setConfig(flow);
+    browser->setBusy(true);
+    browser->methodPanel()->showDeviceCode(QStringLiteral("WDJB-MJHT"),
+                                           QUrl(QStringLiteral("https://auth.example.com/device")),
+                                           QUrl());
+    ok &= save(browser, dir, QStringLiteral("login-device-code.png"));
+    browser->setBusy(false);
+    browser->close();
 
     LoginDialog *again = rig.signIn->signIn(dead->id());
     ok &= save(again, dir, QStringLiteral("login-reprompt.png"));
