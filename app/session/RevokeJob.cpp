@@ -3,6 +3,7 @@
 #include "HttpClient.h"
 #include "OAuthDialect.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 RevokeJob::RevokeJob(HttpClient *http, const OAuthDialect *dialect, QList<HttpRequest> requests,
@@ -38,4 +39,19 @@ void RevokeJob::next()
             self->m_error = error;
         self->next();
     });
+}
+
+QString RevokeJob::problemText(const AuthError &error)
+{
+    switch (error.kind) {
+    case AuthError::Kind::Transient:
+    case AuthError::Kind::Ambiguous:
+    case AuthError::Kind::Offline:
+        return error.httpStatus > 0
+                ? QCoreApplication::translate("Session", "The server answered HTTP %1.")
+                          .arg(error.httpStatus)
+                : QCoreApplication::translate("Session", "The server could not be reached.");
+    default:
+        return error.userMessage();
+    }
 }

@@ -12,6 +12,7 @@
 #include "RefreshPolicy.h"
 #include "ResourceCall.h"
 #include "RevokeJob.h"
+#include "SessionProbe.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -136,23 +137,6 @@ RevokeJob *Session::revokeJob(const TokenSet &tokens)
     return job;
 }
 
-// What the person reads when the server did not confirm a revocation. The UI adds that the
-// token may stay valid until it expires; this says why, and never promises a retry.
-static QString revokeProblem(const AuthError &error)
-{
-    switch (error.kind) {
-    case AuthError::Kind::Transient:
-    case AuthError::Kind::Ambiguous:
-    case AuthError::Kind::Offline:
-        return error.httpStatus > 0
-                ? QCoreApplication::translate("Session", "The server answered HTTP %1.")
-                          .arg(error.httpStatus)
-                : QCoreApplication::translate("Session", "The server could not be reached.");
-    default:
-        return error.userMessage();
-    }
-}
-
 void Session::sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown)
 {
     RevokeJob *job = revokeJob(tokens);
@@ -169,7 +153,7 @@ void Session::sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown
         // Confirmed only when the server confirmed every token, and when no renewal with an
         // unknown outcome may have left a newer pair alive.
         e.confirmed = done->confirmed() && !outcomeUnknown;
-        e.message = done->error() ? revokeProblem(done->error())
+        e.message = done->error() ? RevokeJob::problemText(done->error())
                 : outcomeUnknown
                 ? tr("A renewal was interrupted; the server may have issued tokens that are "
                      "still valid until they expire.")
@@ -447,39 +431,27 @@ void Session::callResource(const HttpRequest &request, ResourceCallback callback
 
 void Session::probeSession(const TokenSet &tokens)
 {
-    // Introspection where the account allows it, else the dialect's light resource probe.
-    HttpRequest request;
     bool viaResource = m_probeViaResource;
-    if (!viaResource) {
-        Credentials creds;
-        creds.clientSecret = m_keychain.clientSecret();
-        request = m_dialect->verifyRequest(m_config, tokens, creds);
-        creds.wipe();
-    }
-    if (viaResource || request.url.isEmpty()) {
-        request = m_dialect->sessionProbeRequest(m_config, tokens);
-        viaResource = true;
-    }
+    const HttpRequest request = SessionProbe::request(*m_dialect, m_config, tokens,
+                                                      m_keychain.clientSecret(), &viaResource);
     const QByteArray token = tokens.accessToken;
-    if (request.url.isEmpty()) {
+    auto answer = [this, token](bool active, const AuthError &error) {
         Event e = Event::of(ET::ProbeReply);
         e.token = token;
-        e.error = AuthError(AuthError::Kind::Config, QStringLiteral("no_session_probe"));
+        e.found = active;
+        e.error = error;
         dispatch(e);
+    };
+    if (request.url.isEmpty()) {
+        answer(false, AuthError(AuthError::Kind::Config, QStringLiteral("no_session_probe")));
         return;
     }
-    sendTracked(request, [this, token, viaResource](const HttpReply &reply) {
-        Event e = Event::of(ET::ProbeReply);
-        e.token = token;
-        bool active = false;
-        e.error = viaResource ? m_dialect->classifySessionProbe(reply, &active)
-                              : m_dialect->classifyVerifyReply(reply, &active);
-        e.found = active;
-        // Introspection not allowed for this client: use the resource probe from now on.
-        if (!viaResource && e.error
-            && (e.error.needsConfiguration() || e.error.kind == AuthError::Kind::Scope))
-            m_probeViaResource = true;
-        dispatch(e);
+    sendTracked(request, [this, viaResource, answer](const HttpReply &reply) {
+        bool active = false, refused = false;
+        const AuthError error =
+                SessionProbe::read(*m_dialect, reply, viaResource, &active, &refused);
+        m_probeViaResource = m_probeViaResource || refused;
+        answer(active, error);
     });
 }
 
