@@ -89,6 +89,21 @@ static void addDemoAccounts(SessionManager *manager, const QUrl &server)
     generic.username = QStringLiteral("demo");
     generic.scope = QStringLiteral("openid profile");
     manager->addAccount(generic);
+
+    // The two other sign-in methods, on clients the demo server registers for them.
+    AccountConfig browser = salesforce;
+    browser.displayName = QStringLiteral("Demo browser sign-in");
+    browser.clientId = QStringLiteral("tokenkeeper-demo-browser"); // public, PKCE
+    browser.username.clear();
+    browser.signInMethod = SignInMethod::Browser;
+    manager->addAccount(browser);
+
+    AccountConfig device = venafi;
+    device.displayName = QStringLiteral("Demo device code");
+    device.clientId = QStringLiteral("tokenkeeper-demo-device");
+    device.username.clear();
+    device.signInMethod = SignInMethod::Device;
+    manager->addAccount(device);
 }
 
 // --help and --version print and exit: they must work without a display (SSH, packaging).

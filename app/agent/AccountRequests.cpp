@@ -191,11 +191,13 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
         return;
     }
     const QString method = str(request, "method");
-    if (!method.isEmpty() && method != QLatin1String("password")) {
+    if (!method.isEmpty() && !signInMethodFromId(method, &c.signInMethod)) {
+        reply(R::error(tkwire::code::kInvalid, tr("--method must be browser, device or password")));
+        return;
+    }
+    if (c.dialect == Dialect::Venafi && c.signInMethod == SignInMethod::Browser) {
         reply(R::error(tkwire::code::kInvalid,
-                       tr("sign-in method \"%1\" is not available in this version; use "
-                          "--method password")
-                               .arg(method)));
+                       tr("Venafi TPP has no browser sign-in; use --method device or password")));
         return;
     }
     const QString server = str(request, "server").trimmed();

@@ -373,6 +373,46 @@ private Q_SLOTS:
 
     // `tokenctl add` then `tokenctl login` at once: the new session is still reading a slow
     // keychain; the sign-in waits for it instead of racing it.
+    void addSetsTheSignInMethod_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("generic browser") << "generic"
+                                         << "browser" << true;
+        QTest::newRow("generic device") << "generic"
+                                        << "device" << true;
+        QTest::newRow("venafi device") << "venafi"
+                                       << "device" << true;
+        QTest::newRow("venafi browser") << "venafi"
+                                        << "browser" << false; // TPP has none
+        QTest::newRow("unknown") << "generic"
+                                 << "magic" << false;
+    }
+    void addSetsTheSignInMethod()
+    {
+        QFETCH(QString, dialect);
+        QFETCH(QString, method);
+        QFETCH(bool, accepted);
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        WireMessage add("add");
+        add.set("dialect", dialect.toStdString());
+        add.set("server", rig.server.baseUrl().toString().toStdString());
+        add.set("client_id", "tk-client");
+        add.set("method", method.toStdString());
+        add.set("name", "m");
+        const WireMessage r = agentCall(rig.socketPath(), add);
+        QCOMPARE(r.get("status") == "ok", accepted);
+        if (!accepted) {
+            QVERIFY(rig.manager->sessions().isEmpty()); // bad input adds nothing
+            return;
+        }
+        SignInMethod expected = SignInMethod::Password;
+        QVERIFY(signInMethodFromId(method, &expected));
+        QCOMPARE(rig.manager->sessions().first()->config().signInMethod, expected);
+    }
+
     void loginRightAfterAddWaitsForTheStore()
     {
         AgentRig rig;

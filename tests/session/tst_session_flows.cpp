@@ -146,6 +146,44 @@ private Q_SLOTS:
         QCOMPARE(s->state(), SessionState::Active);
     }
 
+    void salesforceBrowserSignInOnARegisteredPort()
+    {
+        // Salesforce matches the callback exactly: the listener uses one of the registered
+        // ports (1717-1719, as the demo server and the README say), and the public client
+        // signs in with PKCE alone.
+        SessionRig rig;
+        FakeAuthServer::Client app{
+                QStringLiteral("sf-browser"), {}, QStringLiteral("api refresh_token"), true};
+        app.auth = FakeAuthServer::ClientAuth::None;
+        for (int port : {1717, 1718, 1719})
+            app.redirectUris.append(QStringLiteral("http://127.0.0.1:%1/callback").arg(port));
+        rig.server.addClient(Dialect::Salesforce, app);
+        AccountConfig config = rig.config(Dialect::Salesforce);
+        config.clientId = QStringLiteral("sf-browser");
+        config.hasClientSecret = false;
+        config.username.clear();
+        config.signInMethod = SignInMethod::Browser;
+        Session *s = rig.add(config);
+        QTRY_VERIFY(s->machineState().loaded);
+        QNetworkAccessManager browser;
+        QUrl opened;
+        connect(s, &AccountSession::browserSignInRequested, this,
+                [&](const QUrl &url) { opened = url; });
+        QSignalSpy finished(s, &AccountSession::signInFinished);
+        s->signIn(Credentials());
+        QTRY_VERIFY(opened.isValid());
+        const QUrl redirect(QUrlQuery(opened).queryItemValue(QStringLiteral("redirect_uri"),
+                                                             QUrl::FullyDecoded));
+        QVERIFY(QList<int>({1717, 1718, 1719}).contains(redirect.port()));
+        QVERIFY(approveInBrowser(opened, &browser));
+        QTRY_COMPARE(finished.size(), 1);
+        const AuthError error = finished.first().first().value<AuthError>();
+        QVERIFY2(!error, qPrintable(error.toLogString()));
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Salesforce), 1);
+    }
+
     void cancelledBrowserSignInClosesTheListener()
     {
         SessionRig rig;

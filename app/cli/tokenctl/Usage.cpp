@@ -20,7 +20,7 @@ const char *tokenctlUsage()
            "                                     with the password read from stdin\n"
            "  add --dialect venafi|salesforce|generic --server URL --client-id ID\n"
            "      [--name NAME] [--user USER] [--scope SCOPE] [--client-secret-stdin]\n"
-           "      [--method password]            add an account as the dialog would\n"
+           "      [--method browser|device|password]  add an account as the dialog would\n"
            "  remove ACCOUNT [--yes]             revoke and remove an account\n"
            "  revoke ACCOUNT [--yes]             end the account's grant on the server\n"
            "  status                             is the app running; version; agent socket\n"
