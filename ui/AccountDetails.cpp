@@ -60,6 +60,10 @@ void AccountDetails::setTime(QLabel *label, qint64 atMs, qint64 nowMs, const QSt
 
 QString AccountDetails::methodText(const AccountConfig &c)
 {
+    if (c.signInMethod == SignInMethod::Browser)
+        return tr("Browser sign-in (authorization code with PKCE), client %1").arg(c.clientId);
+    if (c.signInMethod == SignInMethod::Device)
+        return tr("Device code entered on the server's page, client %1").arg(c.clientId);
     switch (c.dialect) {
     case Dialect::Venafi:
         return tr("Venafi TPP password sign-in as %1 (client %2)").arg(c.username, c.clientId);
