@@ -222,7 +222,7 @@ void SessionManager::reevaluateStaggered()
         const int delayMs = int(QRandomGenerator::global()->bounded(kResumeJitterMs + 1));
         QTimer::singleShot(delayMs, s, [s] { s->reevaluate(); });
     }
-    d->scheduler->reevaluate();
+    // Not the scheduler's reevaluate(): it would run every due deadline right now, jitter-free.
 }
 
 void SessionManager::retryStorageEverywhere()

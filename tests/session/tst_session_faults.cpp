@@ -395,6 +395,83 @@ private Q_SLOTS:
         QVERIFY(SessionRig::waitSettled(again));
         QCOMPARE(again->state(), SessionState::Active);
     }
+
+    void pendingCallersAreAnsweredWhenTheSessionGoes()
+    {
+        // Review: callbacks pending in a session were dropped in silence when it was destroyed.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Generic);
+        QVERIFY(s);
+        FakeFault hang;
+        hang.kind = FakeFault::Kind::NeverAnswer;
+        hang.times = -1;
+        rig.server.injectFault(QStringLiteral("generic.token"), hang);
+        rig.clock.advance(2 * 3600 * 1000); // the token is dead: callers wait for a refresh
+        const auto a = SessionRig::ask(s);
+        QTRY_VERIFY(rig.server.requestCount(QStringLiteral("generic.token")) >= 2);
+        QVERIFY(!a->answered);
+        rig.manager.reset(); // quit while the refresh hangs
+        QVERIFY(a->answered);
+        QCOMPARE(a->error.code, QStringLiteral("session_closed"));
+    }
+
+    void quitDuringDiscoveryIsSafe()
+    {
+        // Review: SessionManager destroyed its HttpClient before the DiscoveryClient children
+        // that cancel through it (use-after-free on quit while discovery runs).
+        SessionRig rig;
+        FakeFault hang;
+        hang.kind = FakeFault::Kind::NeverAnswer;
+        hang.times = -1;
+        rig.server.injectFault(QStringLiteral("generic.discovery"), hang);
+        bool answered = false;
+        AccountConfig c = rig.config(Dialect::Generic);
+        c.tokenEndpoint.clear();
+        rig.manager->discover(
+                c, [&answered](const AccountConfig &, const AuthError &) { answered = true; });
+        QTRY_VERIFY(rig.server.requestCount(QStringLiteral("generic.discovery")) >= 1);
+        QCOMPARE(rig.manager->httpClient()->pendingCount(), 1);
+        rig.manager.reset(); // must not touch the freed client (ASan/valgrind catch it)
+        QVERIFY(!answered);
+    }
+
+    void keychainAnsweringAgainReadsBlockedAccounts()
+    {
+        // Review: nothing listened to the keychain becoming responsive again.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Venafi);
+        QVERIFY(s);
+        const QString id = s->id();
+        rig.secrets.setNotFoundForAll(true); // a locked keyring at the next start
+        rig.manager.reset();
+        rig.makeManager();
+        rig.manager->start();
+        auto *again = static_cast<Session *>(rig.manager->session(id));
+        QTRY_VERIFY(again->machineState().loaded);
+        QCOMPARE(again->snapshot().storage, StorageStatus::Locked);
+        rig.secrets.setNotFoundForAll(false);
+        rig.manager->retryStorageEverywhere(); // what KeychainSecretStore::stalledChanged drives
+        QTRY_COMPARE(again->state(), SessionState::Active);
+    }
+
+    void resumeReevaluatesWithJitter()
+    {
+        // Review: resume and clock jumps re-evaluated every account in the same instant.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Generic);
+        QVERIFY(s);
+        const int before = rig.server.requestCount(QStringLiteral("generic.token"));
+        rig.clock.advance(2 * 3600 * 1000); // slept past the token's expiry
+        Q_EMIT rig.events.resumed();
+        // Not in the same instant: each account waits its own 0-2 s first ...
+        QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), before);
+        QCOMPARE(s->state(), SessionState::Active);
+        // ... and then renews once.
+        QTRY_COMPARE_WITH_TIMEOUT(rig.server.requestCount(QStringLiteral("generic.token")),
+                                  before + 1, SessionManager::kResumeJitterMs + 3000);
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SessionFaults)

@@ -264,6 +264,30 @@ private Q_SLOTS:
         QCOMPARE(done.first().at(0).toBool(), true); // confirmed, and truly
     }
 
+    void changingOnlyTheTokenEndpointIsAnIdentityChange()
+    {
+        // Security audit M2 / review: editing a generic account's token endpoint kept its
+        // identity, and the old refresh token (and client secret) went to the new endpoint.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Generic);
+        QVERIFY(s);
+        const QByteArray oldRt = s->machineState().tokens.refreshToken;
+        AccountConfig changed = s->config();
+        changed.tokenEndpoint =
+                QUrl(rig.server.issuer().toString() + QStringLiteral("/elsewhere/token"));
+        QVERIFY(!changed.sameIdentity(s->config()));
+        auto *fresh = static_cast<Session *>(rig.manager->updateAccount(changed));
+        QVERIFY(fresh != s);
+        QVERIFY(fresh->id() != s->id()); // never sharing registry rows with the revoking one
+        QTRY_COMPARE(rig.server.liveGrantCount(Dialect::Generic), 0); // the old grant is dead
+        QTRY_VERIFY(fresh->machineState().loaded);
+        QCOMPARE(fresh->state(), SessionState::SignedOut);
+        fresh->refreshNow(); // nothing to send: no old token travels anywhere
+        for (const FakeRequest &r : rig.server.requests())
+            if (r.path.contains("elsewhere"))
+                QVERIFY(!r.body.contains(oldRt));
+    }
+
     void removeAccountRevokesFirst()
     {
         SessionRig rig;
