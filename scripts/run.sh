@@ -23,7 +23,13 @@ if [ "${1:-}" = "--real" ]; then
 fi
 
 PORTFILE="$(mktemp)"
-"$BUILD/tests/fakeserver/tk-demo-server" --port-file "$PORTFILE" &
+# The demo server keeps its port and its grants in a state file, so a second run finds the demo
+# accounts' server where they expect it, and stopping and starting it shows what "survives
+# outages" means (the tokens in it are fake demo tokens).
+STATE_DIR="${XDG_DATA_HOME:-$HOME/.local/share}/Tokenkeeper-demo"
+mkdir -p "$STATE_DIR"
+"$BUILD/tests/fakeserver/tk-demo-server" --port-file "$PORTFILE" \
+    --state-file "$STATE_DIR/demo-server-state.json" &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -f "$PORTFILE"' EXIT
 for _ in $(seq 1 100); do [ -s "$PORTFILE" ] && break; sleep 0.05; done
