@@ -43,15 +43,6 @@ MainWindow::MainWindow(SessionManager *manager, AccountListModel *model, EventLo
     buildActions();
     buildMenus();
     buildUi();
-    for (AccountSession *s : model->sessions())
-        log->watch(s);
-    connect(model, &AccountListModel::sessionAdded, log, &EventLogModel::watch);
-    if (manager) { // the one place where the engine's account list reaches the models
-        for (AccountSession *s : manager->sessions())
-            model->addSession(s);
-        connect(manager, &SessionManager::accountAdded, model, &AccountListModel::addSession);
-        connect(manager, &SessionManager::accountRemoved, model, &AccountListModel::removeSession);
-    }
     if (signIn) // after "Add", the new account is the selected one
         connect(signIn, &SignInController::signedIn, this, &MainWindow::selectAccount);
     connect(model, &AccountListModel::dataChanged, this, [this] {

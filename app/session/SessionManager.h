@@ -20,7 +20,7 @@ class SessionImpl;
 class SystemEvents;
 
 // Owns every account's session and the one scheduler for all their deadlines. Created by the
-// composition root (app/main.cpp) and by tests with a ManualClock and a fake server.
+// composition root (ui/DesktopShell) and by tests with a ManualClock and a fake server.
 class SessionManager : public QObject
 {
     Q_OBJECT

@@ -4,186 +4,186 @@
 <context>
     <name>AccountDetails</name>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="19" />
+        <location filename="../../ui/AccountDetails.cpp" line="19"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="22" />
+        <location filename="../../ui/AccountDetails.cpp" line="22"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="25" />
+        <location filename="../../ui/AccountDetails.cpp" line="25"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="32" />
+        <location filename="../../ui/AccountDetails.cpp" line="32"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="33" />
+        <location filename="../../ui/AccountDetails.cpp" line="33"/>
         <source>Sign-in ends:</source>
         <translation>Anmeldung endet:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="34" />
+        <location filename="../../ui/AccountDetails.cpp" line="34"/>
         <source>Last renewal:</source>
         <translation>Letzte Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="35" />
+        <location filename="../../ui/AccountDetails.cpp" line="35"/>
         <source>Next renewal:</source>
         <translation>Nächste Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="36" />
+        <location filename="../../ui/AccountDetails.cpp" line="36"/>
         <source>Stored in:</source>
         <translation>Gespeichert in:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="37" />
+        <location filename="../../ui/AccountDetails.cpp" line="37"/>
         <source>Sign-in method:</source>
         <translation>Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="38" />
+        <location filename="../../ui/AccountDetails.cpp" line="38"/>
         <source>Scopes:</source>
         <translation>Berechtigungen (Scopes):</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="39" />
+        <location filename="../../ui/AccountDetails.cpp" line="39"/>
         <source>Last problem:</source>
         <translation>Letztes Problem:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="64" />
+        <location filename="../../ui/AccountDetails.cpp" line="64"/>
         <source>Browser sign-in (authorization code with PKCE), client %1</source>
         <translation>Anmeldung im Browser (Autorisierungscode mit PKCE), Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="66" />
-        <source>Device code entered on the server's page, client %1</source>
+        <location filename="../../ui/AccountDetails.cpp" line="66"/>
+        <source>Device code entered on the server&apos;s page, client %1</source>
         <translation>Gerätecode, auf der Seite des Servers eingegeben, Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="69" />
+        <location filename="../../ui/AccountDetails.cpp" line="69"/>
         <source>Venafi TPP password sign-in as %1 (client %2)</source>
         <translation>Venafi-TPP-Anmeldung mit Passwort als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="71" />
+        <location filename="../../ui/AccountDetails.cpp" line="71"/>
         <source>Salesforce username-password flow as %1 (consumer key %2)</source>
         <translation>Salesforce-Anmeldung mit Benutzername und Passwort als %1 (Consumer Key %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="74" />
+        <location filename="../../ui/AccountDetails.cpp" line="74"/>
         <source>OAuth 2.0 password grant as %1 (client %2)</source>
         <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="90" />
+        <location filename="../../ui/AccountDetails.cpp" line="90"/>
         <source>valid, expires %1</source>
         <translation>gültig, läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="91" />
+        <location filename="../../ui/AccountDetails.cpp" line="91"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="96" />
-        <location filename="../../ui/AccountDetails.cpp" line="108" />
+        <location filename="../../ui/AccountDetails.cpp" line="96"/>
+        <location filename="../../ui/AccountDetails.cpp" line="108"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100" />
+        <location filename="../../ui/AccountDetails.cpp" line="100"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100" />
+        <location filename="../../ui/AccountDetails.cpp" line="100"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="101" />
+        <location filename="../../ui/AccountDetails.cpp" line="101"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="102" />
+        <location filename="../../ui/AccountDetails.cpp" line="102"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="106" />
-        <source>the server's default</source>
+        <location filename="../../ui/AccountDetails.cpp" line="106"/>
+        <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
 </context>
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="184" />
+        <location filename="../../ui/AccountListModel.cpp" line="184"/>
         <source>no token</source>
         <translation>kein Token</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="189" />
+        <location filename="../../ui/AccountListModel.cpp" line="189"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="191" />
+        <location filename="../../ui/AccountListModel.cpp" line="191"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="263" />
+        <location filename="../../ui/AccountListModel.cpp" line="263"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="265" />
+        <location filename="../../ui/AccountListModel.cpp" line="265"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="267" />
+        <location filename="../../ui/AccountListModel.cpp" line="267"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="269" />
+        <location filename="../../ui/AccountListModel.cpp" line="269"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="271" />
+        <location filename="../../ui/AccountListModel.cpp" line="271"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="273" />
+        <location filename="../../ui/AccountListModel.cpp" line="273"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="275" />
+        <location filename="../../ui/AccountListModel.cpp" line="275"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="277" />
+        <location filename="../../ui/AccountListModel.cpp" line="277"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="279" />
+        <location filename="../../ui/AccountListModel.cpp" line="279"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -191,79 +191,79 @@
 <context>
     <name>AccountText</name>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="21" />
+        <location filename="../../ui/AccountText.cpp" line="21"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="23" />
+        <location filename="../../ui/AccountText.cpp" line="23"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="25" />
-        <location filename="../../ui/AccountText.cpp" line="82" />
+        <location filename="../../ui/AccountText.cpp" line="25"/>
+        <location filename="../../ui/AccountText.cpp" line="82"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="27" />
+        <location filename="../../ui/AccountText.cpp" line="27"/>
         <source>Renewing…</source>
         <translation>Wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="29" />
+        <location filename="../../ui/AccountText.cpp" line="29"/>
         <source>Retrying</source>
         <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="31" />
+        <location filename="../../ui/AccountText.cpp" line="31"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="33" />
+        <location filename="../../ui/AccountText.cpp" line="33"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="35" />
+        <location filename="../../ui/AccountText.cpp" line="35"/>
         <source>Signing out…</source>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="37" />
+        <location filename="../../ui/AccountText.cpp" line="37"/>
         <source>Settings need attention</source>
         <translation>Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="46" />
-        <location filename="../../ui/AccountText.cpp" line="91" />
+        <location filename="../../ui/AccountText.cpp" line="46"/>
+        <location filename="../../ui/AccountText.cpp" line="91"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="48" />
+        <location filename="../../ui/AccountText.cpp" line="48"/>
         <source>Signed in (the system clock looks wrong)</source>
         <translation>Angemeldet (die Systemuhr scheint falsch zu gehen)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="56" />
+        <location filename="../../ui/AccountText.cpp" line="56"/>
         <source>%1 (estimated)</source>
         <translation>%1 (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="67" />
+        <location filename="../../ui/AccountText.cpp" line="67"/>
         <source>The server is not answering; retrying.</source>
         <translation>Der Server antwortet nicht; neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="77" />
+        <location filename="../../ui/AccountText.cpp" line="77"/>
         <source>Signed in · the system clock looks wrong</source>
         <translation>Angemeldet · die Systemuhr scheint falsch zu gehen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="79" />
+        <location filename="../../ui/AccountText.cpp" line="79"/>
         <source>Signed in · token expires %1</source>
         <translation>Angemeldet · Token läuft ab %1</translation>
     </message>
@@ -272,17 +272,17 @@
         <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="87" />
+        <location filename="../../ui/AccountText.cpp" line="87"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="95" />
+        <location filename="../../ui/AccountText.cpp" line="95"/>
         <source>The server is not answering · %1</source>
         <translation>Der Server antwortet nicht · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="110" />
+        <location filename="../../ui/AccountText.cpp" line="110"/>
         <source>; access token expires %1</source>
         <translation>; Zugriffstoken läuft ab %1</translation>
     </message>
@@ -291,97 +291,97 @@
         <translation type="vanished">; Zugriffstoken %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="112" />
+        <location filename="../../ui/AccountText.cpp" line="112"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="122" />
+        <location filename="../../ui/AccountText.cpp" line="122"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="124" />
+        <location filename="../../ui/AccountText.cpp" line="124"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="126" />
+        <location filename="../../ui/AccountText.cpp" line="126"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="128" />
+        <location filename="../../ui/AccountText.cpp" line="128"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="130" />
+        <location filename="../../ui/AccountText.cpp" line="130"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="132" />
+        <location filename="../../ui/AccountText.cpp" line="132"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="134" />
+        <location filename="../../ui/AccountText.cpp" line="134"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="143" />
+        <location filename="../../ui/AccountText.cpp" line="143"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="146" />
+        <location filename="../../ui/AccountText.cpp" line="146"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="150" />
+        <location filename="../../ui/AccountText.cpp" line="150"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="157" />
+        <location filename="../../ui/AccountText.cpp" line="157"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="159" />
+        <location filename="../../ui/AccountText.cpp" line="159"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="161" />
+        <location filename="../../ui/AccountText.cpp" line="161"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="163" />
+        <location filename="../../ui/AccountText.cpp" line="163"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="165" />
+        <location filename="../../ui/AccountText.cpp" line="165"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="167" />
+        <location filename="../../ui/AccountText.cpp" line="167"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="169" />
+        <location filename="../../ui/AccountText.cpp" line="169"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="171" />
+        <location filename="../../ui/AccountText.cpp" line="171"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -389,12 +389,12 @@
 <context>
     <name>ApprovalPrompt</name>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="12" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="12"/>
         <source>Allow access to %1?</source>
         <translation>Zugriff auf %1 erlauben?</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="18" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="18"/>
         <source>%1 asks for an access token for %2.
 
 Program: %3
@@ -411,22 +411,22 @@ Bereiche: %5
 Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="21" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="21"/>
         <source>(default)</source>
         <translation>(Standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="24" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="24"/>
         <source>Allow &amp;once</source>
         <translation>&amp;Einmal erlauben</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="26" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="26"/>
         <source>&amp;Always allow this program</source>
         <translation>Diesem Programm &amp;immer erlauben</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalPrompt.cpp" line="27" />
+        <location filename="../../ui/ApprovalPrompt.cpp" line="27"/>
         <source>&amp;Deny</source>
         <translation>&amp;Ablehnen</translation>
     </message>
@@ -434,97 +434,97 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>AuthError</name>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="48" />
+        <location filename="../../app/core/AuthError.cpp" line="48"/>
         <source>The sign-in session ended because the connection was interrupted during renewal. Sign in again.</source>
         <translation>Die Anmeldesitzung wurde beendet, weil die Verbindung während der Erneuerung unterbrochen wurde. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="53" />
+        <location filename="../../app/core/AuthError.cpp" line="53"/>
         <source>The sign-in session reached its maximum lifetime. Sign in again.</source>
         <translation>Die Anmeldesitzung hat ihre maximale Dauer erreicht. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="57" />
+        <location filename="../../app/core/AuthError.cpp" line="57"/>
         <source>The server no longer accepts your credentials (password changed or account deactivated). Sign in again.</source>
         <translation>Der Server akzeptiert Ihre Zugangsdaten nicht mehr (Passwort geändert oder Konto deaktiviert). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="62" />
+        <location filename="../../app/core/AuthError.cpp" line="62"/>
         <source>The sign-in session has ended (the refresh token expired or was revoked). Sign in again.</source>
         <translation>Die Anmeldesitzung ist beendet (das Aktualisierungstoken ist abgelaufen oder wurde widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="68" />
+        <location filename="../../app/core/AuthError.cpp" line="68"/>
         <source>Username or password was rejected.</source>
         <translation>Benutzername oder Passwort wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="72" />
+        <location filename="../../app/core/AuthError.cpp" line="72"/>
         <source>The server is temporarily unavailable; retrying.</source>
         <translation>Der Server ist vorübergehend nicht verfügbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="74" />
+        <location filename="../../app/core/AuthError.cpp" line="74"/>
         <source>The server cannot be reached; retrying.</source>
         <translation>Der Server ist nicht erreichbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="78" />
+        <location filename="../../app/core/AuthError.cpp" line="78"/>
         <source>The server did not answer clearly; retrying.</source>
         <translation>Die Antwort des Servers war nicht eindeutig; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="83" />
+        <location filename="../../app/core/AuthError.cpp" line="83"/>
         <source>The client ID or client secret was rejected. Check the account settings.</source>
         <translation>Die Client-ID oder das Client-Geheimnis wurde abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="87" />
+        <location filename="../../app/core/AuthError.cpp" line="87"/>
         <source>The token endpoint was not found. Check the server URL.</source>
         <translation>Der Token-Endpunkt wurde nicht gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="90" />
+        <location filename="../../app/core/AuthError.cpp" line="90"/>
         <source>The server rejected the request as misconfigured. Check the account settings.</source>
         <translation>Der Server hat die Anfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="96" />
+        <location filename="../../app/core/AuthError.cpp" line="96"/>
         <source>The requested scope is not allowed for this account.</source>
         <translation>Der angeforderte Scope ist für dieses Konto nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="100" />
-        <source>The server's certificate is not trusted.</source>
+        <location filename="../../app/core/AuthError.cpp" line="100"/>
+        <source>The server&apos;s certificate is not trusted.</source>
         <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="103" />
+        <location filename="../../app/core/AuthError.cpp" line="103"/>
         <source>The endpoint redirected elsewhere; nothing was sent. Check the URL.</source>
         <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet; es wurde nichts gesendet. Prüfen Sie die URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="107" />
+        <location filename="../../app/core/AuthError.cpp" line="107"/>
         <source>You are offline.</source>
         <translation>Sie sind offline.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="110" />
+        <location filename="../../app/core/AuthError.cpp" line="110"/>
         <source>The server rejected the access token.</source>
         <translation>Der Server hat das Zugriffstoken abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="113" />
+        <location filename="../../app/core/AuthError.cpp" line="113"/>
         <source>The token lacks the permission (scope) this call needs.</source>
         <translation>Dem Token fehlt die Berechtigung (Scope), die dieser Aufruf benötigt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="117" />
+        <location filename="../../app/core/AuthError.cpp" line="117"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="120" />
+        <location filename="../../app/core/AuthError.cpp" line="120"/>
         <source>Secure storage is not available.</source>
         <translation>Der sichere Speicher ist nicht verfügbar.</translation>
     </message>
@@ -532,20 +532,20 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>AuthorizationCodeFlow</name>
     <message>
-        <location filename="../../app/oauth/AuthorizationCodeFlow.cpp" line="61" />
-        <source>Without a scope Salesforce grants the connected app's selected scopes: include "Perform requests at any time (refresh_token, offline_access)" there, or Tokenkeeper cannot renew the sign-in.</source>
+        <location filename="../../app/oauth/AuthorizationCodeFlow.cpp" line="61"/>
+        <source>Without a scope Salesforce grants the connected app&apos;s selected scopes: include &quot;Perform requests at any time (refresh_token, offline_access)&quot; there, or Tokenkeeper cannot renew the sign-in.</source>
         <translation>Ohne Scope gewährt Salesforce die in der verbundenen App ausgewählten Scopes: Nehmen Sie dort „Perform requests at any time (refresh_token, offline_access)“ auf, sonst kann Tokenkeeper die Anmeldung nicht erneuern.</translation>
     </message>
 </context>
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../../app/core/Autostart.cpp" line="101" />
+        <location filename="../../ui/Autostart.cpp" line="101"/>
         <source>Start at login is not supported on this platform.</source>
         <translation>Der Start bei der Anmeldung wird auf diesem System nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/Autostart.cpp" line="106" />
+        <location filename="../../ui/Autostart.cpp" line="106"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
@@ -553,12 +553,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>CredentialStore</name>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="96" />
+        <location filename="../../app/store/CredentialStore.cpp" line="96"/>
         <source>Stored credentials not found in the current keyring; unlock it and retry</source>
         <translation>Gespeicherte Zugangsdaten wurden im aktuellen Schlüsselbund nicht gefunden; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="114" />
+        <location filename="../../app/store/CredentialStore.cpp" line="114"/>
         <source>Stored tokens belong to other account settings; ignored</source>
         <translation>Die gespeicherten Tokens gehören zu anderen Kontoeinstellungen und werden ignoriert</translation>
     </message>
@@ -566,17 +566,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>Dialect</name>
     <message>
-        <location filename="../../app/core/AccountConfig.cpp" line="22" />
+        <location filename="../../app/core/AccountConfig.cpp" line="22"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../app/core/AccountConfig.cpp" line="24" />
+        <location filename="../../app/core/AccountConfig.cpp" line="24"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../app/core/AccountConfig.cpp" line="26" />
+        <location filename="../../app/core/AccountConfig.cpp" line="26"/>
         <source>OAuth 2.0</source>
         <translation>OAuth 2.0</translation>
     </message>
@@ -584,66 +584,66 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>EndpointPolicy</name>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="26" />
-        <location filename="../../app/core/EndpointPolicy.cpp" line="54" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="26"/>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="54"/>
         <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
         <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="36" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="36"/>
         <source>The URL is empty.</source>
         <translation>Die URL ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="38" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="38"/>
         <source>The URL is not valid: %1</source>
         <translation>Die URL ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="41" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="41"/>
         <source>The URL has no host name.</source>
         <translation>Die URL enthält keinen Hostnamen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="43" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="43"/>
         <source>The URL must not contain a user name or password.</source>
         <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="46" />
+        <location filename="../../app/core/EndpointPolicy.cpp" line="46"/>
         <source>The URL must not contain a fragment (#...).</source>
         <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="58" />
-        <source>Unsupported URL scheme "%1"; use https://.</source>
+        <location filename="../../app/core/EndpointPolicy.cpp" line="58"/>
+        <source>Unsupported URL scheme &quot;%1&quot;; use https://.</source>
         <translation>Nicht unterstütztes URL-Schema „%1“; verwenden Sie https://.</translation>
     </message>
 </context>
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="48" />
+        <location filename="../../ui/EventLogModel.cpp" line="48"/>
         <source>The sign-in ends %1 (%2); sign in again before then</source>
         <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="247" />
+        <location filename="../../ui/EventLogModel.cpp" line="247"/>
         <source>%1 times since %2</source>
         <translation>%1-mal seit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="268" />
+        <location filename="../../ui/EventLogModel.cpp" line="268"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="270" />
+        <location filename="../../ui/EventLogModel.cpp" line="270"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="272" />
+        <location filename="../../ui/EventLogModel.cpp" line="272"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -651,7 +651,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../ui/EventLogView.cpp" line="16" />
+        <location filename="../../ui/EventLogView.cpp" line="16"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -659,202 +659,202 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../../ui/EventText.cpp" line="9" />
+        <location filename="../../ui/EventText.cpp" line="9"/>
         <source>Wrong username or password</source>
         <translation>Falscher Benutzername oder falsches Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="11" />
+        <location filename="../../ui/EventText.cpp" line="11"/>
         <source>The server could not be reached</source>
         <translation>Der Server war nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="13" />
+        <location filename="../../ui/EventText.cpp" line="13"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="15" />
-        <source>The server's answer was unclear</source>
+        <location filename="../../ui/EventText.cpp" line="15"/>
+        <source>The server&apos;s answer was unclear</source>
         <translation>Die Antwort des Servers war unklar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="17" />
+        <location filename="../../ui/EventText.cpp" line="17"/>
         <source>The client ID or client secret was rejected</source>
         <translation>Client-ID oder Client-Geheimnis wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="19" />
+        <location filename="../../ui/EventText.cpp" line="19"/>
         <source>The account settings need attention</source>
         <translation>Die Kontoeinstellungen müssen geprüft werden</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="21" />
+        <location filename="../../ui/EventText.cpp" line="21"/>
         <source>The requested scope is not allowed</source>
         <translation>Die angeforderte Berechtigung ist nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="23" />
-        <source>The server's certificate is not trusted</source>
+        <location filename="../../ui/EventText.cpp" line="23"/>
+        <source>The server&apos;s certificate is not trusted</source>
         <translation>Dem Zertifikat des Servers wird nicht vertraut</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="25" />
+        <location filename="../../ui/EventText.cpp" line="25"/>
         <source>The endpoint redirected elsewhere</source>
         <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="27" />
+        <location filename="../../ui/EventText.cpp" line="27"/>
         <source>You are offline</source>
         <translation>Sie sind offline</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="29" />
+        <location filename="../../ui/EventText.cpp" line="29"/>
         <source>The sign-in session has ended</source>
         <translation>Die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="31" />
+        <location filename="../../ui/EventText.cpp" line="31"/>
         <source>The keychain is not available</source>
         <translation>Der Schlüsselbund ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="32" />
+        <location filename="../../ui/EventText.cpp" line="32"/>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="38" />
+        <location filename="../../ui/EventText.cpp" line="38"/>
         <source>Read the stored sign-in from the keychain</source>
         <translation>Gespeicherte Anmeldung aus dem Schlüsselbund gelesen</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="40" />
+        <location filename="../../ui/EventText.cpp" line="40"/>
         <source>The keyring is locked</source>
         <translation>Der Schlüsselbund ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="42" />
+        <location filename="../../ui/EventText.cpp" line="42"/>
         <source>The keychain refused access</source>
         <translation>Der Schlüsselbund hat den Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="44" />
+        <location filename="../../ui/EventText.cpp" line="44"/>
         <source>No keychain is available; tokens are kept for this session only</source>
         <translation>Kein Schlüsselbund verfügbar; Tokens gelten nur für diese Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="46" />
+        <location filename="../../ui/EventText.cpp" line="46"/>
         <source>Waiting for the keyring</source>
         <translation>Warte auf den Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="48" />
+        <location filename="../../ui/EventText.cpp" line="48"/>
         <source>The stored sign-in could not be read</source>
         <translation>Die gespeicherte Anmeldung konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="50" />
+        <location filename="../../ui/EventText.cpp" line="50"/>
         <source>The sign-in is not saved in the keychain yet</source>
         <translation>Die Anmeldung ist noch nicht im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="51" />
+        <location filename="../../ui/EventText.cpp" line="51"/>
         <source>Keychain: %1</source>
         <translation>Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="58" />
+        <location filename="../../ui/EventText.cpp" line="58"/>
         <source>Renewed the access token</source>
         <translation>Zugriffstoken erneuert</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="60" />
+        <location filename="../../ui/EventText.cpp" line="60"/>
         <source>Renewal requested</source>
         <translation>Erneuerung angefordert</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="62" />
+        <location filename="../../ui/EventText.cpp" line="62"/>
         <source>The server rejected the access token; renewing it</source>
         <translation>Der Server hat das Zugriffstoken abgelehnt; es wird erneuert</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="67" />
+        <location filename="../../ui/EventText.cpp" line="67"/>
         <source>%1; retrying in %2 s</source>
         <translation>%1; neuer Versuch in %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="71" />
+        <location filename="../../ui/EventText.cpp" line="71"/>
         <source>Signing in</source>
         <translation>Anmeldung läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="73" />
+        <location filename="../../ui/EventText.cpp" line="73"/>
         <source>Signing in again with the stored password</source>
         <translation>Erneute Anmeldung mit dem gespeicherten Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="75" />
+        <location filename="../../ui/EventText.cpp" line="75"/>
         <source>Signed in again with the stored password</source>
         <translation>Mit dem gespeicherten Passwort erneut angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="77" />
+        <location filename="../../ui/EventText.cpp" line="77"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="79" />
+        <location filename="../../ui/EventText.cpp" line="79"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="87" />
+        <location filename="../../ui/EventText.cpp" line="87"/>
         <source>The sign-in ended: %1</source>
         <translation>Die Anmeldung ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="88" />
+        <location filename="../../ui/EventText.cpp" line="88"/>
         <source>The sign-in ended; sign in again</source>
         <translation>Die Anmeldung ist beendet; bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="91" />
+        <location filename="../../ui/EventText.cpp" line="91"/>
         <source>Signing out</source>
         <translation>Abmeldung läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="93" />
+        <location filename="../../ui/EventText.cpp" line="93"/>
         <source>Signed out; the server confirmed the revocation</source>
         <translation>Abgemeldet; der Server hat den Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="95" />
+        <location filename="../../ui/EventText.cpp" line="95"/>
         <source>Signed out on this computer; the server did not confirm the revocation</source>
         <translation>Auf diesem Computer abgemeldet; der Server hat den Widerruf nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="100" />
+        <location filename="../../ui/EventText.cpp" line="100"/>
         <source>Could not save to the keychain: %1</source>
         <translation>Speichern im Schlüsselbund fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="104" />
+        <location filename="../../ui/EventText.cpp" line="104"/>
         <source>The network is back</source>
         <translation>Das Netzwerk ist wieder da</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="106" />
+        <location filename="../../ui/EventText.cpp" line="106"/>
         <source>The network is down</source>
         <translation>Das Netzwerk ist nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="108" />
+        <location filename="../../ui/EventText.cpp" line="108"/>
         <source>Took over tokens renewed by another Tokenkeeper</source>
         <translation>Von einem anderen Tokenkeeper erneuerte Tokens übernommen</translation>
     </message>
     <message>
-        <location filename="../../ui/EventText.cpp" line="110" />
+        <location filename="../../ui/EventText.cpp" line="110"/>
         <source>An interrupted renewal was found; retrying it</source>
         <translation>Eine unterbrochene Erneuerung wurde gefunden; sie wird wiederholt</translation>
     </message>
@@ -862,17 +862,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>FlowEndpoints</name>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="94" />
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="94"/>
         <source>The server offers no sign-in through the browser.</source>
         <translation>Der Server bietet keine Anmeldung über den Browser an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="96" />
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="96"/>
         <source>The server offers no sign-in with a device code.</source>
         <translation>Der Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="99" />
+        <location filename="../../app/oauth/FlowEndpoints.cpp" line="99"/>
         <source>The server has no token endpoint.</source>
         <translation>Der Server hat keinen Token-Endpunkt.</translation>
     </message>
@@ -880,22 +880,22 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="206" />
+        <location filename="../../app/oauth/GenericDialect.cpp" line="206"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
         <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="221" />
+        <location filename="../../app/oauth/GenericDialect.cpp" line="221"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="223" />
+        <location filename="../../app/oauth/GenericDialect.cpp" line="223"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="225" />
+        <location filename="../../app/oauth/GenericDialect.cpp" line="225"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
@@ -903,228 +903,228 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="23" />
-        <location filename="../../ui/LoginDialog.cpp" line="24" />
-        <location filename="../../ui/LoginDialog.cpp" line="137" />
+        <location filename="../../ui/LoginDialog.cpp" line="23"/>
+        <location filename="../../ui/LoginDialog.cpp" line="24"/>
+        <location filename="../../ui/LoginDialog.cpp" line="137"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="51" />
+        <location filename="../../ui/LoginDialog.cpp" line="51"/>
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="65" />
+        <location filename="../../ui/LoginDialog.cpp" line="65"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="66" />
+        <location filename="../../ui/LoginDialog.cpp" line="66"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="67" />
+        <location filename="../../ui/LoginDialog.cpp" line="67"/>
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68" />
+        <location filename="../../ui/LoginDialog.cpp" line="68"/>
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="69" />
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74" />
+        <location filename="../../ui/LoginDialog.cpp" line="74"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74" />
+        <location filename="../../ui/LoginDialog.cpp" line="74"/>
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75" />
+        <location filename="../../ui/LoginDialog.cpp" line="75"/>
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76" />
-        <location filename="../../ui/LoginDialog.cpp" line="163" />
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="163"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76" />
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77" />
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78" />
+        <location filename="../../ui/LoginDialog.cpp" line="78"/>
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81" />
+        <location filename="../../ui/LoginDialog.cpp" line="81"/>
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81" />
+        <location filename="../../ui/LoginDialog.cpp" line="81"/>
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82" />
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82" />
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="83" />
+        <location filename="../../ui/LoginDialog.cpp" line="83"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84" />
-        <location filename="../../ui/LoginDialog.cpp" line="165" />
-        <location filename="../../ui/LoginDialog.cpp" line="178" />
+        <location filename="../../ui/LoginDialog.cpp" line="84"/>
+        <location filename="../../ui/LoginDialog.cpp" line="165"/>
+        <location filename="../../ui/LoginDialog.cpp" line="178"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84" />
+        <location filename="../../ui/LoginDialog.cpp" line="84"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85" />
-        <location filename="../../ui/LoginDialog.cpp" line="179" />
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
+        <location filename="../../ui/LoginDialog.cpp" line="179"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85" />
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="88" />
+        <location filename="../../ui/LoginDialog.cpp" line="88"/>
         <source>Sign in &amp;with:</source>
         <translation>Anmelden &amp;mit:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="93" />
+        <location filename="../../ui/LoginDialog.cpp" line="93"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="93" />
+        <location filename="../../ui/LoginDialog.cpp" line="93"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="94" />
+        <location filename="../../ui/LoginDialog.cpp" line="94"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="94" />
+        <location filename="../../ui/LoginDialog.cpp" line="94"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96" />
+        <location filename="../../ui/LoginDialog.cpp" line="96"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96" />
+        <location filename="../../ui/LoginDialog.cpp" line="96"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="99" />
+        <location filename="../../ui/LoginDialog.cpp" line="99"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="103" />
+        <location filename="../../ui/LoginDialog.cpp" line="103"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="104" />
+        <location filename="../../ui/LoginDialog.cpp" line="104"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="108" />
+        <location filename="../../ui/LoginDialog.cpp" line="108"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="112" />
+        <location filename="../../ui/LoginDialog.cpp" line="112"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="116" />
+        <location filename="../../ui/LoginDialog.cpp" line="116"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="125" />
+        <location filename="../../ui/LoginDialog.cpp" line="125"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="126" />
+        <location filename="../../ui/LoginDialog.cpp" line="126"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="127" />
+        <location filename="../../ui/LoginDialog.cpp" line="127"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="135" />
+        <location filename="../../ui/LoginDialog.cpp" line="135"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="138" />
+        <location filename="../../ui/LoginDialog.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="166" />
+        <location filename="../../ui/LoginDialog.cpp" line="166"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="173" />
+        <location filename="../../ui/LoginDialog.cpp" line="173"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="180" />
+        <location filename="../../ui/LoginDialog.cpp" line="180"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1133,17 +1133,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="169" />
+        <location filename="../../ui/LoginDialog.cpp" line="169"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="171" />
+        <location filename="../../ui/LoginDialog.cpp" line="171"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="172" />
+        <location filename="../../ui/LoginDialog.cpp" line="172"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1152,7 +1152,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="176" />
+        <location filename="../../ui/LoginDialog.cpp" line="176"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1161,52 +1161,52 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="187" />
+        <location filename="../../ui/LoginDialog.cpp" line="187"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="188" />
+        <location filename="../../ui/LoginDialog.cpp" line="188"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="231" />
+        <location filename="../../ui/LoginDialog.cpp" line="231"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="234" />
+        <location filename="../../ui/LoginDialog.cpp" line="234"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="249" />
+        <location filename="../../ui/LoginDialog.cpp" line="249"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="256" />
+        <location filename="../../ui/LoginDialog.cpp" line="256"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="257" />
+        <location filename="../../ui/LoginDialog.cpp" line="257"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="258" />
+        <location filename="../../ui/LoginDialog.cpp" line="258"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="412" />
+        <location filename="../../ui/LoginDialog.cpp" line="412"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="422" />
+        <location filename="../../ui/LoginDialog.cpp" line="422"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1214,77 +1214,77 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginValidator</name>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="21" />
+        <location filename="../../ui/LoginValidator.cpp" line="21"/>
         <source>The URL contains a space. A URL has none, for example https://auth.example.com/realm.</source>
         <translation>Die URL enthält ein Leerzeichen. Eine URL hat keines, zum Beispiel https://auth.example.com/realm.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="26" />
+        <location filename="../../ui/LoginValidator.cpp" line="26"/>
         <source>The URL must start with https:// followed by the server name, for example https://auth.example.com.</source>
         <translation>Die URL muss mit https:// und dem Servernamen beginnen, zum Beispiel https://auth.example.com.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="28" />
+        <location filename="../../ui/LoginValidator.cpp" line="28"/>
         <source>The URL must start with https://, for example https://%1.</source>
         <translation>Die URL muss mit https:// beginnen, zum Beispiel https://%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="40" />
+        <location filename="../../ui/LoginValidator.cpp" line="40"/>
         <source>The port after the server name must be a number, for example https://auth.example.com:8443.</source>
         <translation>Der Port nach dem Servernamen muss eine Zahl sein, zum Beispiel https://auth.example.com:8443.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="43" />
+        <location filename="../../ui/LoginValidator.cpp" line="43"/>
         <source>The URL contains characters that are not allowed in a URL. Check it for typos; it should look like https://auth.example.com/realm.</source>
         <translation>Die URL enthält Zeichen, die in einer URL nicht erlaubt sind. Prüfen Sie sie auf Tippfehler; sie sollte wie https://auth.example.com/realm aussehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="70" />
+        <location filename="../../ui/LoginValidator.cpp" line="70"/>
         <source>Enter the issuer URL of the server.</source>
         <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="71" />
+        <location filename="../../ui/LoginValidator.cpp" line="71"/>
         <source>Enter the server URL.</source>
         <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="74" />
+        <location filename="../../ui/LoginValidator.cpp" line="74"/>
         <source>Enter the token endpoint URL.</source>
         <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="79" />
+        <location filename="../../ui/LoginValidator.cpp" line="79"/>
         <source>Enter the consumer key.</source>
         <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="80" />
+        <location filename="../../ui/LoginValidator.cpp" line="80"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="82" />
+        <location filename="../../ui/LoginValidator.cpp" line="82"/>
         <source>Enter the consumer secret.</source>
         <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="84" />
+        <location filename="../../ui/LoginValidator.cpp" line="84"/>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="86" />
+        <location filename="../../ui/LoginValidator.cpp" line="86"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="91" />
+        <location filename="../../ui/LoginValidator.cpp" line="91"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="95" />
+        <location filename="../../ui/LoginValidator.cpp" line="95"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
     </message>
@@ -1292,42 +1292,42 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoopbackListener</name>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="377" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="377"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="378" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="378"/>
         <source>Tokenkeeper received the sign-in. You can close this tab.</source>
         <translation>Tokenkeeper hat die Anmeldung erhalten. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="380" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="380"/>
         <source>Sign-in not completed</source>
         <translation>Anmeldung nicht abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="381" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="381"/>
         <source>Tokenkeeper shows what went wrong. You can close this tab.</source>
         <translation>Tokenkeeper zeigt an, was schiefgegangen ist. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="383" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="383"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="383" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="383"/>
         <source>There is nothing here. You can close this tab.</source>
         <translation>Hier gibt es nichts. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="385" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="385"/>
         <source>Not accepted</source>
         <translation>Nicht angenommen</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/LoopbackListener.cpp" line="386" />
+        <location filename="../../app/oauth/LoopbackListener.cpp" line="386"/>
         <source>This is not a valid sign-in response for the current attempt. You can close this tab.</source>
         <translation>Dies ist keine gültige Anmeldeantwort für den aktuellen Versuch. Sie können diesen Tab schließen.</translation>
     </message>
@@ -1335,12 +1335,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="42" />
+        <location filename="../../ui/MainWindow.cpp" line="42"/>
         <source>Tokenkeeper main window</source>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="60" />
+        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
@@ -1349,33 +1349,33 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="67" />
+        <location filename="../../ui/MainWindowActions.cpp" line="67"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="155" />
+        <location filename="../../ui/MainWindow.cpp" line="146"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="72" />
+        <location filename="../../ui/MainWindowActions.cpp" line="72"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="156" />
+        <location filename="../../ui/MainWindow.cpp" line="147"/>
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="86" />
+        <location filename="../../ui/MainWindowActions.cpp" line="86"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="159" />
-        <location filename="../../ui/MainWindowActions.cpp" line="267" />
+        <location filename="../../ui/MainWindow.cpp" line="150"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="267"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -1384,23 +1384,23 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="160" />
-        <location filename="../../ui/MainWindowActions.cpp" line="290" />
+        <location filename="../../ui/MainWindow.cpp" line="151"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="91" />
+        <location filename="../../ui/MainWindowActions.cpp" line="91"/>
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="162" />
+        <location filename="../../ui/MainWindow.cpp" line="153"/>
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="92" />
+        <location filename="../../ui/MainWindowActions.cpp" line="92"/>
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
@@ -1413,107 +1413,107 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Tokenkeeper beim Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="111" />
+        <location filename="../../ui/MainWindowActions.cpp" line="111"/>
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="96" />
+        <location filename="../../ui/MainWindow.cpp" line="87"/>
         <source>Demo mode</source>
         <translation>Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="97" />
+        <location filename="../../ui/MainWindow.cpp" line="88"/>
         <source>Demo mode: every demo account signs in with the password “demo”; the Salesforce consumer secret is “demo-secret”. Nothing here touches your real accounts.</source>
         <translation>Demo-Modus: Jedes Demo-Konto meldet sich mit dem Passwort „demo“ an; das Salesforce-Consumer-Secret lautet „demo-secret“. Ihre echten Konten bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="113" />
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
         <source>Filter accounts (Ctrl+F)</source>
         <translation>Konten filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="114" />
+        <location filename="../../ui/MainWindow.cpp" line="105"/>
         <source>Filter accounts</source>
         <translation>Konten filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="135" />
+        <location filename="../../ui/MainWindow.cpp" line="126"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="157" />
+        <location filename="../../ui/MainWindow.cpp" line="148"/>
         <source>Copy access token</source>
         <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="158" />
+        <location filename="../../ui/MainWindow.cpp" line="149"/>
         <source>Edit account</source>
         <translation>Konto bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="165" />
+        <location filename="../../ui/MainWindow.cpp" line="156"/>
         <source>Select an account to see its details.</source>
         <translation>Wählen Sie ein Konto, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="179" />
+        <location filename="../../ui/MainWindow.cpp" line="170"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="181" />
+        <location filename="../../ui/MainWindow.cpp" line="172"/>
         <source>Show the events of</source>
         <translation>Ereignisse anzeigen von</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="182" />
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="183" />
+        <location filename="../../ui/MainWindow.cpp" line="174"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="184" />
+        <location filename="../../ui/MainWindow.cpp" line="175"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="220" />
+        <location filename="../../ui/MainWindow.cpp" line="211"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236" />
+        <location filename="../../ui/MainWindow.cpp" line="227"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="242" />
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
         <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
         <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
+        <location filename="../../ui/MainWindow.cpp" line="239"/>
         <source>What to do first</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="249" />
+        <location filename="../../ui/MainWindow.cpp" line="240"/>
         <source>Add an account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="250" />
+        <location filename="../../ui/MainWindow.cpp" line="241"/>
         <source>&amp;Add an account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261" />
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>Tokenkeeper (demo)</source>
         <translation>Tokenkeeper (Demo)</translation>
     </message>
@@ -1522,122 +1522,122 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="218" />
+        <location filename="../../ui/MainWindow.cpp" line="209"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="60" />
+        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="65" />
+        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="65" />
+        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="77" />
+        <location filename="../../ui/MainWindowActions.cpp" line="77"/>
         <source>&amp;Copy access token</source>
         <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="78" />
+        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="79" />
+        <location filename="../../ui/MainWindowActions.cpp" line="79"/>
         <source>A fresh access token to the clipboard; cleared after 30 seconds</source>
         <translation>Ein frisches Zugriffstoken in die Zwischenablage; nach 30 Sekunden gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="81" />
+        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="81" />
+        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="88" />
+        <location filename="../../ui/MainWindowActions.cpp" line="88"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="97" />
+        <location filename="../../ui/MainWindowActions.cpp" line="97"/>
         <source>&amp;Filter accounts</source>
         <translation>Konten &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="103" />
+        <location filename="../../ui/MainWindowActions.cpp" line="103"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="106" />
+        <location filename="../../ui/MainWindowActions.cpp" line="106"/>
         <source>&amp;About Tokenkeeper</source>
         <translation>Ü&amp;ber Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="109" />
+        <location filename="../../ui/MainWindowActions.cpp" line="109"/>
         <source>Start with the &amp;desktop session</source>
         <translation>Mit der &amp;Desktop-Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="124" />
+        <location filename="../../ui/MainWindowActions.cpp" line="124"/>
         <source>Show &amp;informational notifications</source>
         <translation>&amp;Informative Benachrichtigungen zeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="126" />
+        <location filename="../../ui/MainWindowActions.cpp" line="126"/>
         <source>Copies and hints; a needed sign-in is always shown</source>
         <translation>Kopien und Hinweise; eine nötige Anmeldung wird immer gemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="140" />
+        <location filename="../../ui/MainWindowActions.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="146" />
+        <location filename="../../ui/MainWindowActions.cpp" line="146"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="154" />
+        <location filename="../../ui/MainWindowActions.cpp" line="154"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="197" />
+        <location filename="../../ui/MainWindowActions.cpp" line="197"/>
         <source>Nothing copied: no valid access token right now.</source>
         <translation>Nichts kopiert: Zurzeit gibt es kein gültiges Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="213" />
+        <location filename="../../ui/MainWindowActions.cpp" line="213"/>
         <source>Copied — clears in %1 s</source>
         <translation>Kopiert — wird in %1 s gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="230" />
+        <location filename="../../ui/MainWindowActions.cpp" line="230"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="246" />
+        <location filename="../../ui/MainWindowActions.cpp" line="246"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="247" />
+        <location filename="../../ui/MainWindowActions.cpp" line="247"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -1646,22 +1646,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="251" />
+        <location filename="../../ui/MainWindowActions.cpp" line="251"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="261" />
+        <location filename="../../ui/MainWindowActions.cpp" line="261"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="263" />
+        <location filename="../../ui/MainWindowActions.cpp" line="263"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="285" />
+        <location filename="../../ui/MainWindowActions.cpp" line="285"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -1670,7 +1670,7 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="288" />
+        <location filename="../../ui/MainWindowActions.cpp" line="288"/>
         <source>Remove “%1”?
 
 Tokenkeeper deletes the account and everything stored for it.</source>
@@ -1679,37 +1679,37 @@ Tokenkeeper deletes the account and everything stored for it.</source>
 Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="290" />
+        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="297" />
+        <location filename="../../ui/MainWindowActions.cpp" line="297"/>
         <source>Removed “%1”.</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="322" />
+        <location filename="../../ui/MainWindowActions.cpp" line="322"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="333" />
+        <location filename="../../ui/MainWindowActions.cpp" line="333"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="344" />
+        <location filename="../../ui/MainWindowActions.cpp" line="344"/>
         <source>About Tokenkeeper</source>
         <translation>Über Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="345" />
-        <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href="https://github.com/tokenkeeper/tokenkeeper"&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+        <location filename="../../ui/MainWindowActions.cpp" line="345"/>
+        <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="381" />
+        <location filename="../../ui/MainWindow.cpp" line="372"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -1717,17 +1717,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283" />
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
         <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="286" />
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="286"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="293" />
+        <location filename="../../app/oauth/SalesforceDialect.cpp" line="293"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
         <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
@@ -1735,22 +1735,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/RevokeJob.cpp" line="51" />
+        <location filename="../../app/session/RevokeJob.cpp" line="51"/>
         <source>The server answered HTTP %1.</source>
         <translation>Der Server antwortete mit HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../../app/session/RevokeJob.cpp" line="53" />
+        <location filename="../../app/session/RevokeJob.cpp" line="53"/>
         <source>The server could not be reached.</source>
         <translation>Der Server war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="147" />
+        <location filename="../../app/session/Session.cpp" line="147"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="158" />
+        <location filename="../../app/session/Session.cpp" line="158"/>
         <source>A renewal was interrupted; the server may have issued tokens that are still valid until they expire.</source>
         <translation>Eine Erneuerung wurde unterbrochen; der Server hat möglicherweise Tokens ausgestellt, die bis zu ihrem Ablauf gültig bleiben.</translation>
     </message>
@@ -1786,47 +1786,47 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SessionState</name>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="34" />
+        <location filename="../../app/session/SessionTypes.cpp" line="34"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="36" />
+        <location filename="../../app/session/SessionTypes.cpp" line="36"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="38" />
+        <location filename="../../app/session/SessionTypes.cpp" line="38"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="40" />
+        <location filename="../../app/session/SessionTypes.cpp" line="40"/>
         <source>Refreshing…</source>
         <translation>Wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="42" />
+        <location filename="../../app/session/SessionTypes.cpp" line="42"/>
         <source>Retrying</source>
         <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="44" />
+        <location filename="../../app/session/SessionTypes.cpp" line="44"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="46" />
+        <location filename="../../app/session/SessionTypes.cpp" line="46"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="48" />
+        <location filename="../../app/session/SessionTypes.cpp" line="48"/>
         <source>Signing out…</source>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="50" />
+        <location filename="../../app/session/SessionTypes.cpp" line="50"/>
         <source>Needs attention</source>
         <translation>Eingriff nötig</translation>
     </message>
@@ -1834,12 +1834,12 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInController</name>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="60" />
+        <location filename="../../ui/SignInController.cpp" line="60"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="113" />
+        <location filename="../../ui/SignInController.cpp" line="113"/>
         <source>Tokenkeeper is retrying by itself (%1). Signing in again is only needed if the problem is your password.</source>
         <translation>Tokenkeeper versucht es selbst erneut (%1). Eine neue Anmeldung ist nur nötig, wenn das Problem Ihr Passwort ist.</translation>
     </message>
@@ -1847,82 +1847,82 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInErrorText</name>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="48" />
+        <location filename="../../ui/SignInErrorText.cpp" line="48"/>
         <source>The server said: “%1”</source>
         <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="58" />
+        <location filename="../../ui/SignInErrorText.cpp" line="58"/>
         <source>%1 did not accept this username or password. Check them and try again (repeated attempts may lock the account).</source>
         <translation>%1 hat diesen Benutzernamen oder dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut (wiederholte Versuche können das Konto sperren).</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="63" />
+        <location filename="../../ui/SignInErrorText.cpp" line="63"/>
         <source>You are offline. Connect to the network and try again.</source>
         <translation>Sie sind offline. Stellen Sie eine Netzwerkverbindung her und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="65" />
+        <location filename="../../ui/SignInErrorText.cpp" line="65"/>
         <source>%1 is temporarily unavailable (status %2). Try again in a few minutes.</source>
         <translation>%1 ist vorübergehend nicht verfügbar (Status %2). Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="68" />
+        <location filename="../../ui/SignInErrorText.cpp" line="68"/>
         <source>Cannot reach %1. Check the server address and your network connection.</source>
         <translation>%1 ist nicht erreichbar. Prüfen Sie die Serveradresse und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="73" />
+        <location filename="../../ui/SignInErrorText.cpp" line="73"/>
         <source>The certificate of %1 is not trusted, so nothing was sent.</source>
         <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="76" />
+        <location filename="../../ui/SignInErrorText.cpp" line="76"/>
         <source>SHA-256 fingerprint: %1</source>
         <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="78" />
-        <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system's trusted certificates.</source>
+        <location filename="../../ui/SignInErrorText.cpp" line="78"/>
+        <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system&apos;s trusted certificates.</source>
         <translation>Gleichen Sie den Fingerabdruck mit Ihrer Administration ab. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, fügen Sie diese den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="85" />
+        <location filename="../../ui/SignInErrorText.cpp" line="85"/>
         <source>The server redirected the sign-in to %1; nothing was sent. Check the server URL.</source>
         <translation>Der Server hat die Anmeldung auf %1 umgeleitet; es wurde nichts gesendet. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="87" />
+        <location filename="../../ui/SignInErrorText.cpp" line="87"/>
         <source>another address</source>
         <translation>eine andere Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="91" />
-        <source>%1 did not accept the consumer key or consumer secret. Check them in the connected app's settings.</source>
+        <location filename="../../ui/SignInErrorText.cpp" line="91"/>
+        <source>%1 did not accept the consumer key or consumer secret. Check them in the connected app&apos;s settings.</source>
         <translation>%1 hat Consumer Key oder Consumer Secret nicht akzeptiert. Prüfen Sie sie in den Einstellungen der verbundenen App.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="93" />
+        <location filename="../../ui/SignInErrorText.cpp" line="93"/>
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
         <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="98" />
+        <location filename="../../ui/SignInErrorText.cpp" line="98"/>
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
         <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="102" />
+        <location filename="../../ui/SignInErrorText.cpp" line="102"/>
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
         <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="106" />
+        <location filename="../../ui/SignInErrorText.cpp" line="106"/>
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
         <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="110" />
+        <location filename="../../ui/SignInErrorText.cpp" line="110"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>
@@ -1930,62 +1930,62 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInMessages</name>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="12" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="12"/>
         <source>The server did not accept the sign-in (it expired, was already used, or did not match this attempt). Sign in again.</source>
         <translation>Der Server hat die Anmeldung nicht angenommen (sie ist abgelaufen, wurde schon verwendet oder passt nicht zu diesem Versuch). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="17" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="17"/>
         <source>Access was denied at the server. Sign in again to retry.</source>
         <translation>Der Server hat den Zugriff verweigert. Melden Sie sich erneut an, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="20" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="20"/>
         <source>Sign-in timed out: no answer came from the browser within 10 minutes.</source>
         <translation>Zeitüberschreitung bei der Anmeldung: Innerhalb von 10 Minuten kam keine Antwort vom Browser.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="24" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="24"/>
         <source>The code expired before the sign-in was approved. Start again for a new code.</source>
         <translation>Der Code ist abgelaufen, bevor die Anmeldung bestätigt wurde. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="28" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="28"/>
         <source>The server no longer accepts this code. Start again for a new code.</source>
         <translation>Der Server nimmt diesen Code nicht mehr an. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="32" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="32"/>
         <source>The sign-in answer did not come from the expected server (issuer check failed); it was discarded.</source>
         <translation>Die Anmeldeantwort kam nicht vom erwarteten Server (Prüfung des Ausstellers fehlgeschlagen); sie wurde verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="37" />
-        <source>The server's sign-in answer was incomplete. Sign in again.</source>
+        <location filename="../../app/oauth/SignInMessages.cpp" line="37"/>
+        <source>The server&apos;s sign-in answer was incomplete. Sign in again.</source>
         <translation>Die Anmeldeantwort des Servers war unvollständig. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="40" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="40"/>
         <source>Tokenkeeper could not open a local port for the browser to return to. Close programs that use it, or change the redirect ports in the account settings.</source>
         <translation>Tokenkeeper konnte keinen lokalen Port öffnen, zu dem der Browser zurückkehren kann. Schließen Sie Programme, die ihn belegen, oder ändern Sie die Weiterleitungsports in den Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="46" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="46"/>
         <source>This server does not offer sign-in through the browser.</source>
         <translation>Dieser Server bietet keine Anmeldung über den Browser an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="49" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="49"/>
         <source>This server does not offer sign-in with a device code.</source>
         <translation>Dieser Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="52" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="52"/>
         <source>The server sent no safe (https) page to enter the code on.</source>
         <translation>Der Server hat keine sichere (https-)Seite zur Eingabe des Codes genannt.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="55" />
+        <location filename="../../app/oauth/SignInMessages.cpp" line="55"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1993,52 +1993,52 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInMethodPanel</name>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="19" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="19"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="20" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="20"/>
         <source>Open &amp;browser</source>
         <translation>&amp;Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="22" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="22"/>
         <source>Sign-in method</source>
         <translation>Anmeldeverfahren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="27" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="27"/>
         <source>Sign-in instructions</source>
         <translation>Anleitung zur Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="33" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="33"/>
         <source>Code to enter</source>
         <translation>Einzugebender Code</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="35" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="35"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="59" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="59"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="60" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="60"/>
         <source>Device code</source>
         <translation>Gerätecode</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="61" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="61"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="87" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="87"/>
         <source>Finish signing in in your browser. If no browser opened, copy this address into one:</source>
         <translation>Schließen Sie die Anmeldung im Browser ab. Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen:</translation>
     </message>
@@ -2049,17 +2049,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="92" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="92"/>
         <source>Cop&amp;y address</source>
         <translation>Adresse &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="104" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="104"/>
         <source>Enter this code at %1. Enter it only on that page of your server: nobody else should ever ask you for it.</source>
         <translation>Geben Sie diesen Code unter %1 ein. Geben Sie ihn nur auf dieser Seite Ihres Servers ein: Niemand sonst sollte Sie je danach fragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="107" />
+        <location filename="../../ui/SignInMethodPanel.cpp" line="107"/>
         <source>Cop&amp;y code</source>
         <translation>Code &amp;kopieren</translation>
     </message>
@@ -2067,22 +2067,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="42" />
+        <location filename="../../ui/SingleInstance.cpp" line="42"/>
         <source>Cannot create the private directory %1.</source>
         <translation>Das private Verzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="53" />
+        <location filename="../../ui/SingleInstance.cpp" line="53"/>
         <source>%1 is not a directory (it must be a private directory, mode 0700).</source>
         <translation>%1 ist kein Verzeichnis (es muss ein privates Verzeichnis mit Modus 0700 sein).</translation>
     </message>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="58" />
+        <location filename="../../ui/SingleInstance.cpp" line="58"/>
         <source>The directory %1 belongs to another user (it must be yours, mode 0700).</source>
         <translation>Das Verzeichnis %1 gehört einem anderen Benutzer (es muss Ihnen gehören, Modus 0700).</translation>
     </message>
     <message>
-        <location filename="../../ui/SingleInstance.cpp" line="64" />
+        <location filename="../../ui/SingleInstance.cpp" line="64"/>
         <source>The directory %1 is not private (it must be mode 0700).</source>
         <translation>Das Verzeichnis %1 ist nicht privat (es muss die Rechte 0700 haben).</translation>
     </message>
@@ -2090,42 +2090,42 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>StorageStatus</name>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="32" />
+        <location filename="../../app/core/StorageStatus.cpp" line="32"/>
         <source>Saved in the system keychain</source>
         <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="34" />
+        <location filename="../../app/core/StorageStatus.cpp" line="34"/>
         <source>Not saved: unlock your keyring, or you will need to sign in after a restart</source>
         <translation>Nicht gespeichert: Entsperren Sie Ihren Schlüsselbund, sonst müssen Sie sich nach einem Neustart erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="38" />
+        <location filename="../../app/core/StorageStatus.cpp" line="38"/>
         <source>Keyring locked: unlock it to restore the session</source>
         <translation>Schlüsselbund gesperrt: Entsperren Sie ihn, um die Sitzung wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="41" />
+        <location filename="../../app/core/StorageStatus.cpp" line="41"/>
         <source>Access to the keyring was denied</source>
         <translation>Der Zugriff auf den Schlüsselbund wurde verweigert</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="43" />
+        <location filename="../../app/core/StorageStatus.cpp" line="43"/>
         <source>Secure storage unavailable: tokens are kept for this session only</source>
         <translation>Sicherer Speicher nicht verfügbar: Die Tokens werden nur für diese Sitzung aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="47" />
+        <location filename="../../app/core/StorageStatus.cpp" line="47"/>
         <source>Waiting for the keyring to answer…</source>
         <translation>Warten auf Antwort des Schlüsselbunds…</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="49" />
+        <location filename="../../app/core/StorageStatus.cpp" line="49"/>
         <source>Stored tokens could not be read; sign in again</source>
         <translation>Die gespeicherten Tokens konnten nicht gelesen werden; melden Sie sich erneut an</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="52" />
+        <location filename="../../app/core/StorageStatus.cpp" line="52"/>
         <source>This session only (not saved)</source>
         <translation>Nur diese Sitzung (nicht gespeichert)</translation>
     </message>
@@ -2133,57 +2133,57 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>TimeFormat</name>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="14" />
+        <location filename="../../ui/TimeFormat.cpp" line="14"/>
         <source>%1 d %2 h</source>
         <translation>%1 T. %2 Std.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="14" />
+        <location filename="../../ui/TimeFormat.cpp" line="14"/>
         <source>%1 d</source>
         <translation>%1 T.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="18" />
+        <location filename="../../ui/TimeFormat.cpp" line="18"/>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="18" />
+        <location filename="../../ui/TimeFormat.cpp" line="18"/>
         <source>%1 h</source>
         <translation>%1 Std.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="21" />
+        <location filename="../../ui/TimeFormat.cpp" line="21"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="22" />
+        <location filename="../../ui/TimeFormat.cpp" line="22"/>
         <source>%1 s</source>
         <translation>%1 Sek.</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="29" />
+        <location filename="../../ui/TimeFormat.cpp" line="29"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="31" />
+        <location filename="../../ui/TimeFormat.cpp" line="31"/>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="32" />
+        <location filename="../../ui/TimeFormat.cpp" line="32"/>
         <source>%1 ago</source>
         <translation>vor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="48" />
+        <location filename="../../ui/TimeFormat.cpp" line="48"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/TimeFormat.cpp" line="50" />
+        <location filename="../../ui/TimeFormat.cpp" line="50"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
@@ -2195,7 +2195,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation type="vanished">Tokenkeeper-Menü</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="170" />
+        <location filename="../../ui/TrayController.cpp" line="170"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
@@ -2228,53 +2228,53 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation type="vanished">Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="238" />
+        <location filename="../../ui/TrayController.cpp" line="238"/>
         <source>Sign-in needed: %1</source>
         <translation>Anmeldung erforderlich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="235" />
-        <location filename="../../ui/TrayController.cpp" line="239" />
+        <location filename="../../ui/TrayController.cpp" line="235"/>
+        <location filename="../../ui/TrayController.cpp" line="239"/>
         <source>Click to sign in.</source>
         <translation>Zum Anmelden klicken.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="173" />
+        <location filename="../../ui/TrayController.cpp" line="173"/>
         <source>…and %1 more accounts</source>
         <translation>…und %1 weitere Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="189" />
+        <location filename="../../ui/TrayController.cpp" line="189"/>
         <source>Nothing copied: %1</source>
         <translation>Nichts kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="190" />
+        <location filename="../../ui/TrayController.cpp" line="190"/>
         <source>No valid access token is available right now.</source>
         <translation>Zurzeit ist kein gültiges Zugriffstoken verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="194" />
+        <location filename="../../ui/TrayController.cpp" line="194"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="195" />
+        <location filename="../../ui/TrayController.cpp" line="195"/>
         <source>The access token is on the clipboard. It clears in %1 s.</source>
         <translation>Das Zugriffstoken liegt in der Zwischenablage. Sie wird in %1 s geleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="234" />
+        <location filename="../../ui/TrayController.cpp" line="234"/>
         <source>%1 accounts need you to sign in</source>
         <translation>%1 Konten warten auf Ihre Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="250" />
+        <location filename="../../ui/TrayController.cpp" line="250"/>
         <source>Sign-in ends soon: %1</source>
         <translation>Anmeldung endet bald: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayController.cpp" line="251" />
+        <location filename="../../ui/TrayController.cpp" line="251"/>
         <source>Your sign-in to %1 ends %2 (%3). Click to sign in again now and avoid an interruption.</source>
         <translation>Ihre Anmeldung bei %1 endet %2 (%3). Klicken Sie, um sich jetzt erneut anzumelden und eine Unterbrechung zu vermeiden.</translation>
     </message>
@@ -2282,57 +2282,57 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>TrayMenu</name>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="13" />
+        <location filename="../../ui/TrayMenu.cpp" line="13"/>
         <source>Tokenkeeper menu</source>
         <translation>Tokenkeeper-Menü</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="24" />
+        <location filename="../../ui/TrayMenu.cpp" line="24"/>
         <source>&amp;Open Tokenkeeper</source>
         <translation>Tokenkeeper ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="25" />
+        <location filename="../../ui/TrayMenu.cpp" line="25"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="38" />
+        <location filename="../../ui/TrayMenu.cpp" line="38"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="40" />
+        <location filename="../../ui/TrayMenu.cpp" line="40"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="41" />
+        <location filename="../../ui/TrayMenu.cpp" line="41"/>
         <source>&amp;Copy access token</source>
         <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="43" />
+        <location filename="../../ui/TrayMenu.cpp" line="43"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="79" />
+        <location filename="../../ui/TrayMenu.cpp" line="79"/>
         <source>1 more account in the window…</source>
         <translation>1 weiteres Konto im Fenster…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="80" />
+        <location filename="../../ui/TrayMenu.cpp" line="80"/>
         <source>%1 more accounts in the window…</source>
         <translation>%1 weitere Konten im Fenster…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="112" />
+        <location filename="../../ui/TrayMenu.cpp" line="112"/>
         <source>1 account needs you to sign in…</source>
         <translation>1 Konto wartet auf Ihre Anmeldung…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="113" />
+        <location filename="../../ui/TrayMenu.cpp" line="113"/>
         <source>%1 accounts need you to sign in…</source>
         <translation>%1 Konten warten auf Ihre Anmeldung…</translation>
     </message>
@@ -2340,37 +2340,37 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>TrayStatus</name>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="74" />
+        <location filename="../../ui/TrayStatus.cpp" line="74"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="76" />
+        <location filename="../../ui/TrayStatus.cpp" line="76"/>
         <source>All accounts signed in</source>
         <translation>Alle Konten angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="78" />
+        <location filename="../../ui/TrayStatus.cpp" line="78"/>
         <source>Renewing tokens</source>
         <translation>Tokens werden erneuert</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="80" />
+        <location filename="../../ui/TrayStatus.cpp" line="80"/>
         <source>A sign-in ends soon</source>
         <translation>Eine Anmeldung endet bald</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="82" />
+        <location filename="../../ui/TrayStatus.cpp" line="82"/>
         <source>Offline or retrying</source>
         <translation>Offline oder neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="84" />
+        <location filename="../../ui/TrayStatus.cpp" line="84"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayStatus.cpp" line="86" />
+        <location filename="../../ui/TrayStatus.cpp" line="86"/>
         <source>Keychain problem</source>
         <translation>Problem mit dem Schlüsselbund</translation>
     </message>
@@ -2409,22 +2409,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>VenafiDialect</name>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="300" />
-        <source>Enter the client ID (the API integration's application ID).</source>
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="300"/>
+        <source>Enter the client ID (the API integration&apos;s application ID).</source>
         <translation>Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="303" />
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="303"/>
         <source>Enter the user name.</source>
         <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="305" />
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="305"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="308" />
+        <location filename="../../app/oauth/VenafiDialect.cpp" line="308"/>
         <source>The scope must look like certificate:manage,revoke;configuration (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
     </message>
@@ -2432,22 +2432,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="135" />
+        <location filename="../../ui/main.cpp" line="59"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="140" />
+        <location filename="../../ui/main.cpp" line="64"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="144" />
+        <location filename="../../ui/main.cpp" line="68"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="166" />
+        <location filename="../../ui/main.cpp" line="90"/>
         <source>Tokenkeeper did not start: it cannot make sure that it runs only once.
 %1</source>
         <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.

@@ -1,15 +1,27 @@
-# Fails when a file under app/ (other than the composition root app/main.cpp) includes a QtGui
-# or QtWidgets header, or when a lower layer includes a header of a higher one.
+# Fails when a file under app/ includes a QtGui or QtWidgets header or a header of ui/ (the
+# executable and its composition root live in ui/), or when a lower layer includes a header of a
+# higher one.
 file(GLOB_RECURSE files "${SOURCE_DIR}/app/*.h" "${SOURCE_DIR}/app/*.cpp")
 set(gui_pattern "#[ \t]*include[ \t]*[<\"](QtGui|QtWidgets|QApplication|QWidget|QMainWindow|QDialog|QSystemTrayIcon|QIcon|QPixmap|QImage|QGuiApplication|QClipboard|QDesktopServices|QAction|QMenu|QMessageBox|QPainter|QColor|QFont)[/>\"]")
 set(failures "")
 foreach(f IN LISTS files)
-    if(f STREQUAL "${SOURCE_DIR}/app/main.cpp")
-        continue()
-    endif()
     file(STRINGS "${f}" hits REGEX "${gui_pattern}")
     if(hits)
         string(APPEND failures "\n  ${f}: ${hits}")
+    endif()
+endforeach()
+# app/ never reaches up into ui/.
+file(GLOB ui_hdrs RELATIVE "${SOURCE_DIR}/ui" "${SOURCE_DIR}/ui/*.h")
+set(ui_names "")
+foreach(h IN LISTS ui_hdrs)
+    string(REPLACE "." "\\." h "${h}")
+    list(APPEND ui_names "${h}")
+endforeach()
+list(JOIN ui_names "|" re_ui)
+foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "#[ \t]*include[ \t]*\"(${re_ui})\"")
+    if(hits)
+        string(APPEND failures "\n  ${f} (app includes ui): ${hits}")
     endif()
 endforeach()
 # Downward-only arrows: core includes nothing of oauth/store/session; oauth and store include

@@ -69,7 +69,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, locale);
         QFETCH(bool, loads);
-        // Exactly the call documented in the README for app/main.cpp.
+        // Exactly the call documented in the README for ui/main.cpp.
         QTranslator translator;
         const bool ok = translator.load(QLocale(locale), ResourceNames::translationBaseName(),
                                         QStringLiteral("_"), ResourceNames::translationsDir());

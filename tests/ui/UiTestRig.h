@@ -5,6 +5,7 @@
 #include "ClipboardGuard.h"
 #include "Clock.h"
 #include "CredentialStore.h"
+#include "DesktopShell.h"
 #include "EventLogModel.h"
 #include "FakeAuthServer.h"
 #include "MainWindow.h"
@@ -62,6 +63,7 @@ struct UiTestRig
         clipboard = std::make_unique<ClipboardGuard>(QApplication::clipboard());
         signIn = std::make_unique<SignInController>(manager.get(), model.get(), nullptr);
         window = std::make_unique<MainWindow>(manager.get(), model.get(), log.get(), signIn.get());
+        DesktopShell::connectModels(manager.get(), model.get(), log.get());
     }
 
     ~UiTestRig()
