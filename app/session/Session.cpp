@@ -301,7 +301,7 @@ void Session::run(const Effect &fx)
         Q_EMIT signInFinished(fx.error);
         break;
     case FX::NotifyReauth: {
-        m_deps.registry->setLastErrorCode(m_config.id, m_state.reauthReason);
+        m_deps.registry->setLastErrorCode(m_config.id, m_state.reauth.reason);
         Q_EMIT reauthRequired(fx.error.userMessage());
         break;
     }
@@ -331,17 +331,17 @@ AccountSnapshot Session::snapshot() const
     AccountSnapshot s;
     s.config = m_config;
     s.state = m_state.state;
-    s.storage = m_state.storage;
+    s.storage = m_state.persist.storage;
     s.hasAccessToken = m_state.tokens.hasAccessToken();
     s.accessExpiresAtMs = m_state.tokens.accessExpiresAtMs;
     s.expiryEstimated = m_state.tokens.expiryEstimated;
     s.refreshUntilMs = m_state.tokens.refreshUntilMs;
-    s.lastRefreshMs = m_state.lastRefreshMs;
-    s.nextRefreshMs = m_state.deadlineMs;
+    s.lastRefreshMs = m_state.schedule.lastRefreshMs;
+    s.nextRefreshMs = m_state.schedule.deadlineMs;
     s.lastError = m_state.lastError;
     if (m_state.state == SessionState::ReauthRequired)
-        s.reauthCode = m_state.reauthReason;
-    s.reauthSinceMs = m_state.reauthAtMs;
+        s.reauthCode = m_state.reauth.reason;
+    s.reauthSinceMs = m_state.reauth.atMs;
     s.clockSkewSuspected = m_state.tokens.clockSkewSuspected;
     s.grantedScope = m_state.tokens.scope;
     return s;
@@ -358,7 +358,7 @@ void Session::signIn(const Credentials &credentials)
     Event e = Event::of(ET::SignInRequested);
     e.hasPassword = !credentials.password.isEmpty();
     // No keychain: the person may still sign in for this session only (tokens in memory).
-    if (storageIsBlocked(m_state.storage) && m_deps.sessionOnlyStore) {
+    if (storageIsBlocked(m_state.persist.storage) && m_deps.sessionOnlyStore) {
         m_keychain.useSessionOnly();
         e.sessionOnly = true;
     }

@@ -16,7 +16,7 @@ using Builder = detail::TransitionBuilder;
 bool canServe(const State &s, qint64 nowMs)
 {
     const SessionState st = s.state;
-    return !s.persistPending && !s.atRejected
+    return !s.persist.pending && !s.atRejected
             && (st == S::Active || st == S::Refreshing || st == S::Backoff || st == S::Offline)
             && RefreshPolicy::isUsable(s.tokens, nowMs);
 }
@@ -70,14 +70,14 @@ Transition step(const State &state, const Event &e, const Context &ctx)
     switch (e.type) {
     case ET::Loaded: {
         s.loaded = true;
-        s.storage = e.storage;
-        s.passwordStored = e.passwordStored;
+        s.persist.storage = e.storage;
+        s.persist.passwordStored = e.passwordStored;
         if (storageIsBlocked(e.storage) || e.storage == StorageStatus::Unreadable) {
             // never read "not found/locked" as signed out, never start a login by itself.
             s.state = e.storage == StorageStatus::Unreadable ? S::ReauthRequired : S::SignedOut;
             if (e.storage == StorageStatus::Unreadable) {
-                s.reauthReason = QStringLiteral("unreadable_store");
-                s.reauthAtMs = ctx.nowMs;
+                s.reauth.reason = QStringLiteral("unreadable_store");
+                s.reauth.atMs = ctx.nowMs;
             }
             b.log(QStringLiteral("keychain: ") + storageStatusId(e.storage));
             break;
@@ -95,8 +95,8 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             && e.journalFingerprint == TokenSet::fingerprint(e.tokens.refreshToken)) {
             // the last rotation may have been lost; retry fast with the same RT.
             b.log(QStringLiteral("an interrupted refresh was found; retrying it"));
-            s.journalOpen = true;
-            s.fastRetry = true;
+            s.persist.journalOpen = true;
+            s.schedule.fastRetry = true;
             b.startRefresh();
             break;
         }
@@ -108,17 +108,17 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     }
     case ET::SignInRequested:
-        s.stateBeforeSignIn = s.state == S::ConfigError || s.state == S::ReauthRequired
+        s.flight.stateBeforeSignIn = s.state == S::ConfigError || s.state == S::ReauthRequired
                 ? s.state
                 : (s.tokens.hasAccessToken() ? S::Active : S::SignedOut);
-        s.tokensBeforeSignIn = s.tokens;
-        s.signInHasPassword = e.hasPassword;
+        s.flight.tokensBeforeSignIn = s.tokens;
+        s.flight.signInHasPassword = e.hasPassword;
         if (e.sessionOnly)
-            s.storage = StorageStatus::SessionOnly;
+            s.persist.storage = StorageStatus::SessionOnly;
         b.recordRequest(); // counted against the ceiling, never held by it: a person asked
         s.state = S::SigningIn;
-        s.inFlight = Op::Login;
-        s.retryOp = Op::None;
+        s.flight.op = Op::Login;
+        s.schedule.retryOp = Op::None;
         ++s.generation; // a reply to any older request is now stale
         b.schedule(0);
         b.add(FX::SendLogin).silent = false;
@@ -129,9 +129,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     case ET::CancelSignIn:
         ++s.generation;
-        s.tokensBeforeSignIn = TokenSet();
-        s.inFlight = Op::None;
-        s.state = s.stateBeforeSignIn == S::SigningIn ? S::SignedOut : s.stateBeforeSignIn;
+        s.flight.tokensBeforeSignIn = TokenSet();
+        s.flight.op = Op::None;
+        s.state = s.flight.stateBeforeSignIn == S::SigningIn ? S::SignedOut
+                                                             : s.flight.stateBeforeSignIn;
         b.add(FX::CancelRequests);
         b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("cancelled")));
         b.add(FX::NotifySignIn).error =
@@ -141,13 +142,13 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     case ET::TokenNeeded:
         ++s.waiters;
-        if (s.persistPending)
+        if (s.persist.pending)
             break; // served when the rotated RT is safely written (I-2)
         b.answerWaiters();
         break;
     case ET::RefreshRequested:
-        s.attempt = 0;
-        s.fastRetry = false;
+        s.schedule.attempt = 0;
+        s.schedule.fastRetry = false;
         b.log(QStringLiteral("refresh requested"));
         b.startRefresh();
         break;
@@ -169,9 +170,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         detail::refreshReply(b, e);
         break;
     case ET::Reread:
-        if (s.inFlight != Op::Reread)
+        if (s.flight.op != Op::Reread)
             break;
-        if (e.found && e.tokens.hasRefreshToken() && e.tokens.refreshToken != s.sentRefreshToken) {
+        if (e.found && e.tokens.hasRefreshToken()
+            && e.tokens.refreshToken != s.flight.sentRefreshToken) {
             // M-26: someone else rotated; adopt the stored pair and retry once.
             b.log(QStringLiteral("adopting tokens refreshed elsewhere"));
             s.tokens = e.tokens;
@@ -181,36 +183,36 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             break;
         }
         b.goReauth(s.lastError,
-                   s.fastRetry ? QStringLiteral("lost_rotation")
-                               : (s.lastError.code.isEmpty() ? QStringLiteral("grant_dead")
-                                                             : s.lastError.code));
+                   s.schedule.fastRetry ? QStringLiteral("lost_rotation")
+                                        : (s.lastError.code.isEmpty() ? QStringLiteral("grant_dead")
+                                                                      : s.lastError.code));
         break;
     case ET::PersistDone: {
         // Generation-aware: the answer for the tokens last written, whatever else happened
         // since (a sign-in attempt, a cancel); a write of tokens already served blocks nobody.
-        if (e.generation != s.persistGeneration || s.persistGeneration == 0)
+        if (e.generation != s.persist.generation || s.persist.generation == 0)
             break;
-        const bool published = !s.persistPending;
-        s.persistPending = false;
-        if (s.storage != StorageStatus::SessionOnly)
-            s.storage = e.storage == StorageStatus::Ok ? StorageStatus::Ok
-                                                       : StorageStatus::NotPersisted;
+        const bool published = !s.persist.pending;
+        s.persist.pending = false;
+        if (s.persist.storage != StorageStatus::SessionOnly)
+            s.persist.storage = e.storage == StorageStatus::Ok ? StorageStatus::Ok
+                                                               : StorageStatus::NotPersisted;
         if (e.storage != StorageStatus::Ok)
             b.log(QStringLiteral("could not save to the keychain: ") + storageStatusId(e.storage));
         if (!published && s.waiters > 0) {
             // I-2: published after the write, or anyway if it failed. A token this flight has
             // just obtained goes to the callers that waited for it while it has not expired,
             // even inside its hand-out floor (a 10-second token is never refreshed again here).
-            if (!s.atRejected && s.generation == s.persistGeneration
+            if (!s.atRejected && s.generation == s.persist.generation
                 && RefreshPolicy::isUnexpired(s.tokens, ctx.nowMs) && s.state != S::Revoking
                 && s.state != S::SignedOut)
                 b.serveWaiters();
             else
                 b.answerWaiters();
         }
-        if (e.storage == StorageStatus::Ok && s.journalOpen && s.inFlight != Op::Refresh) {
+        if (e.storage == StorageStatus::Ok && s.persist.journalOpen && s.flight.op != Op::Refresh) {
             b.add(FX::ClearJournal); // the rotated pair is safe now
-            s.journalOpen = false;
+            s.persist.journalOpen = false;
         }
         break;
     }
@@ -222,7 +224,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (!e.online) {
             if (s.state == S::Active || s.state == S::Backoff) {
                 s.state = S::Offline;
-                s.retryOp = Op::Refresh;
+                s.schedule.retryOp = Op::Refresh;
                 if (b.needsRefresh())
                     b.schedule(ctx.nowMs + RefreshPolicy::kOfflineProbeMs);
                 else
@@ -233,9 +235,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (s.state == S::Offline || s.state == S::Backoff) {
             // M-52: one refresh shortly after coming back (0-2 s jitter), not a storm.
             s.state = S::Backoff;
-            s.retryOp = s.retryOp == Op::SilentLogin ? Op::SilentLogin : Op::Refresh;
-            s.attempt = 0;
-            if (b.needsRefresh() || s.retryOp == Op::SilentLogin)
+            s.schedule.retryOp =
+                    s.schedule.retryOp == Op::SilentLogin ? Op::SilentLogin : Op::Refresh;
+            s.schedule.attempt = 0;
+            if (b.needsRefresh() || s.schedule.retryOp == Op::SilentLogin)
                 b.schedule(ctx.nowMs + qint64(2000 * std::clamp(ctx.jitter, 0.0, 1.0)));
             else {
                 s.state = S::Active;
@@ -248,7 +251,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     case ET::RevokeDone: {
         s.state = S::SignedOut;
-        s.inFlight = Op::None;
+        s.flight.op = Op::None;
         s.tokens = TokenSet();
         Effect &n = b.add(FX::NotifyRevoke);
         n.confirmed = e.confirmed;
@@ -259,7 +262,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         break;
     }
     case ET::ProbeReply:
-        s.probing = false;
+        s.flight.probing = false;
         if (e.error) {
             b.log(QStringLiteral("could not check the session: ") + e.error.toLogString());
             break; // unknown: the next probe (or a caller's 401) tells
@@ -278,7 +281,7 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         if (s.state == S::SignedOut || s.state == S::ReauthRequired) {
             s.loaded = false;
             b.add(FX::Load);
-        } else if (s.storage == StorageStatus::NotPersisted && !s.persistPending
+        } else if (s.persist.storage == StorageStatus::NotPersisted && !s.persist.pending
                    && (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken())) {
             b.persistAgain(); // tokens are already being served
         }

@@ -27,43 +27,67 @@ namespace SessionMachine {
 
 enum class Op { None, Login, SilentLogin, Refresh, Reread, RevokeRefresh, Revoke };
 
+// What a request in flight is, and what it must remember until its answer arrives.
+struct Flight
+{
+    Op op = Op::None;
+    QByteArray sentRefreshToken; // the RT the in-flight refresh carries
+    bool signInHasPassword = false; // the interactive sign-in in flight carries a password
+    SessionState stateBeforeSignIn = SessionState::SignedOut; // where a cancel returns to
+    TokenSet tokensBeforeSignIn; // a sign-in over a live grant: revoked once replaced (orphan)
+    quint64 revokeAwaitGeneration = 0; // Revoking: the generation of the refresh it waits for
+    bool probing = false; // the session probe is out (independent of `op`)
+};
+
+// The keychain's view: what was written, what is owed, what it holds besides the tokens.
+struct Persistence
+{
+    StorageStatus storage = StorageStatus::Ok;
+    bool pending = false; // tokens of `generation` not yet written; waiters held (I-2)
+    quint64 generation = 0; // the generation last sent to the keychain (0: none)
+    bool journalOpen = false; // R-06 marker written and not yet cleared
+    bool passwordStored = false; // a password for silent re-login is in the keychain (S-15b)
+};
+
+// Why the person must sign in again, and what was tried before concluding it.
+struct Reauth
+{
+    QString reason; // code: grant_dead, lost_rotation, refresh_until_passed, ...
+    qint64 atMs = 0; // when the session ended
+    qint64 notifiedAtMs = 0; // when the person was last asked (once per failure)
+    bool silentTried = false; // S-15b: one silent attempt per failure
+    bool rereadDone = false; // R-04 already applied to this failure
+};
+
+// When the machine wakes up next and what it does then; the I-5 request ceiling.
+struct Schedule
+{
+    qint64 deadlineMs = 0; // next wake-up: proactive refresh or retry; 0 = none
+    Op retryOp = Op::None; // what the next deadline retries
+    int attempt = 0; // consecutive transient failures
+    bool fastRetry = false; // the next/current refresh is the R-05 fast retry
+    bool throttled = false; // the next attempt waits for the ceiling, not for a server error
+    QList<qint64> recentRequests; // send times of the last token-endpoint requests
+    qint64 lastRefreshMs = 0;
+    qint64 lastProbeMs = 0; // estimated expiry: when the server was last asked (Salesforce)
+};
+
 struct State
 {
     SessionState state = SessionState::SignedOut;
     bool loaded = false;
     TokenSet tokens;
     quint64 generation = 0; // bumps on every token change and on sign-out (S-32)
-    StorageStatus storage = StorageStatus::Ok;
-    bool persistPending = false; // tokens of persistGeneration not yet written; waiters held (I-2)
-    quint64 persistGeneration = 0; // the generation last sent to the keychain (0: none)
     bool online = true;
     int waiters = 0; // callers waiting for a token (their callbacks live in the shell)
-    int attempt = 0; // consecutive transient failures
-    Op inFlight = Op::None;
-    Op retryOp = Op::None; // what the next deadline retries
-    qint64 deadlineMs = 0; // next wake-up: proactive refresh or retry; 0 = none
-    bool fastRetry = false; // the next/current refresh is the R-05 fast retry
-    bool rereadDone = false; // R-04 already applied to this failure
-    QByteArray sentRefreshToken; // the RT the in-flight refresh carries
-    bool silentTried = false; // S-15b: one silent attempt per failure
-    bool passwordStored = false;
     bool atRejected = false; // a resource server rejected the current AT
     bool expiryWarned = false;
-    bool journalOpen = false; // R-06 marker written and not yet cleared
     qint64 grantStartMs = 0; // when this grant was signed in (0: unknown, e.g. after a restart)
-    SessionState stateBeforeSignIn = SessionState::SignedOut;
     AuthError lastError;
-    QString reauthReason; // code: grant_dead, lost_rotation, refresh_until_passed, ...
-    qint64 reauthAtMs = 0;
-    qint64 reauthNotifiedAtMs = 0;
-    qint64 lastRefreshMs = 0;
-    QList<qint64> recentRequests; // send times of the last token-endpoint requests (I-5 ceiling)
-    bool throttled = false; // the next attempt waits for the ceiling, not for a server error
-    bool signInHasPassword = false; // the interactive sign-in in flight carries a password
-    quint64 revokeAwaitGeneration = 0; // Revoking: the generation of the refresh it waits for
-    TokenSet tokensBeforeSignIn; // a sign-in over a live grant: revoked once replaced (orphan)
-    qint64 lastProbeMs = 0; // estimated expiry: when the server was last asked (Salesforce)
-    bool probing = false;
+    Flight flight;
+    Persistence persist;
+    Reauth reauth;
+    Schedule schedule;
 };
 
 // Whether the current access token may be handed to a caller right now: one rule for the

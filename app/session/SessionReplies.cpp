@@ -17,37 +17,38 @@ void signInReply(Builder &b, const Event &e)
 {
     State &s = b.s;
     const Context &ctx = b.ctx;
-    const bool silent = s.inFlight == Op::SilentLogin;
+    const bool silent = s.flight.op == Op::SilentLogin;
     if (e.generation != s.generation)
         return; // stale (cancelled) attempt
     if (!e.error) {
-        s.reauthNotifiedAtMs = 0;
+        s.reauth.notifiedAtMs = 0;
         s.grantStartMs = ctx.nowMs;
         s.expiryWarned = false;
         if (!silent) {
             // The person signed in: the stored password may be tried again once.
-            s.silentTried = false;
-            const bool keepPassword = ctx.rememberCredentials && s.signInHasPassword;
+            s.reauth.silentTried = false;
+            const bool keepPassword = ctx.rememberCredentials && s.flight.signInHasPassword;
             b.add(FX::SaveCredentials).silent = keepPassword;
-            if (s.passwordStored && !keepPassword)
+            if (s.persist.passwordStored && !keepPassword)
                 b.add(FX::ErasePassword); // unticked "remember": forget it now
-            s.passwordStored = keepPassword || (s.passwordStored && !s.signInHasPassword);
-            const TokenSet old = s.tokensBeforeSignIn;
+            s.persist.passwordStored =
+                    keepPassword || (s.persist.passwordStored && !s.flight.signInHasPassword);
+            const TokenSet old = s.flight.tokensBeforeSignIn;
             if ((old.hasRefreshToken() && old.refreshToken != e.tokens.refreshToken)
                 || (!old.hasRefreshToken() && old.hasAccessToken()
                     && old.accessToken != e.tokens.accessToken))
                 b.add(FX::RevokeOrphan).tokens = old; // the replaced grant ends too
         }
-        s.tokensBeforeSignIn = TokenSet();
+        s.flight.tokensBeforeSignIn = TokenSet();
         b.acceptTokens(e.tokens);
         b.add(FX::NotifySignIn);
         b.log(silent ? QStringLiteral("signed in again silently") : QStringLiteral("signed in"));
         return;
     }
-    s.inFlight = Op::None;
-    s.tokensBeforeSignIn = TokenSet();
+    s.flight.op = Op::None;
+    s.flight.tokensBeforeSignIn = TokenSet();
     if (!silent) {
-        s.state = s.stateBeforeSignIn;
+        s.state = s.flight.stateBeforeSignIn;
         s.lastError = e.error;
         b.failWaiters(e.error);
         b.add(FX::NotifySignIn).error = e.error;
@@ -58,9 +59,9 @@ void signInReply(Builder &b, const Event &e)
     }
     // Silent re-sign-in (S-15b, M-60).
     if (e.error.kind == AuthError::Kind::BadCredentials) {
-        s.passwordStored = false;
+        s.persist.passwordStored = false;
         b.add(FX::ErasePassword);
-        s.silentTried = true;
+        s.reauth.silentTried = true;
         b.goReauth(e.error, QStringLiteral("stored_password_rejected"));
     } else if (e.error.isRetryable()) {
         b.backoff(e.error, Op::SilentLogin); // the password is not counted as failed
@@ -76,14 +77,14 @@ void signInReply(Builder &b, const Event &e)
 void refreshReply(Builder &b, const Event &e)
 {
     State &s = b.s;
-    if (s.state == S::Revoking && s.inFlight == Op::Refresh
-        && e.generation == s.revokeAwaitGeneration) {
+    if (s.state == S::Revoking && s.flight.op == Op::Refresh
+        && e.generation == s.flight.revokeAwaitGeneration) {
         // Sign-out waited for the refresh under way (M-59): revoke the newest pair. Its
         // tokens are never persisted (the local wipe already ran).
         const bool rotated = !e.error;
         if (rotated)
             s.tokens = e.tokens;
-        s.inFlight = Op::Revoke;
+        s.flight.op = Op::Revoke;
         Effect &r = b.add(FX::SendRevoke);
         r.tokens = s.tokens;
         // An unknown outcome: the server may have rotated to a pair nobody knows now, so
@@ -95,15 +96,15 @@ void refreshReply(Builder &b, const Event &e)
     if (e.generation != s.generation)
         return; // late reply after sign-out/new sign-in: never persisted (S-32, M-59)
     if (s.state == S::Revoking) {
-        if (s.inFlight != Op::RevokeRefresh)
+        if (s.flight.op != Op::RevokeRefresh)
             return;
         if (!e.error) {
             // Venafi revoke needs a live AT; the fresh pair is never persisted.
             s.tokens = e.tokens;
-            s.inFlight = Op::Revoke;
+            s.flight.op = Op::Revoke;
             b.add(FX::SendRevoke).tokens = s.tokens;
         } else {
-            s.inFlight = Op::None;
+            s.flight.op = Op::None;
             s.state = S::SignedOut;
             s.tokens = TokenSet();
             const bool dead = e.error.kind == AuthError::Kind::GrantDead;
@@ -113,35 +114,35 @@ void refreshReply(Builder &b, const Event &e)
         }
         return;
     }
-    if (s.inFlight != Op::Refresh)
+    if (s.flight.op != Op::Refresh)
         return;
     // the journal stays open until the new tokens are in the keychain (PersistDone),
     // and after an ambiguous outcome (the server may have rotated); it closes as soon as
     // the outcome is known otherwise.
-    if (e.error && e.error.kind != AuthError::Kind::Ambiguous && s.journalOpen) {
+    if (e.error && e.error.kind != AuthError::Kind::Ambiguous && s.persist.journalOpen) {
         b.add(FX::ClearJournal);
-        s.journalOpen = false;
+        s.persist.journalOpen = false;
     }
     if (!e.error) {
-        s.silentTried = false; // this grant proved alive: a later death may try once more
+        s.reauth.silentTried = false; // this grant proved alive: a later death may try once more
         b.log(QStringLiteral("refreshed")
-              + (e.tokens.refreshToken != s.sentRefreshToken ? QStringLiteral(" (rotated)")
-                                                             : QString()));
+              + (e.tokens.refreshToken != s.flight.sentRefreshToken ? QStringLiteral(" (rotated)")
+                                                                    : QString()));
         b.acceptTokens(e.tokens);
         return;
     }
     switch (e.error.kind) {
     case AuthError::Kind::GrantDead:
     case AuthError::Kind::BadCredentials:
-        if (!s.rereadDone) {
+        if (!s.reauth.rereadDone) {
             // another process may have rotated; re-read before concluding.
-            s.rereadDone = true;
-            s.inFlight = Op::Reread;
+            s.reauth.rereadDone = true;
+            s.flight.op = Op::Reread;
             s.lastError = e.error;
             b.add(FX::Reread);
             return;
         }
-        b.goReauth(e.error, s.fastRetry ? QStringLiteral("lost_rotation") : e.error.code);
+        b.goReauth(e.error, s.schedule.fastRetry ? QStringLiteral("lost_rotation") : e.error.code);
         return;
     case AuthError::Kind::Transient:
     case AuthError::Kind::Ambiguous:
@@ -149,7 +150,7 @@ void refreshReply(Builder &b, const Event &e)
         b.backoff(e.error, Op::Refresh);
         return;
     case AuthError::Kind::Cancelled:
-        s.inFlight = Op::None;
+        s.flight.op = Op::None;
         s.state = S::Active;
         b.evaluate();
         return;
@@ -166,29 +167,30 @@ void revokeRequested(Builder &b, const Event &)
     State &s = b.s;
     const Context &ctx = b.ctx;
     const TokenSet tokens = s.tokens;
-    const bool refreshUnderWay = s.inFlight == Op::Refresh;
-    s.revokeAwaitGeneration = s.generation;
+    const bool refreshUnderWay = s.flight.op == Op::Refresh;
+    s.flight.revokeAwaitGeneration = s.generation;
     ++s.generation;
     b.failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));
-    if (s.inFlight != Op::None && !refreshUnderWay)
+    if (s.flight.op != Op::None && !refreshUnderWay)
         b.add(FX::CancelRequests);
     b.add(FX::EraseAll); // local secrets go whatever the server answers (S-31)
     b.add(FX::ClearJournal);
-    s.journalOpen = false;
+    s.persist.journalOpen = false;
     b.schedule(0);
-    s.passwordStored = false;
-    s.persistPending = false;
-    s.persistGeneration = 0;
-    s.throttled = false;
-    s.tokensBeforeSignIn = TokenSet();
-    s.storage = s.storage == StorageStatus::SessionOnly ? s.storage : StorageStatus::Ok;
-    s.silentTried = false;
-    s.reauthReason.clear();
+    s.persist.passwordStored = false;
+    s.persist.pending = false;
+    s.persist.generation = 0;
+    s.schedule.throttled = false;
+    s.flight.tokensBeforeSignIn = TokenSet();
+    s.persist.storage =
+            s.persist.storage == StorageStatus::SessionOnly ? s.persist.storage : StorageStatus::Ok;
+    s.reauth.silentTried = false;
+    s.reauth.reason.clear();
     s.lastError = AuthError();
     b.log(QStringLiteral("signing out"));
     if (!tokens.hasAccessToken() && !tokens.hasRefreshToken()) {
         s.state = S::SignedOut;
-        s.inFlight = Op::None;
+        s.flight.op = Op::None;
         s.tokens = TokenSet();
         Effect &n = b.add(FX::NotifyRevoke);
         n.confirmed = true;
@@ -199,19 +201,19 @@ void revokeRequested(Builder &b, const Event &)
     if (refreshUnderWay) {
         // M-59: the server may be rotating right now. Wait for that answer (bounded by the
         // request's own deadline) and revoke whatever pair is newest then.
-        s.inFlight = Op::Refresh;
+        s.flight.op = Op::Refresh;
         b.log(QStringLiteral("waiting for the renewal under way before revoking"));
         return;
     }
     if (ctx.revokeNeedsLiveAccessToken && !RefreshPolicy::isUsable(tokens, ctx.nowMs)
         && tokens.hasRefreshToken() && !RefreshPolicy::grantExpired(tokens, ctx.nowMs)) {
-        s.inFlight = Op::RevokeRefresh; // M-58c: refresh first, then revoke
+        s.flight.op = Op::RevokeRefresh; // M-58c: refresh first, then revoke
         Effect &r = b.add(FX::SendRefresh);
         r.refreshToken = tokens.refreshToken;
         r.generation = s.generation;
         return;
     }
-    s.inFlight = Op::Revoke;
+    s.flight.op = Op::Revoke;
     b.add(FX::SendRevoke).tokens = tokens;
 }
 

@@ -28,7 +28,7 @@ void TransitionBuilder::log(const QString &text)
 
 void TransitionBuilder::schedule(qint64 atMs)
 {
-    s.deadlineMs = atMs;
+    s.schedule.deadlineMs = atMs;
     add(FX::Schedule).atMs = atMs;
 }
 
@@ -42,7 +42,7 @@ void TransitionBuilder::failWaiters(const AuthError &error)
 
 void TransitionBuilder::serveWaiters()
 {
-    if (s.waiters == 0 || s.persistPending)
+    if (s.waiters == 0 || s.persist.pending)
         return;
     add(FX::ServeWaiters);
     s.waiters = 0;
@@ -75,13 +75,13 @@ void TransitionBuilder::scheduleProactive()
         if (at == 0 || s.tokens.refreshUntilMs < at)
             at = s.tokens.refreshUntilMs;
     }
-    if (s.storage == StorageStatus::NotPersisted && s.tokens.hasRefreshToken()) {
+    if (s.persist.storage == StorageStatus::NotPersisted && s.tokens.hasRefreshToken()) {
         const qint64 retry = ctx.nowMs + RefreshPolicy::kStorageRetryMs;
         at = at == 0 ? retry : std::min(at, retry);
     }
     if (probeAt() > 0)
         at = at == 0 ? probeAt() : std::min(at, probeAt());
-    s.retryOp = Op::Refresh;
+    s.schedule.retryOp = Op::Refresh;
     schedule(at);
 }
 
@@ -90,7 +90,7 @@ qint64 TransitionBuilder::probeAt() const
 {
     if (!s.tokens.expiryEstimated || !s.tokens.hasAccessToken())
         return 0;
-    return std::max(s.lastProbeMs, s.tokens.issuedAtMs) + RefreshPolicy::kSessionProbeMs;
+    return std::max(s.schedule.lastProbeMs, s.tokens.issuedAtMs) + RefreshPolicy::kSessionProbeMs;
 }
 
 void TransitionBuilder::maybeWarnExpiry()
@@ -109,8 +109,8 @@ void TransitionBuilder::maybeWarnExpiry()
 // New tokens: written before they are published (I-2). Callers wait for this generation only.
 void TransitionBuilder::persist()
 {
-    s.persistPending = true;
-    s.persistGeneration = s.generation;
+    s.persist.pending = true;
+    s.persist.generation = s.generation;
     Effect &e = add(FX::Persist);
     e.tokens = s.tokens;
     e.generation = s.generation;
@@ -119,7 +119,7 @@ void TransitionBuilder::persist()
 // Tokens already published (a write that failed earlier): written again, nobody waits for it.
 void TransitionBuilder::persistAgain()
 {
-    s.persistGeneration = s.generation;
+    s.persist.generation = s.generation;
     Effect &e = add(FX::Persist);
     e.tokens = s.tokens;
     e.generation = s.generation;
@@ -132,16 +132,16 @@ void TransitionBuilder::acceptTokens(const TokenSet &tokens)
     s.tokens = tokens;
     ++s.generation;
     s.state = S::Active;
-    s.attempt = 0;
-    s.inFlight = Op::None;
-    s.retryOp = Op::None;
-    s.fastRetry = false;
-    s.rereadDone = false;
+    s.schedule.attempt = 0;
+    s.flight.op = Op::None;
+    s.schedule.retryOp = Op::None;
+    s.schedule.fastRetry = false;
+    s.reauth.rereadDone = false;
     s.atRejected = false;
-    s.throttled = false;
+    s.schedule.throttled = false;
     s.lastError = AuthError();
-    s.reauthReason.clear();
-    s.lastRefreshMs = ctx.nowMs;
+    s.reauth.reason.clear();
+    s.schedule.lastRefreshMs = ctx.nowMs;
     persist(); // I-2: waiters are served once the write finished
     maybeWarnExpiry();
     scheduleProactive();
@@ -149,15 +149,15 @@ void TransitionBuilder::acceptTokens(const TokenSet &tokens)
 
 bool TransitionBuilder::waitingForCeiling() const
 {
-    return s.throttled && s.deadlineMs > 0
-            && s.deadlineMs - ctx.nowMs <= RefreshPolicy::kMaxCeilingWaitMs;
+    return s.schedule.throttled && s.schedule.deadlineMs > 0
+            && s.schedule.deadlineMs - ctx.nowMs <= RefreshPolicy::kMaxCeilingWaitMs;
 }
 
 // I-5: the per-account ceiling on token-endpoint requests. When it is reached the attempt `op`
 // is postponed to the first instant it fits; returns true then.
 bool TransitionBuilder::throttle(Op op)
 {
-    const qint64 at = RefreshPolicy::ceilingAllowsAt(s.recentRequests, ctx.nowMs);
+    const qint64 at = RefreshPolicy::ceilingAllowsAt(s.schedule.recentRequests, ctx.nowMs);
     if (at <= ctx.nowMs)
         return false;
     AuthError limited(AuthError::Kind::Transient, QStringLiteral("rate_limited"));
@@ -165,9 +165,9 @@ bool TransitionBuilder::throttle(Op op)
     if (!s.lastError.isError())
         s.lastError = limited;
     s.state = s.online ? S::Backoff : S::Offline;
-    s.inFlight = Op::None;
-    s.retryOp = op;
-    s.throttled = true;
+    s.flight.op = Op::None;
+    s.schedule.retryOp = op;
+    s.schedule.throttled = true;
     schedule(at);
     log(QStringLiteral("too many token requests in a minute; next attempt in ")
         + QString::number((at - ctx.nowMs + 999) / 1000) + QStringLiteral(" s"));
@@ -180,14 +180,14 @@ bool TransitionBuilder::throttle(Op op)
 
 void TransitionBuilder::recordRequest()
 {
-    s.recentRequests = RefreshPolicy::recordRequest(s.recentRequests, ctx.nowMs);
-    s.throttled = false;
+    s.schedule.recentRequests = RefreshPolicy::recordRequest(s.schedule.recentRequests, ctx.nowMs);
+    s.schedule.throttled = false;
 }
 
 void TransitionBuilder::startSilentLogin()
 {
-    s.silentTried = true;
-    s.stateBeforeSignIn = S::ReauthRequired;
+    s.reauth.silentTried = true;
+    s.flight.stateBeforeSignIn = S::ReauthRequired;
     sendSilentLogin();
 }
 
@@ -197,8 +197,8 @@ void TransitionBuilder::sendSilentLogin()
         return;
     recordRequest();
     s.state = S::SigningIn;
-    s.inFlight = Op::SilentLogin;
-    s.retryOp = Op::None;
+    s.flight.op = Op::SilentLogin;
+    s.schedule.retryOp = Op::None;
     schedule(0);
     add(FX::SendLogin).silent = true;
     log(QStringLiteral("signing in again silently with the stored credentials"));
@@ -208,34 +208,34 @@ void TransitionBuilder::sendSilentLogin()
 void TransitionBuilder::goReauth(AuthError error, const QString &reason)
 {
     s.lastError = error;
-    s.reauthReason = reason;
-    s.reauthAtMs = ctx.nowMs;
-    s.inFlight = Op::None;
-    s.fastRetry = false;
-    s.rereadDone = false;
-    s.attempt = 0;
+    s.reauth.reason = reason;
+    s.reauth.atMs = ctx.nowMs;
+    s.flight.op = Op::None;
+    s.schedule.fastRetry = false;
+    s.reauth.rereadDone = false;
+    s.schedule.attempt = 0;
     if (s.tokens.hasAccessToken() || s.tokens.hasRefreshToken()) {
         s.tokens = TokenSet();
         ++s.generation;
-        s.persistPending = false;
-        s.persistGeneration = 0;
+        s.persist.pending = false;
+        s.persist.generation = 0;
         add(FX::DropTokens);
     }
     log(QStringLiteral("grant ended: ") + reason);
     // S-15b, I-7: the stored password at most once per dead grant (a grant obtained silently
     // that dies before it was ever refreshed does not earn another attempt).
-    if (ctx.rememberCredentials && s.passwordStored && !s.silentTried) {
+    if (ctx.rememberCredentials && s.persist.passwordStored && !s.reauth.silentTried) {
         startSilentLogin();
         return;
     }
     s.state = S::ReauthRequired;
-    s.retryOp = Op::None;
+    s.schedule.retryOp = Op::None;
     schedule(0);
     failWaiters(error);
     // M-33: one prompt, not one per caller or per failure burst.
-    if (s.reauthNotifiedAtMs == 0
-        || ctx.nowMs - s.reauthNotifiedAtMs >= RefreshPolicy::kReauthCacheMs) {
-        s.reauthNotifiedAtMs = ctx.nowMs;
+    if (s.reauth.notifiedAtMs == 0
+        || ctx.nowMs - s.reauth.notifiedAtMs >= RefreshPolicy::kReauthCacheMs) {
+        s.reauth.notifiedAtMs = ctx.nowMs;
         add(FX::NotifyReauth).error = error;
     }
 }
@@ -256,12 +256,12 @@ void TransitionBuilder::startRefresh()
         return;
     recordRequest();
     s.state = S::Refreshing;
-    s.inFlight = Op::Refresh;
-    s.retryOp = Op::None;
-    s.sentRefreshToken = s.tokens.refreshToken;
+    s.flight.op = Op::Refresh;
+    s.schedule.retryOp = Op::None;
+    s.flight.sentRefreshToken = s.tokens.refreshToken;
     schedule(0);
     add(FX::WriteJournal).refreshToken = s.tokens.refreshToken;
-    s.journalOpen = true;
+    s.persist.journalOpen = true;
     Effect &e = add(FX::SendRefresh);
     e.refreshToken = s.tokens.refreshToken;
     e.generation = s.generation;
@@ -271,24 +271,25 @@ void TransitionBuilder::startRefresh()
 void TransitionBuilder::backoff(const AuthError &error, Op retry)
 {
     s.lastError = error;
-    s.inFlight = Op::None;
-    s.retryOp = retry;
-    s.throttled = false;
+    s.flight.op = Op::None;
+    s.schedule.retryOp = retry;
+    s.schedule.throttled = false;
     const bool atUsable = usable();
     qint64 delay;
-    if (error.kind == AuthError::Kind::Ambiguous && !s.fastRetry && retry == Op::Refresh) {
-        s.fastRetry = true; // same RT, inside the server's grace window
+    if (error.kind == AuthError::Kind::Ambiguous && !s.schedule.fastRetry && retry == Op::Refresh) {
+        s.schedule.fastRetry = true; // same RT, inside the server's grace window
         delay = RefreshPolicy::kAmbiguousRetryMs;
     } else {
-        s.fastRetry = false;
-        const qint64 backoffMs = RefreshPolicy::backoffDelay(s.attempt, !atUsable, ctx.jitter);
+        s.schedule.fastRetry = false;
+        const qint64 backoffMs =
+                RefreshPolicy::backoffDelay(s.schedule.attempt, !atUsable, ctx.jitter);
         // Retry-After is honoured when it asks for more; a date in the past or 0 never turns
         // into a retry a second (L5): the exponential backoff is the floor.
         delay = error.retryAfterMs > 0
                 ? std::max(backoffMs,
                            std::min<qint64>(error.retryAfterMs, RefreshPolicy::kRetryAfterCapMs))
                 : backoffMs;
-        ++s.attempt;
+        ++s.schedule.attempt;
     }
     if (error.kind == AuthError::Kind::Offline || !s.online) {
         s.state = S::Offline;
@@ -309,10 +310,10 @@ void TransitionBuilder::configError(const AuthError &error)
 {
     s.lastError = error;
     s.state = S::ConfigError;
-    s.inFlight = Op::None;
-    s.retryOp = Op::None;
-    s.fastRetry = false;
-    s.throttled = false;
+    s.flight.op = Op::None;
+    s.schedule.retryOp = Op::None;
+    s.schedule.fastRetry = false;
+    s.schedule.throttled = false;
     schedule(0);
     failWaiters(error);
     log(QStringLiteral("needs configuration: ") + error.toLogString());
@@ -323,16 +324,16 @@ void TransitionBuilder::evaluate()
 {
     if (s.state == S::Offline && !s.online) {
         // M-52: only a slow probe while offline, and only if a refresh is needed.
-        if (s.deadlineMs > 0 && ctx.nowMs >= s.deadlineMs && needsRefresh())
+        if (s.schedule.deadlineMs > 0 && ctx.nowMs >= s.schedule.deadlineMs && needsRefresh())
             startRefresh();
-        else if (s.deadlineMs == 0 || ctx.nowMs >= s.deadlineMs)
+        else if (s.schedule.deadlineMs == 0 || ctx.nowMs >= s.schedule.deadlineMs)
             schedule(ctx.nowMs + RefreshPolicy::kOfflineProbeMs);
         return;
     }
-    if ((s.state == S::Backoff || s.state == S::Offline) && ctx.nowMs < s.deadlineMs)
+    if ((s.state == S::Backoff || s.state == S::Offline) && ctx.nowMs < s.schedule.deadlineMs)
         return;
     if (s.state == S::Backoff || s.state == S::Offline) {
-        if (s.retryOp == Op::SilentLogin) {
+        if (s.schedule.retryOp == Op::SilentLogin) {
             sendSilentLogin();
             return;
         }
@@ -345,11 +346,11 @@ void TransitionBuilder::evaluate()
         startRefresh();
         return;
     }
-    if (s.storage == StorageStatus::NotPersisted && !s.persistPending)
+    if (s.persist.storage == StorageStatus::NotPersisted && !s.persist.pending)
         persistAgain(); // nobody waits for it: the tokens were already published (§0.4)
-    if (probeAt() > 0 && ctx.nowMs >= probeAt() && !s.probing) {
-        s.probing = true;
-        s.lastProbeMs = ctx.nowMs;
+    if (probeAt() > 0 && ctx.nowMs >= probeAt() && !s.flight.probing) {
+        s.flight.probing = true;
+        s.schedule.lastProbeMs = ctx.nowMs;
         add(FX::Probe).tokens = s.tokens;
     }
     scheduleProactive();
@@ -368,9 +369,9 @@ bool TransitionBuilder::needsRefresh() const
 qint64 TransitionBuilder::proactiveAt() const
 {
     const qint64 at = RefreshPolicy::proactiveRefreshAt(s.tokens);
-    if (at <= 0 || s.recentRequests.isEmpty())
+    if (at <= 0 || s.schedule.recentRequests.isEmpty())
         return at;
-    return std::max(at, s.recentRequests.last() + RefreshPolicy::kMinProactiveSpacingMs);
+    return std::max(at, s.schedule.recentRequests.last() + RefreshPolicy::kMinProactiveSpacingMs);
 }
 
 // Every caller waiting now gets what the state can give: the token, a wait for the one flight
@@ -403,12 +404,12 @@ void TransitionBuilder::answerWaiters()
         break;
     case S::ReauthRequired:
         failWaiters(s.lastError.isError() ? s.lastError
-                                          : AuthError(AuthError::Kind::GrantDead, s.reauthReason));
+                                          : AuthError(AuthError::Kind::GrantDead, s.reauth.reason));
         break;
     case S::SignedOut:
-        failWaiters(storageIsBlocked(s.storage)
-                            ? AuthError(AuthError::Kind::Storage, storageStatusId(s.storage))
-                            : signedOutError());
+        failWaiters(storageIsBlocked(s.persist.storage) ? AuthError(
+                            AuthError::Kind::Storage, storageStatusId(s.persist.storage))
+                                                        : signedOutError());
         break;
     case S::Revoking:
         failWaiters(AuthError(AuthError::Kind::Cancelled, QStringLiteral("signing_out")));

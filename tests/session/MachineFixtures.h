@@ -73,19 +73,19 @@ inline State inState(S st)
         s.tokens = TokenSet();
         break;
     case S::SigningIn:
-        s.inFlight = Op::Login;
+        s.flight.op = Op::Login;
         break;
     case S::Refreshing:
-        s.inFlight = Op::Refresh;
-        s.sentRefreshToken = s.tokens.refreshToken;
+        s.flight.op = Op::Refresh;
+        s.flight.sentRefreshToken = s.tokens.refreshToken;
         break;
     case S::Revoking:
-        s.inFlight = Op::Revoke;
+        s.flight.op = Op::Revoke;
         break;
     case S::Backoff:
     case S::Offline:
-        s.retryOp = Op::Refresh;
-        s.deadlineMs = kNow + 10000;
+        s.schedule.retryOp = Op::Refresh;
+        s.schedule.deadlineMs = kNow + 10000;
         break;
     default:
         break;

@@ -182,8 +182,8 @@ struct SessionRig
     {
         return QTest::qWaitFor(
                 [s] {
-                    return !s->machineState().persistPending
-                            && s->machineState().inFlight == SessionMachine::Op::None;
+                    return !s->machineState().persist.pending
+                            && s->machineState().flight.op == SessionMachine::Op::None;
                 },
                 timeoutMs);
     }

@@ -57,7 +57,7 @@ void say(const QString &line)
 bool settled(Session *s)
 {
     const SessionMachine::State &m = s->machineState();
-    return m.loaded && !m.persistPending && m.inFlight == SessionMachine::Op::None
+    return m.loaded && !m.persist.pending && m.flight.op == SessionMachine::Op::None
             && s->state() != SessionState::SigningIn && s->state() != SessionState::Revoking;
 }
 
@@ -72,7 +72,7 @@ void report(Session *s, CredentialStore *store)
     waitFor([&] { return done; });
     say(QStringLiteral("state=") + sessionStateId(s->state()));
     say(QStringLiteral("storage=") + storageStatusId(s->snapshot().storage));
-    say(QStringLiteral("reason=") + s->machineState().reauthReason);
+    say(QStringLiteral("reason=") + s->machineState().reauth.reason);
     say(QStringLiteral("stored_rt_fp=") + TokenSet::fingerprint(stored.tokens.refreshToken));
 }
 

@@ -10,10 +10,10 @@ private Q_SLOTS:
     {
         // Defect 6: after a failed write the retry every minute blocked every caller.
         State s = activeState();
-        s.storage = StorageStatus::NotPersisted;
+        s.persist.storage = StorageStatus::NotPersisted;
         Transition t = step(s, Event::of(ET::Deadline), ctx(kNow + 61 * 1000));
         QVERIFY(has(t, FX::Persist)); // written again...
-        QVERIFY(!t.state.persistPending); // ... while nobody waits for it
+        QVERIFY(!t.state.persist.pending); // ... while nobody waits for it
         t = step(t.state, Event::of(ET::TokenNeeded), ctx(kNow + 62 * 1000));
         QVERIFY(has(t, FX::ServeWaiters));
         QVERIFY(canServe(t.state, kNow + 62 * 1000));
@@ -23,8 +23,8 @@ private Q_SLOTS:
     {
         // Defect 7: a sign-in attempt while a write was pending left persistPending stuck.
         State s = activeState();
-        s.persistPending = true;
-        s.persistGeneration = s.generation;
+        s.persist.pending = true;
+        s.persist.generation = s.generation;
         Transition t = step(s, Event::of(ET::SignInRequested), ctx());
         Event bad = Event::of(ET::SignInReply);
         bad.generation = t.state.generation;
@@ -33,10 +33,10 @@ private Q_SLOTS:
         QCOMPARE(t.state.state, S::Active);
         t = step(t.state, Event::of(ET::TokenNeeded), ctx()); // waits for the write
         Event written = Event::of(ET::PersistDone);
-        written.generation = s.persistGeneration; // the late answer of the earlier write
+        written.generation = s.persist.generation; // the late answer of the earlier write
         t = step(t.state, written, ctx());
         QVERIFY(has(t, FX::ServeWaiters));
-        QVERIFY(!t.state.persistPending);
+        QVERIFY(!t.state.persist.pending);
         QCOMPARE(t.state.waiters, 0);
     }
 
@@ -59,7 +59,7 @@ private Q_SLOTS:
     {
         // Defect 9: unticking "remember my password" left it in the keychain.
         State s = inState(S::ReauthRequired);
-        s.passwordStored = true;
+        s.persist.passwordStored = true;
         Event ask = Event::of(ET::SignInRequested);
         ask.hasPassword = true;
         Transition t = step(s, ask, ctx()); // ctx(): rememberCredentials = false
@@ -68,7 +68,7 @@ private Q_SLOTS:
         ok.tokens = tokens(kNow, 3600 * 1000, "AT2", "RT2");
         t = step(t.state, ok, ctx());
         QVERIFY(has(t, FX::ErasePassword));
-        QVERIFY(!t.state.passwordStored);
+        QVERIFY(!t.state.persist.passwordStored);
         const Effect *save = find(t, FX::SaveCredentials);
         QVERIFY(save && !save->silent); // the new password is not kept either
     }
@@ -115,8 +115,8 @@ private Q_SLOTS:
             reply.error = AuthError(AuthError::Kind::Transient, QStringLiteral("http_503"));
             reply.error.retryAfterMs = 0; // a date in the past parses to 0
             Transition t = step(s, reply, ctx(now));
-            delays << t.state.deadlineMs - now;
-            now = t.state.deadlineMs;
+            delays << t.state.schedule.deadlineMs - now;
+            now = t.state.schedule.deadlineMs;
             t = step(t.state, Event::of(ET::Deadline), ctx(now));
             s = t.state;
             QCOMPARE(s.state, S::Refreshing);

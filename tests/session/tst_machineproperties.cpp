@@ -133,10 +133,10 @@ class tst_MachineProperties : public QObject
         // A waiter is held only while something will answer it: a flight, a pending write,
         // or a refresh the ceiling postponed for a few seconds.
         if (s.waiters > 0) {
-            const bool flight = s.inFlight != Op::None;
-            const bool write = s.persistPending && !w.writes.isEmpty();
-            const bool ceiling = s.throttled && s.deadlineMs > 0
-                    && s.deadlineMs - w.now <= RefreshPolicy::kMaxCeilingWaitMs;
+            const bool flight = s.flight.op != Op::None;
+            const bool write = s.persist.pending && !w.writes.isEmpty();
+            const bool ceiling = s.schedule.throttled && s.schedule.deadlineMs > 0
+                    && s.schedule.deadlineMs - w.now <= RefreshPolicy::kMaxCeilingWaitMs;
             if (!flight && !write && !ceiling)
                 return QStringLiteral("%1 waiter(s) held with nothing in progress (state %2)")
                         .arg(s.waiters)
@@ -152,11 +152,12 @@ class tst_MachineProperties : public QObject
         if (inWindow > RefreshPolicy::kCeilingRequests + 1) // + the person's own sign-in
             return QStringLiteral("%1 token requests in a minute").arg(inWindow);
         // the journal is closed once the keychain holds the pair and nothing is in flight.
-        if (s.journalOpen && s.inFlight == Op::None && !s.persistPending && w.writes.isEmpty()
-            && s.state == S::Active && !s.fastRetry && s.storage == StorageStatus::Ok)
+        if (s.persist.journalOpen && s.flight.op == Op::None && !s.persist.pending
+            && w.writes.isEmpty() && s.state == S::Active && !s.schedule.fastRetry
+            && s.persist.storage == StorageStatus::Ok)
             return QStringLiteral("journal left open with the pair stored");
         // A state that serves tokens never has a persist flag without a matching generation.
-        if (s.persistPending && s.persistGeneration == 0)
+        if (s.persist.pending && s.persist.generation == 0)
             return QStringLiteral("persistPending without a generation");
         return QString();
     }
@@ -292,7 +293,7 @@ private Q_SLOTS:
                     fixed.isEmpty() ? quint32(0x5eed0000u + quint32(i)) : quint32(fixed.toULong());
             World w(seed);
             w.remember = (seed % 3) == 0;
-            w.s.passwordStored = w.remember;
+            w.s.persist.passwordStored = w.remember;
             static const qint64 lifetimes[] = {5000, 10000, 60000, 61000, 3600000};
             w.lifetimeMs = lifetimes[seed % 5];
             w.estimated = (seed % 4) == 1;
@@ -305,9 +306,9 @@ private Q_SLOTS:
                     qInfo("%s -> %s waiters=%d inFlight=%d pending=%d gen=%llu pgen=%llu "
                           "throttled=%d deadline=%.1f usable=%d err=%s",
                           qPrintable(eventName(e.type)), qPrintable(sessionStateId(w.s.state)),
-                          w.s.waiters, int(w.s.inFlight), int(w.s.persistPending),
-                          qulonglong(w.s.generation), qulonglong(w.s.persistGeneration),
-                          int(w.s.throttled), (w.s.deadlineMs - kStart) / 1000.0,
+                          w.s.waiters, int(w.s.flight.op), int(w.s.persist.pending),
+                          qulonglong(w.s.generation), qulonglong(w.s.persist.generation),
+                          int(w.s.schedule.throttled), (w.s.schedule.deadlineMs - kStart) / 1000.0,
                           int(RefreshPolicy::isUsable(w.s.tokens, w.now)),
                           qPrintable(w.s.lastError.toLogString()));
                 if (problem.isEmpty())

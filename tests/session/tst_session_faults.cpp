@@ -31,7 +31,7 @@ private Q_SLOTS:
         QCOMPARE(rig.storedRefreshToken(s->config()), rt);
         QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), 1);
         // The retry after the backoff succeeds without anyone doing anything.
-        rig.advance(s->machineState().deadlineMs - rig.clock.wallMs());
+        rig.advance(s->machineState().schedule.deadlineMs - rig.clock.wallMs());
         QTRY_COMPARE(s->state(), SessionState::Active);
         QVERIFY(SessionRig::waitSettled(s));
         QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.token")), 2);
@@ -56,7 +56,7 @@ private Q_SLOTS:
         QCOMPARE(a->error.kind, AuthError::Kind::Transient);
         for (int i = 0; i < 60; ++i) { // 10 minutes in 10 s steps
             rig.advance(10 * 1000);
-            QTRY_VERIFY(s->machineState().inFlight == SessionMachine::Op::None);
+            QTRY_VERIFY(s->machineState().flight.op == SessionMachine::Op::None);
         }
         const int during = rig.server.requestCount(QStringLiteral("generic.token")) - before;
         // 1 s, 2 s, 4 s, ... capped at 60 s: about 15 attempts in 10 minutes, never 60+.
@@ -94,7 +94,7 @@ private Q_SLOTS:
         const int before = rig.server.requestCount(QStringLiteral("generic.token"));
         s->refreshNow();
         QTRY_COMPARE(s->state(), SessionState::Backoff);
-        QCOMPARE(s->machineState().deadlineMs - rig.clock.wallMs(), expectedWaitMs);
+        QCOMPARE(s->machineState().schedule.deadlineMs - rig.clock.wallMs(), expectedWaitMs);
         rig.advance(expectedWaitMs - 1000);
         QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), before + 1);
         rig.advance(1000);

@@ -42,15 +42,15 @@ class tst_SessionLifetimes : public QObject
             ++run->asked;
             QVERIFY(QTest::qWaitFor(
                     [s] {
-                        return s->machineState().inFlight == SessionMachine::Op::None
-                                && !s->machineState().persistPending;
+                        return s->machineState().flight.op == SessionMachine::Op::None
+                                && !s->machineState().persist.pending;
                     },
                     5000));
             rig.advance(tick);
             QVERIFY(QTest::qWaitFor(
                     [s] {
-                        return s->machineState().inFlight == SessionMachine::Op::None
-                                && !s->machineState().persistPending;
+                        return s->machineState().flight.op == SessionMachine::Op::None
+                                && !s->machineState().persist.pending;
                     },
                     5000));
         }
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(grantEnd > rig.clock.wallMs());
         drive(rig, s, &run, 16 * 60 * 1000, 5000);
         QCOMPARE(s->state(), SessionState::ReauthRequired);
-        QCOMPARE(s->machineState().reauthReason, QStringLiteral("refresh_until_passed"));
+        QCOMPARE(s->machineState().reauth.reason, QStringLiteral("refresh_until_passed"));
         QCOMPARE(reauth.size(), 1);
         int lastMinute = 0;
         for (qint64 t : std::as_const(run.requestTimes))

@@ -329,7 +329,7 @@ private Q_SLOTS:
         for (int minute = 1; minute <= 40; ++minute) {
             rig.advance(60 * 1000);
             QVERIFY(SessionRig::waitSettled(s));
-            QTRY_VERIFY(!s->machineState().probing);
+            QTRY_VERIFY(!s->machineState().flight.probing);
             const QByteArray at = s->machineState().tokens.accessToken;
             const bool shownSignedIn = s->state() == SessionState::Active;
             if (shownSignedIn && !rig.server.isTokenActive(at)) {

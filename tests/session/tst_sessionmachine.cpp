@@ -69,7 +69,7 @@ private Q_SLOTS:
         QFETCH(int, state);
         QFETCH(bool, persistPending);
         State s = inState(S(state));
-        s.persistPending = persistPending;
+        s.persist.pending = persistPending;
         s.waiters = 3;
         const Transition t = step(s, Event::of(ET::TokenNeeded), ctx(kNow + 2 * 3600 * 1000));
         QVERIFY(t.effects.isEmpty());
@@ -79,7 +79,7 @@ private Q_SLOTS:
         QCOMPARE(t.state.waiters, expected.waiters);
         QCOMPARE(t.state.generation, expected.generation);
         QCOMPARE(t.state.tokens, expected.tokens);
-        QCOMPARE(t.state.deadlineMs, expected.deadlineMs);
+        QCOMPARE(t.state.schedule.deadlineMs, expected.schedule.deadlineMs);
     }
 
     void signInPersistsBeforePublishing()
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QFETCH(bool, clearedAtReply);
         Transition t = step(activeState(), Event::of(ET::RefreshRequested), ctx());
         QVERIFY(has(t, FX::WriteJournal));
-        QVERIFY(t.state.journalOpen);
+        QVERIFY(t.state.persist.journalOpen);
         Event reply = Event::of(ET::RefreshReply);
         reply.generation = t.state.generation;
         if (replyKind == int(AuthError::Kind::None))
@@ -132,7 +132,7 @@ private Q_SLOTS:
             reply.error = AuthError(AuthError::Kind(replyKind), QStringLiteral("x"));
         t = step(t.state, reply, ctx());
         QCOMPARE(has(t, FX::ClearJournal), clearedAtReply);
-        QCOMPARE(t.state.journalOpen, !clearedAtReply);
+        QCOMPARE(t.state.persist.journalOpen, !clearedAtReply);
         if (replyKind != int(AuthError::Kind::None))
             return;
         Event failed = Event::of(ET::PersistDone);
@@ -144,21 +144,21 @@ private Q_SLOTS:
         saved.storage = StorageStatus::Ok;
         const Transition ok = step(t.state, saved, ctx());
         QVERIFY(has(ok, FX::ClearJournal));
-        QVERIFY(!ok.state.journalOpen);
+        QVERIFY(!ok.state.persist.journalOpen);
     }
 
     void persistFailureStillPublishesAndMarksNotSaved()
     {
         State s = activeState();
-        s.persistPending = true;
-        s.persistGeneration = s.generation;
+        s.persist.pending = true;
+        s.persist.generation = s.generation;
         s.waiters = 2;
         Event done = Event::of(ET::PersistDone);
         done.generation = s.generation;
         done.storage = StorageStatus::Locked;
         const Transition t = step(s, done, ctx());
         QVERIFY(has(t, FX::ServeWaiters));
-        QCOMPARE(t.state.storage, StorageStatus::NotPersisted);
+        QCOMPARE(t.state.persist.storage, StorageStatus::NotPersisted);
     }
 
     void proactiveRefreshAtLeadTime()
@@ -188,7 +188,7 @@ private Q_SLOTS:
         const Transition t = step(s, reply, ctx());
         QCOMPARE(t.state.state, S::Backoff);
         QCOMPARE(t.state.tokens.refreshToken, QByteArray("RT1"));
-        QVERIFY(t.state.deadlineMs >= kNow + 1000);
+        QVERIFY(t.state.schedule.deadlineMs >= kNow + 1000);
         const Transition serve = step(t.state, Event::of(ET::TokenNeeded), ctx());
         QVERIFY(has(serve, FX::ServeWaiters));
     }
@@ -211,7 +211,7 @@ private Q_SLOTS:
         reply.error = AuthError(AuthError::Kind::Transient, QStringLiteral("http_503"));
         reply.error.retryAfterMs = retryAfter;
         const Transition t = step(s, reply, ctx());
-        QCOMPARE(t.state.deadlineMs, kNow + expectedDelay);
+        QCOMPARE(t.state.schedule.deadlineMs, kNow + expectedDelay);
     }
 
     void ambiguousFastRetryThenLostRotation()
@@ -221,8 +221,8 @@ private Q_SLOTS:
         reply.generation = s.generation;
         reply.error = AuthError(AuthError::Kind::Ambiguous, QStringLiteral("timeout"));
         Transition t = step(s, reply, ctx());
-        QCOMPARE(t.state.deadlineMs, kNow + RefreshPolicy::kAmbiguousRetryMs);
-        QVERIFY(t.state.fastRetry);
+        QCOMPARE(t.state.schedule.deadlineMs, kNow + RefreshPolicy::kAmbiguousRetryMs);
+        QVERIFY(t.state.schedule.fastRetry);
         t = step(t.state, Event::of(ET::Deadline), ctx(kNow + RefreshPolicy::kAmbiguousRetryMs));
         const Effect *send = find(t, FX::SendRefresh);
         QVERIFY(send);
@@ -236,7 +236,7 @@ private Q_SLOTS:
         reread.tokens = tokens(kNow, 3600 * 1000); // unchanged RT1
         t = step(t.state, reread, ctx());
         QCOMPARE(t.state.state, S::ReauthRequired);
-        QCOMPARE(t.state.reauthReason, QStringLiteral("lost_rotation"));
+        QCOMPARE(t.state.reauth.reason, QStringLiteral("lost_rotation"));
         QVERIFY(has(t, FX::NotifyReauth));
         QVERIFY(!t.state.tokens.hasRefreshToken());
     }
@@ -260,8 +260,8 @@ private Q_SLOTS:
     void silentReauthOnceWhenOptedIn()
     {
         State s = inState(S::Refreshing);
-        s.passwordStored = true;
-        s.rereadDone = true;
+        s.persist.passwordStored = true;
+        s.reauth.rereadDone = true;
         Context c = ctx();
         c.rememberCredentials = true;
         Event reply = Event::of(ET::RefreshReply);
@@ -285,7 +285,7 @@ private Q_SLOTS:
     void notOptedInPromptsOnceForManyCallers()
     {
         State s = inState(S::Refreshing);
-        s.rereadDone = true;
+        s.reauth.rereadDone = true;
         s.waiters = 5;
         Event reply = Event::of(ET::RefreshReply);
         reply.generation = s.generation;
@@ -389,7 +389,7 @@ private Q_SLOTS:
         s.tokens.refreshUntilMs = kNow + 1000;
         const Transition t = step(s, Event::of(ET::Deadline), ctx(kNow + 2000));
         QCOMPARE(t.state.state, S::ReauthRequired);
-        QCOMPARE(t.state.reauthReason, QStringLiteral("refresh_until_passed"));
+        QCOMPARE(t.state.reauth.reason, QStringLiteral("refresh_until_passed"));
         QVERIFY(!has(t, FX::SendRefresh));
     }
 
@@ -444,8 +444,9 @@ private Q_SLOTS:
         on.online = true;
         t = step(need.state, on, ctx(later));
         QVERIFY(!has(t, FX::SendRefresh));
-        QVERIFY(t.state.deadlineMs >= later && t.state.deadlineMs <= later + 2000);
-        t = step(t.state, Event::of(ET::Deadline), ctx(t.state.deadlineMs));
+        QVERIFY(t.state.schedule.deadlineMs >= later
+                && t.state.schedule.deadlineMs <= later + 2000);
+        t = step(t.state, Event::of(ET::Deadline), ctx(t.state.schedule.deadlineMs));
         QVERIFY(has(t, FX::SendRefresh));
     }
 
@@ -485,7 +486,7 @@ private Q_SLOTS:
         Event loaded = Event::of(ET::Loaded);
         loaded.storage = StorageStatus::Locked;
         const Transition t = step(s, loaded, ctx());
-        QCOMPARE(t.state.storage, StorageStatus::Locked);
+        QCOMPARE(t.state.persist.storage, StorageStatus::Locked);
         QVERIFY(!has(t, FX::SendLogin)); // never starts a login by itself
         QVERIFY(!has(t, FX::Persist));
         const Transition need = step(t.state, Event::of(ET::TokenNeeded), ctx());
@@ -503,7 +504,7 @@ private Q_SLOTS:
         loaded.journalFingerprint = TokenSet::fingerprint("RT1");
         const Transition t = step(s, loaded, ctx());
         QVERIFY(has(t, FX::SendRefresh));
-        QVERIFY(t.state.fastRetry);
+        QVERIFY(t.state.schedule.fastRetry);
         QCOMPARE(t.state.generation, quint64(7));
     }
 };
