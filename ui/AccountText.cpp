@@ -1,4 +1,5 @@
 #include "AccountText.h"
+#include "ErrorText.h"
 
 #include "TimeFormat.h"
 
@@ -65,7 +66,7 @@ QString AccountText::lastError(const AccountSnapshot &s)
     if (s.lastError.kind == AuthError::Kind::Ambiguous
         && s.lastError.code == QLatin1String("timeout"))
         return tr("The server is not answering; retrying.");
-    return s.lastError.userMessage();
+    return ErrorText::describe(s.lastError);
 }
 
 QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool notAnswering)
@@ -138,7 +139,7 @@ QString AccountText::reauthReason(const AccountSnapshot &s)
 {
     QString why = s.reauthCode.isEmpty() ? QString() : reauthPhrase(s.reauthCode, s.lastError);
     if (why.isEmpty() && s.lastError.isError())
-        why = s.lastError.userMessage();
+        why = ErrorText::describe(s.lastError);
     if (why.isEmpty())
         why = tr("the sign-in session ended");
     const QString host = s.config.hostLabel();

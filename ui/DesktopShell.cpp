@@ -3,6 +3,7 @@
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
 #include "AccountSession.h"
+#include "AgentReplies.h"
 #include "AgentServer.h"
 #include "AgentService.h"
 #include "ApprovalBroker.h"
@@ -13,6 +14,7 @@
 #include "Clock.h"
 #include "CredentialStore.h"
 #include "DemoAccounts.h"
+#include "ErrorText.h"
 #include "EventLogModel.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
@@ -141,7 +143,9 @@ DesktopShell::DesktopShell(const Options &options) : m_options(options)
     BenchDriver::installIfRequested(&p.window, &p.model, &p.tray); // tests/bench/bench_scale
 #endif
 
-    // The agent hands tokens to the person's programs (tokenctl, git, kubectl).
+    // The agent hands tokens to the person's programs (tokenctl, git, kubectl), in the words
+    // of the desktop's one error table.
+    AgentReplies::setDescriber(&ErrorText::describe);
     p.agentService.setApprovalBroker(&p.approvals);
     QObject::connect(&p.approvals, &ApprovalBroker::promptRequested, &p.approvals,
                      [a = &p.approvals](const ApprovalBroker::Prompt &prompt) {

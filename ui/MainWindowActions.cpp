@@ -5,6 +5,7 @@
 #include "AccountText.h"
 #include "AutostartEntry.h"
 #include "ClipboardGuard.h"
+#include "ErrorText.h"
 #include "EventLogModel.h"
 #include "MainWindow.h"
 #include "SessionManager.h"
@@ -256,7 +257,8 @@ QMessageBox *MainWindow::confirmRevoke(const QString &accountId)
             return;
         connect(
                 guard, &AccountSession::revokeFinished, this,
-                [this, name](bool confirmed, const QString &message) {
+                [this, name](bool confirmed, const AuthError &problem) {
+                    const QString message = ErrorText::revokeProblem(problem);
                     const QString text = confirmed
                             ? tr("Signed out of “%1”. The server confirmed the revocation.")
                                       .arg(name)

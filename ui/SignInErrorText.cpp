@@ -1,4 +1,5 @@
 #include "SignInErrorText.h"
+#include "ErrorText.h"
 
 using Kind = AuthError::Kind;
 
@@ -112,7 +113,7 @@ QString SignInErrorText::message(const AuthError &e, const QString &host, const 
                        .arg(scope, host)
                 + serverSaid(e);
     case Category::Other:
-        return e.userMessage();
+        return ErrorText::describe(e);
     }
-    return e.userMessage();
+    return ErrorText::describe(e);
 }

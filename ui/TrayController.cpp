@@ -97,7 +97,7 @@ void TrayController::tryShow()
 void TrayController::watch(AccountSession *session)
 {
     connect(session, &AccountSession::reauthRequired, this,
-            [this, session](const QString &reason) { onReauthRequired(session, reason); });
+            [this, session] { onReauthRequired(session); });
     connect(session, &AccountSession::refreshTokenExpiringSoon, this,
             [this, session](qint64 until) { onExpiringSoon(session, until); });
     m_dirty.insert(session->id());
@@ -223,10 +223,10 @@ void TrayController::activateLastMessage()
         Q_EMIT signInRequested(m_lastAccountId);
 }
 
-void TrayController::onReauthRequired(AccountSession *session, const QString &reason)
+void TrayController::onReauthRequired(AccountSession *session)
 {
-    // The engine says this once per failure, not per waiting caller (M-27, M-33).
-    Q_UNUSED(reason) // the snapshot carries the reason code; the words come from AccountText
+    // The engine says this once per failure, not per waiting caller (M-27, M-33). The snapshot
+    // carries the reason code; the words come from AccountText.
     const AccountSnapshot snap = session->snapshot();
     m_dirty.insert(session->id());
     flush();

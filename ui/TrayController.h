@@ -64,7 +64,7 @@ private:
     void tryShow();
     void watch(AccountSession *session);
     void schedule();
-    void onReauthRequired(AccountSession *session, const QString &reason);
+    void onReauthRequired(AccountSession *session);
     void onExpiringSoon(AccountSession *session, qint64 refreshUntilMs);
 
     AccountListModel *m_model;

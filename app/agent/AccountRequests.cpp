@@ -171,7 +171,9 @@ void AccountRequests::revoke(const WireMessage &request, const PeerIdentity &pee
         return;
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(session, &AccountSession::revokeFinished, this,
-                          [connection, reply](bool confirmed, const QString &message) {
+                          [connection, reply](bool confirmed, const AuthError &problem) {
+                              const QString message =
+                                      problem.isError() ? R::describe(problem) : QString();
                               QObject::disconnect(*connection);
                               WireMessage m = R::ok();
                               m.set("confirmed", confirmed ? "1" : "0");
@@ -249,7 +251,7 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
                                 if (error) {
                                     reply(R::error(error.isRetryable() ? tkwire::code::kOffline
                                                                        : tkwire::code::kInvalid,
-                                                   error.userMessage()));
+                                                   R::describe(error)));
                                     return;
                                 }
                                 finish(resolved);

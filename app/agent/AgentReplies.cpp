@@ -13,6 +13,22 @@ static QString tr(const char *text)
     return QCoreApplication::translate("AgentReplies", text);
 }
 
+static Describer &describer()
+{
+    static Describer d;
+    return d;
+}
+
+void setDescriber(Describer d)
+{
+    describer() = std::move(d);
+}
+
+QString describe(const AuthError &e)
+{
+    return describer() ? describer()(e) : e.toLogString();
+}
+
 tkwire::WireMessage ok()
 {
     tkwire::WireMessage m;
@@ -64,7 +80,7 @@ tkwire::WireMessage fromAuthError(const AuthError &e, const AccountSnapshot &s)
     case AuthError::Kind::GrantDead:
     case AuthError::Kind::BadCredentials:
         if (e.kind == AuthError::Kind::BadCredentials)
-            return error(tkwire::code::kSignInRequired, e.userMessage());
+            return error(tkwire::code::kSignInRequired, describe(e));
         return signInNeeded(s);
     case AuthError::Kind::Storage:
         return keychainLocked(s);
@@ -83,12 +99,12 @@ tkwire::WireMessage fromAuthError(const AuthError &e, const AccountSnapshot &s)
     case AuthError::Kind::Redirect:
         return error(tkwire::code::kConfig,
                      tr("%1: %2 (fix the account in Tokenkeeper)")
-                             .arg(s.config.displayName, e.userMessage()));
+                             .arg(s.config.displayName, describe(e)));
     case AuthError::Kind::AccessTokenRejected:
     case AuthError::Kind::InsufficientScope:
         break;
     }
-    return error(tkwire::code::kInternal, e.userMessage());
+    return error(tkwire::code::kInternal, describe(e));
 }
 
 tkwire::WireMessage fromState(const AccountSnapshot &s)

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 struct AuthError;
 struct AccountSnapshot;
 
@@ -23,5 +25,12 @@ tkwire::WireMessage fromAuthError(const AuthError &error, const AccountSnapshot 
 tkwire::WireMessage fromState(const AccountSnapshot &snapshot);
 
 void set(tkwire::WireMessage *m, const char *key, const QString &value);
+
+// The sentence for an engine error in a reply. The words live in the desktop's one table
+// (ui/ErrorText), installed by the composition root; without it (tests of the agent alone) the
+// error's log form is used.
+using Describer = std::function<QString(const AuthError &)>;
+void setDescriber(Describer describer);
+QString describe(const AuthError &error);
 
 } // namespace AgentReplies

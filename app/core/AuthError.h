@@ -51,8 +51,7 @@ struct AuthError
     }
 
     static QString kindName(Kind kind);
-    // One plain, actionable sentence for the UI; contains no token material.
-    QString userMessage() const;
+    // The sentence for the person is ui/ErrorText's (the engine carries kinds and codes only).
     // Compact form for logs: "Transient(http_503) status=503".
     QString toLogString() const;
 };

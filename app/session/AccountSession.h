@@ -54,8 +54,10 @@ public:
 Q_SIGNALS:
     void changed();
     void signInFinished(const AuthError &error); // None on success
-    void reauthRequired(const QString &reason); // once per failure, not per caller
-    void revokeFinished(bool serverConfirmed, const QString &message);
+    void reauthRequired(const AuthError &why); // once per failure, not per caller
+    // `problem`: why the server did not confirm (or a note, e.g. grant_already_ended); codes
+    // only, ui/ErrorText::revokeProblem words it.
+    void revokeFinished(bool serverConfirmed, const AuthError &problem);
     void refreshTokenExpiringSoon(qint64 refreshUntilMs); // days ahead (Venafi refresh_until)
     void logEvent(const QString &line); // redacted, for the event log
     // Browser sign-in: the UI opens `url` (QDesktopServices, or $BROWSER) and shows it with a

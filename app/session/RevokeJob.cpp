@@ -40,18 +40,3 @@ void RevokeJob::next()
         self->next();
     });
 }
-
-QString RevokeJob::problemText(const AuthError &error)
-{
-    switch (error.kind) {
-    case AuthError::Kind::Transient:
-    case AuthError::Kind::Ambiguous:
-    case AuthError::Kind::Offline:
-        return error.httpStatus > 0
-                ? QCoreApplication::translate("Session", "The server answered HTTP %1.")
-                          .arg(error.httpStatus)
-                : QCoreApplication::translate("Session", "The server could not be reached.");
-    default:
-        return error.userMessage();
-    }
-}

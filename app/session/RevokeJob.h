@@ -27,10 +27,6 @@ public:
     bool hasRequests() const { return !m_requests.isEmpty(); }
     bool confirmed() const { return m_done && !m_error && !m_requests.isEmpty(); }
     AuthError error() const { return m_error; } // the first failure; None when confirmed
-    // What the person reads when the server did not confirm: why, never a promised retry (the
-    // UI adds that the token may stay valid until it expires).
-    static QString problemText(const AuthError &error);
-
 Q_SIGNALS:
     void finished(RevokeJob *job);
 

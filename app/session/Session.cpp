@@ -11,7 +11,6 @@
 #include "OAuthDialect.h"
 #include "RefreshPolicy.h"
 #include "ResourceCall.h"
-#include "RevokeJob.h"
 #include "SessionProbe.h"
 
 #include <QCoreApplication>
@@ -123,57 +122,6 @@ void Session::exchange(OAuthDialect::Grant grant, const HttpRequest &request, qu
         e.generation = generation;
         dispatch(e);
     });
-}
-
-RevokeJob *Session::revokeJob(const TokenSet &tokens)
-{
-    Credentials creds;
-    creds.clientSecret =
-            m_keychain.clientSecret(); // RFC 7009 §2.1: the client authenticates here too
-    auto *job = new RevokeJob(m_deps.http, m_dialect.get(),
-                              m_dialect->revokeRequests(m_config, tokens, creds), this);
-    creds.wipe();
-    connect(job, &RevokeJob::finished, job, &QObject::deleteLater);
-    return job;
-}
-
-void Session::sendRevoke(const TokenSet &tokens, const AuthError &outcomeUnknown)
-{
-    RevokeJob *job = revokeJob(tokens);
-    if (!job->hasRequests()) {
-        job->deleteLater();
-        Event e = Event::of(ET::RevokeDone);
-        e.confirmed = false;
-        e.message = tr("The server has no revocation endpoint; the tokens were deleted here only.");
-        dispatch(e);
-        return;
-    }
-    connect(job, &RevokeJob::finished, this, [this, outcomeUnknown](RevokeJob *done) {
-        Event e = Event::of(ET::RevokeDone);
-        // Confirmed only when the server confirmed every token, and when no renewal with an
-        // unknown outcome may have left a newer pair alive.
-        e.confirmed = done->confirmed() && !outcomeUnknown;
-        e.message = done->error() ? RevokeJob::problemText(done->error())
-                : outcomeUnknown
-                ? tr("A renewal was interrupted; the server may have issued tokens that are "
-                     "still valid until they expire.")
-                : QString();
-        dispatch(e);
-    });
-    job->start();
-}
-
-void Session::revokeOrphan(const TokenSet &tokens)
-{
-    // Best effort, outside the machine: the replaced grant must not outlive the new one on the
-    // server. The outcome is logged; nothing here changes the account's state.
-    RevokeJob *job = revokeJob(tokens);
-    connect(job, &RevokeJob::finished, this, [this](RevokeJob *done) {
-        emitLog(done->confirmed() ? QStringLiteral("revoked the grant this sign-in replaced")
-                                  : QStringLiteral("could not revoke the replaced grant: ")
-                                + done->error().toLogString());
-    });
-    job->start();
 }
 
 void Session::run(const Effect &fx)
@@ -302,12 +250,12 @@ void Session::run(const Effect &fx)
         break;
     case FX::NotifyReauth: {
         m_deps.registry->setLastErrorCode(m_config.id, m_state.reauth.reason);
-        Q_EMIT reauthRequired(fx.error.userMessage());
+        Q_EMIT reauthRequired(fx.error);
         break;
     }
     case FX::NotifyRevoke:
         m_keychain.forgetSecret();
-        Q_EMIT revokeFinished(fx.confirmed, fx.text);
+        Q_EMIT revokeFinished(fx.confirmed, fx.error);
         break;
     case FX::NotifyExpiringSoon:
         Q_EMIT refreshTokenExpiringSoon(fx.atMs);

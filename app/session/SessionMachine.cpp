@@ -255,10 +255,10 @@ Transition step(const State &state, const Event &e, const Context &ctx)
         s.tokens = TokenSet();
         Effect &n = b.add(FX::NotifyRevoke);
         n.confirmed = e.confirmed;
-        n.text = e.message;
+        n.error = e.error; // why it is not confirmed (codes only; ui/ErrorText words it)
         b.log(e.confirmed ? QStringLiteral("signed out; the server confirmed the revocation")
                           : QStringLiteral("signed out here; the server could not confirm: ")
-                              + e.message);
+                              + e.error.toLogString());
         break;
     }
     case ET::ProbeReply:

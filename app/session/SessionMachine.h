@@ -127,8 +127,7 @@ struct Event
     QString journalFingerprint; // Loaded
     bool online = true; // Network
     QByteArray token; // Rejected
-    bool confirmed = false; // RevokeDone
-    QString message; // RevokeDone
+    bool confirmed = false; // RevokeDone (`error`: why not, when known)
     bool hasPassword = false; // SignInRequested: the typed credentials include a password
     bool sessionOnly = false; // SignInRequested: no keychain; keep the tokens in memory only
 
@@ -160,7 +159,7 @@ struct Effect
         FailWaiters, // answer every waiting caller with `error`
         NotifySignIn, // sign-in finished with `error` (None = success)
         NotifyReauth, // ask the person to sign in again (once per failure)
-        NotifyRevoke, // revocation finished: `confirmed`, `message`
+        NotifyRevoke, // revocation finished: `confirmed`, `error` (a code for the UI's words)
         NotifyExpiringSoon, // the grant ends at tokens.refreshUntilMs
         Log, // a redacted line for the event log
         SaveCredentials, // interactive sign-in succeeded: keep the client secret, and the

@@ -110,7 +110,9 @@ void refreshReply(Builder &b, const Event &e)
             const bool dead = e.error.kind == AuthError::Kind::GrantDead;
             Effect &n = b.add(FX::NotifyRevoke);
             n.confirmed = dead;
-            n.text = dead ? QStringLiteral("grant already ended") : e.error.toLogString();
+            n.error = dead
+                    ? AuthError(AuthError::Kind::GrantDead, QStringLiteral("grant_already_ended"))
+                    : e.error;
         }
         return;
     }
@@ -194,7 +196,7 @@ void revokeRequested(Builder &b, const Event &)
         s.tokens = TokenSet();
         Effect &n = b.add(FX::NotifyRevoke);
         n.confirmed = true;
-        n.text = QStringLiteral("nothing to revoke");
+        n.error = AuthError(AuthError::Kind::Cancelled, QStringLiteral("nothing_to_revoke"));
         return;
     }
     s.state = S::Revoking;

@@ -564,7 +564,7 @@ void tst_AuthorizationCodeFlow::parseExchangeReply()
             QCOMPARE(r.tokens.accessExpiresAtMs, m_clock.wallMs() + 60000);
     }
     if (kind == int(K::BadCredentials))
-        QVERIFY(!r.error.userMessage().isEmpty());
+        QVERIFY(!r.error.code.isEmpty()); // ui/ErrorText words it (tst_errortext)
 }
 
 // --- the job over real sockets -----------------------------------------------------------

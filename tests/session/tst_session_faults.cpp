@@ -159,7 +159,7 @@ private Q_SLOTS:
         s->refreshNow();
         QTRY_COMPARE(s->state(), SessionState::ConfigError);
         QCOMPARE(int(s->snapshot().lastError.kind), kind);
-        QVERIFY(!s->snapshot().lastError.userMessage().isEmpty());
+        QVERIFY(s->snapshot().lastError.isError());
         QCOMPARE(rig.storedRefreshToken(s->config()), rt); // RT not deleted
         rig.advance(3600 * 1000); // no automatic retries
         QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), before + 1);

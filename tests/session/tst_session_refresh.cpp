@@ -253,7 +253,7 @@ private Q_SLOTS:
                                 [](const auto &a) { return a->answered; }));
         QCOMPARE(answers.first()->error.kind, AuthError::Kind::GrantDead);
         QCOMPARE(reauth.size(), 1);
-        QVERIFY(!reauth.first().first().toString().isEmpty());
+        QVERIFY(reauth.first().first().value<AuthError>().isError());
         QCOMPARE(s->config().username, QString::fromLatin1(SessionRig::kUser));
         QTRY_VERIFY(!rig.secrets.contains(QStringLiteral("tokens:") + s->config().storageKey()));
         QTRY_VERIFY(

@@ -87,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(s.revokeCount, 0);
         box->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
         QCOMPARE(s.revokeCount, 1);
-        Q_EMIT s.revokeFinished(serverConfirmed, QString());
+        Q_EMIT s.revokeFinished(serverConfirmed, AuthError());
         QTRY_VERIFY(w.lastResultBox());
         QVERIFY2(w.lastResultBox()->text().contains(resultText),
                  qPrintable(w.lastResultBox()->text()));
@@ -345,9 +345,13 @@ private Q_SLOTS:
         model.addSession(&b);
         SignInController controller(nullptr, &model, nullptr);
         QSignalSpy opened(&controller, &SignInController::dialogOpened);
-        Q_EMIT a.reauthRequired(QStringLiteral("expired"));
-        Q_EMIT b.reauthRequired(QStringLiteral("expired"));
-        Q_EMIT a.reauthRequired(QStringLiteral("expired")); // the same account again
+        Q_EMIT a.reauthRequired(
+                AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant")));
+        Q_EMIT b.reauthRequired(
+                AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant")));
+        Q_EMIT a.reauthRequired(
+                AuthError(AuthError::Kind::GrantDead,
+                          QStringLiteral("invalid_grant"))); // the same account again
         QCOMPARE(opened.size(), 1);
         QCOMPARE(controller.pendingReprompts(), QStringList{QStringLiteral("b")});
         LoginDialog *first = controller.dialogFor(QStringLiteral("a"));

@@ -158,7 +158,8 @@ private Q_SLOTS:
         model.addSession(&a);
         tray.flush();
         QSignalSpy signIn(&tray, &TrayController::signInRequested);
-        Q_EMIT a.reauthRequired(QStringLiteral("the refresh token expired"));
+        Q_EMIT a.reauthRequired(
+                AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant")));
         QVERIFY(tray.lastNotification().contains(QLatin1String("venafi.example.com")));
         QVERIFY(tray.lastNotification().contains(QLatin1String("the refresh token expired")));
         tray.activateLastMessage(); // = QSystemTrayIcon::messageClicked
@@ -263,7 +264,8 @@ private Q_SLOTS:
         tray.copyToken(QStringLiteral("Prod"));
         QCOMPARE(tray.shownNotifications(), 1); // muted: no balloon for a copy
         a.setState(SessionState::ReauthRequired);
-        Q_EMIT a.reauthRequired(QStringLiteral("expired"));
+        Q_EMIT a.reauthRequired(
+                AuthError(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant")));
         QCOMPARE(tray.shownNotifications(), 2); // a needed sign-in always shows
         QApplication::clipboard()->clear();
     }
