@@ -146,6 +146,7 @@ DesktopShell::DesktopShell(const Options &options) : m_options(options)
     // The agent hands tokens to the person's programs (tokenctl, git, kubectl), in the words
     // of the desktop's one error table.
     AgentReplies::setDescriber(&ErrorText::describe);
+    AgentReplies::setProblemDescriber(&ErrorText::configProblem);
     p.agentService.setApprovalBroker(&p.approvals);
     QObject::connect(&p.approvals, &ApprovalBroker::promptRequested, &p.approvals,
                      [a = &p.approvals](const ApprovalBroker::Prompt &prompt) {

@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "Redaction.h"
+
 #include <QCoreApplication>
 
 // The translation contexts ("AuthError", "SignInMessages", "Session") are those the sentences
@@ -51,6 +53,13 @@ QString generalText(const AuthError &e)
                                            "The server did not answer clearly; retrying.");
         break;
     case K::Config:
+        if (e.code == QLatin1String("endpoint_policy")
+            || e.code == QLatin1String("bad_token_endpoint"))
+            return QCoreApplication::translate(
+                    "AuthError",
+                    "An endpoint address is not allowed to receive secrets: it must start with "
+                    "https:// (plain http only to 127.0.0.1 or [::1]) and hold no user name or "
+                    "#fragment. Nothing was sent.");
         if (e.code == QLatin1String("invalid_client")
             || e.code == QLatin1String("invalid_client_id"))
             base = QCoreApplication::translate(
@@ -87,13 +96,14 @@ QString generalText(const AuthError &e)
                 "AuthError", "The token lacks the permission (scope) this call needs.");
         break;
     case K::Cancelled:
-        base = QCoreApplication::translate("AuthError", "Cancelled.");
+        base = QCoreApplication::translate("AuthError", "The request was cancelled.");
         break;
     case K::Storage:
         base = QCoreApplication::translate("AuthError", "Secure storage is not available.");
         break;
     }
-    QString extra = e.description;
+    // The server's words, redacted: an error_description has been seen echoing a token (I-6).
+    QString extra = Redaction::redact(e.description);
     if (!e.detail.isEmpty())
         extra = extra.isEmpty() ? e.detail
                                 : extra + QStringLiteral(" (") + e.detail + QLatin1Char(')');
@@ -157,7 +167,7 @@ QString ErrorText::describe(const AuthError &error)
     // The server's own words help ("PKCE verification failed"); never for the issuer check.
     const bool withDescription =
             !error.description.isEmpty() && !c.startsWith(QLatin1String("iss"));
-    return withDescription ? base + QLatin1Char(' ') + error.description : base;
+    return withDescription ? base + QLatin1Char(' ') + Redaction::redact(error.description) : base;
 }
 
 bool ErrorText::canStartAgain(const AuthError &error)
@@ -200,4 +210,117 @@ QString ErrorText::revokeProblem(const AuthError &problem)
     default:
         return describe(problem);
     }
+}
+
+// The context "LoginValidator" is where these sentences were written first.
+
+static QString refusalText(EndpointPolicy::Refusal why)
+{
+    using R = EndpointPolicy::Refusal;
+    switch (why) {
+    case R::None:
+        return QString();
+    case R::PlainHttp:
+        return QCoreApplication::translate(
+                "LoginValidator",
+                "The URL must use https:// (plain http is only allowed to 127.0.0.1 or "
+                "[::1]).");
+    case R::UserInfo:
+        return QCoreApplication::translate("LoginValidator",
+                                           "The URL must not contain a user name or password.");
+    case R::Fragment:
+        return QCoreApplication::translate("LoginValidator",
+                                           "The URL must not contain a fragment (#...).");
+    case R::Scheme:
+        return QCoreApplication::translate(
+                "LoginValidator",
+                "The URL must start with https://, for example https://auth.example.com.");
+    case R::Empty:
+    case R::Invalid:
+    case R::NoHost:
+        break;
+    }
+    return QCoreApplication::translate(
+            "LoginValidator",
+            "The URL has no host name; it should look like https://auth.example.com/realm.");
+}
+
+static QString missingText(ConfigProblem::Field field, Dialect dialect)
+{
+    using F = ConfigProblem::Field;
+    switch (field) {
+    case F::Server:
+        return dialect == Dialect::Generic
+                ? QCoreApplication::translate("LoginValidator",
+                                              "Enter the issuer URL of the server.")
+                : QCoreApplication::translate("LoginValidator", "Enter the server URL.");
+    case F::TokenEndpoint:
+        return QCoreApplication::translate("LoginValidator", "Enter the token endpoint URL.");
+    case F::RevocationEndpoint:
+        return QCoreApplication::translate("LoginValidator", "Enter the revocation endpoint URL.");
+    case F::ClientId:
+        return dialect == Dialect::Salesforce
+                ? QCoreApplication::translate("LoginValidator", "Enter the consumer key.")
+                : QCoreApplication::translate("LoginValidator", "Enter the client ID.");
+    case F::ClientSecret:
+        return QCoreApplication::translate("LoginValidator", "Enter the consumer secret.");
+    case F::Username:
+        return QCoreApplication::translate("LoginValidator", "Enter your username.");
+    case F::Password:
+        return QCoreApplication::translate("LoginValidator", "Enter your password.");
+    case F::Scope:
+        return QCoreApplication::translate(
+                "LoginValidator", "Enter the scope, for example certificate:manage,revoke.");
+    case F::Method:
+        break;
+    }
+    return QCoreApplication::translate("LoginValidator", "Choose how to sign in.");
+}
+
+QString ErrorText::configProblem(const ConfigProblem &problem, Dialect dialect)
+{
+    using C = ConfigProblem::Code;
+    switch (problem.code) {
+    case C::Missing:
+        return missingText(problem.field, dialect);
+    case C::UrlHasSpace:
+        return QCoreApplication::translate("LoginValidator",
+                                           "The URL contains a space. A URL has none, for example "
+                                           "https://auth.example.com/realm.");
+    case C::UrlNoScheme:
+        if (problem.typed.contains(QLatin1Char(':')))
+            return QCoreApplication::translate(
+                    "LoginValidator",
+                    "The URL must start with https:// followed by the server name, for "
+                    "example https://auth.example.com.");
+        return QCoreApplication::translate(
+                       "LoginValidator",
+                       "The URL must start with https://, for example https://%1.")
+                .arg(problem.typed);
+    case C::UrlBadPort:
+        return QCoreApplication::translate(
+                "LoginValidator",
+                "The port after the server name must be a number, for example "
+                "https://auth.example.com:8443.");
+    case C::UrlBadCharacters:
+        return QCoreApplication::translate(
+                "LoginValidator",
+                "The URL contains characters that are not allowed in a URL. Check it for typos; "
+                "it should look like https://auth.example.com/realm.");
+    case C::UrlRefused:
+        return refusalText(problem.refusal);
+    case C::ScopeGrammar:
+        return dialect == Dialect::Venafi
+                ? QCoreApplication::translate(
+                        "LoginValidator",
+                        "The scope must look like certificate:manage,revoke;configuration:manage "
+                        "(no spaces).")
+                : QCoreApplication::translate(
+                        "LoginValidator", "The scope must be names separated by single spaces.");
+    case C::MethodUnsupported:
+        return QCoreApplication::translate(
+                "LoginValidator",
+                "Venafi TPP has no browser sign-in; choose Device code or Password.");
+    }
+    return QString();
 }

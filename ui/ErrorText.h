@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuthError.h"
+#include "ConfigProblem.h"
 
 #include <QString>
 
@@ -16,4 +17,7 @@ QString describe(const AuthError &error);
 bool canStartAgain(const AuthError &error);
 // Why a revocation is not confirmed (RevokeDone's problem), or empty when it is.
 QString revokeProblem(const AuthError &problem);
+// What is wrong with a typed account field (the dialect's validate()), as the login dialog and
+// `tokenctl add` say it.
+QString configProblem(const ConfigProblem &problem, Dialect dialect);
 } // namespace ErrorText

@@ -278,7 +278,7 @@ LoginValidator::Input LoginDialog::validationInput() const
     in.hasClientSecret = !m_clientSecret->text().isEmpty() || m_base.hasClientSecret;
     in.username = m_username->text();
     in.hasPassword = !m_password->text().isEmpty();
-    in.needsPassword = m_method->method() == SignInMethod::Password;
+    in.method = m_method->method();
     in.scope = m_scope->text();
     return in;
 }
@@ -332,8 +332,10 @@ QLineEdit *LoginDialog::field(Field f) const
         return m_password;
     case Field::Scope:
         return m_scope;
+    case Field::Method:
+        break; // not a line edit; showProblem focuses the method choice
     }
-    return m_server;
+    return nullptr;
 }
 
 void LoginDialog::submit()
@@ -352,7 +354,9 @@ void LoginDialog::submit()
 void LoginDialog::showProblem(const LoginValidator::Problem &problem)
 {
     m_problem->setProblem(problem.message, QStringLiteral("validation"));
-    QLineEdit *edit = field(problem.field);
+    QWidget *edit = field(problem.field);
+    if (!edit)
+        edit = m_method;
     edit->setFocus();
     edit->setAccessibleDescription(problem.message);
 }

@@ -4,8 +4,8 @@
 #include "AccountSession.h"
 #include "AgentLog.h"
 #include "AgentReplies.h"
-#include "EndpointPolicy.h"
 #include "ErrorCodes.h"
+#include "OAuthDialect.h"
 #include "PeerIdentity.h"
 #include "SessionManager.h"
 #include "TokenHandout.h"
@@ -184,6 +184,30 @@ void AccountRequests::revoke(const WireMessage &request, const PeerIdentity &pee
     session->revoke();
 }
 
+// The tokenctl option a validation problem is about.
+static QString optionFor(ConfigProblem::Field field)
+{
+    using F = ConfigProblem::Field;
+    switch (field) {
+    case F::Server:
+    case F::TokenEndpoint:
+    case F::RevocationEndpoint:
+        return QStringLiteral("--server");
+    case F::ClientId:
+        return QStringLiteral("--client-id");
+    case F::ClientSecret:
+        return QStringLiteral("--client-secret-stdin");
+    case F::Username:
+    case F::Password:
+        return QStringLiteral("--user");
+    case F::Scope:
+        return QStringLiteral("--scope");
+    case F::Method:
+        break;
+    }
+    return QStringLiteral("--method");
+}
+
 void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
 {
     AccountConfig c;
@@ -197,35 +221,31 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
         reply(R::error(tkwire::code::kInvalid, tr("--method must be browser, device or password")));
         return;
     }
-    if (c.dialect == Dialect::Venafi && c.signInMethod == SignInMethod::Browser) {
+    // The dialog's rules and sentences (the dialect's validate(), worded by the desktop).
+    AccountDraft draft;
+    draft.dialect = c.dialect;
+    draft.method = c.signInMethod;
+    draft.server = str(request, "server");
+    draft.clientId = str(request, "client_id");
+    draft.username = str(request, "user");
+    draft.scope = str(request, "scope");
+    const QByteArray secret = QByteArray::fromStdString(request.get("client_secret"));
+    draft.hasClientSecret = !secret.isEmpty();
+    draft.passwordExpected = false; // `tokenctl login` signs in afterwards
+    const QList<ConfigProblem> problems = OAuthDialect::create(c.dialect)->validate(draft);
+    if (!problems.isEmpty()) {
         reply(R::error(tkwire::code::kInvalid,
-                       tr("Venafi TPP has no browser sign-in; use --method device or password")));
+                       QStringLiteral("%1: %2").arg(optionFor(problems.first().field),
+                                                    R::describe(problems.first(), c.dialect))));
         return;
     }
-    const QString server = str(request, "server").trimmed();
-    const QString why = EndpointPolicy::check(server);
-    if (server.isEmpty() || !why.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid,
-                       server.isEmpty() ? tr("--server is required") : why));
-        return;
-    }
-    c.serverUrl = QUrl(server);
-    c.clientId = str(request, "client_id").trimmed();
-    c.username = str(request, "user").trimmed();
-    c.scope = str(request, "scope").trimmed();
+    c.serverUrl = QUrl(draft.server.trimmed());
+    c.clientId = draft.clientId.trimmed();
+    c.username = draft.username.trimmed();
+    c.scope = draft.scope.trimmed();
     c.displayName = str(request, "name").trimmed();
     if (c.displayName.isEmpty())
         c.displayName = c.hostLabel();
-    if (c.clientId.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid, tr("--client-id is required")));
-        return;
-    }
-    const QByteArray secret = QByteArray::fromStdString(request.get("client_secret"));
-    if (c.dialect == Dialect::Salesforce && secret.isEmpty()) {
-        reply(R::error(tkwire::code::kInvalid,
-                       tr("Salesforce needs the consumer secret: --client-secret-stdin")));
-        return;
-    }
     for (AccountSession *s : m_manager->sessions()) {
         if (s->config().displayName == c.displayName) {
             reply(R::error(tkwire::code::kInvalid,

@@ -29,6 +29,26 @@ QString describe(const AuthError &e)
     return describer() ? describer()(e) : e.toLogString();
 }
 
+static ProblemDescriber &problemDescriber()
+{
+    static ProblemDescriber d;
+    return d;
+}
+
+void setProblemDescriber(ProblemDescriber d)
+{
+    problemDescriber() = std::move(d);
+}
+
+QString describe(const ConfigProblem &p, Dialect dialect)
+{
+    if (problemDescriber())
+        return problemDescriber()(p, dialect);
+    return QStringLiteral("field %1: problem %2")
+            .arg(static_cast<int>(p.field))
+            .arg(static_cast<int>(p.code));
+}
+
 tkwire::WireMessage ok()
 {
     tkwire::WireMessage m;

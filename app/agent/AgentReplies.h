@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConfigProblem.h"
 #include "WireMessage.h"
 
 #include <QString>
@@ -32,5 +33,10 @@ void set(tkwire::WireMessage *m, const char *key, const QString &value);
 using Describer = std::function<QString(const AuthError &)>;
 void setDescriber(Describer describer);
 QString describe(const AuthError &error);
+// The same for what is wrong with `tokenctl add`'s input (the desktop installs
+// ErrorText::configProblem, the dialog's own sentences); without one, the codes are named.
+using ProblemDescriber = std::function<QString(const ConfigProblem &, Dialect)>;
+void setProblemDescriber(ProblemDescriber describer);
+QString describe(const ConfigProblem &problem, Dialect dialect);
 
 } // namespace AgentReplies

@@ -7,7 +7,6 @@
 #include "TokenReply.h"
 #include "WwwAuthenticate.h"
 
-#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace {
@@ -119,15 +118,9 @@ TokenResult GenericDialect::parseTokenReply(Grant grant, const HttpReply &reply,
                                             qint64 nowMs) const
 {
     TokenResult result;
-    if (!reply.isSuccess()) {
-        result.error = ReplyClassifier::tokenEndpointError(reply, grant);
-        return result;
-    }
-
     TokenSet t;
     QJsonObject obj;
-    result.error = TokenReply::readTokens(reply, grant, previous, nowMs, &t, &obj);
-    if (result.error.isError())
+    if (!TokenReply::readStandardReply(reply, grant, previous, nowMs, &result, &t, &obj))
         return result;
     // relative to the moment we sent the request (conservative).
     const qint64 seconds = Lifetime::parseSeconds(obj.value(QLatin1String("expires_in")));
@@ -198,31 +191,21 @@ AuthError GenericDialect::classifyVerifyReply(const HttpReply &reply, bool *acti
     return ReplyClassifier::introspection(reply, active);
 }
 
-QStringList GenericDialect::validate(const AccountConfig &config) const
+QList<ConfigProblem> GenericDialect::validate(const AccountDraft &draft) const
 {
-    QStringList problems;
-    if (config.tokenEndpoint.isEmpty()) {
-        if (config.serverUrl.isEmpty())
-            problems << QCoreApplication::translate(
-                    "GenericDialect",
-                    "Enter the issuer URL (for discovery) or the token endpoint.");
-        else if (const QString p = EndpointPolicy::check(config.serverUrl); !p.isEmpty())
-            problems << p;
-    } else if (const QString p = EndpointPolicy::check(config.tokenEndpoint); !p.isEmpty()) {
-        problems << p;
+    using F = ConfigProblem::Field;
+    QList<ConfigProblem> out;
+    DraftCheck::url(&out, F::Server, draft.server, !draft.manualEndpoints);
+    if (draft.manualEndpoints) {
+        DraftCheck::url(&out, F::TokenEndpoint, draft.tokenEndpoint, true);
+        DraftCheck::url(&out, F::RevocationEndpoint, draft.revocationEndpoint, false);
     }
-    for (const QUrl &optional : {config.revocationEndpoint, config.introspectionEndpoint}) {
-        if (optional.isEmpty())
-            continue;
-        if (const QString p = EndpointPolicy::check(optional); !p.isEmpty())
-            problems << p;
+    DraftCheck::common(&out, draft);
+    if (!isValidScope(draft.scope.trimmed())) {
+        ConfigProblem p;
+        p.field = F::Scope;
+        p.code = ConfigProblem::Code::ScopeGrammar;
+        out.append(p);
     }
-    if (config.clientId.trimmed().isEmpty())
-        problems << QCoreApplication::translate("GenericDialect", "Enter the client ID.");
-    if (config.username.trimmed().isEmpty())
-        problems << QCoreApplication::translate("GenericDialect", "Enter the user name.");
-    if (!isValidScope(config.scope))
-        problems << QCoreApplication::translate(
-                "GenericDialect", "The scope must be names separated by single spaces.");
-    return problems;
+    return out;
 }

@@ -22,7 +22,7 @@ public:
     AuthError classifyResourceReply(const HttpReply &reply) const override;
     AuthError classifyRevokeReply(const HttpReply &reply) const override;
     AuthError classifyVerifyReply(const HttpReply &reply, bool *active) const override;
-    QStringList validate(const AccountConfig &config) const override;
+    QList<ConfigProblem> validate(const AccountDraft &draft) const override;
 
     // RFC 6749 §3.3 scope: space-separated tokens of %x21 / %x23-5B / %x5D-7E.
     static bool isValidScope(const QString &scope);

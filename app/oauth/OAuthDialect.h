@@ -2,6 +2,7 @@
 
 #include "AccountConfig.h"
 #include "AuthError.h"
+#include "ConfigProblem.h"
 #include "HttpExchange.h"
 #include "TokenSet.h"
 
@@ -68,9 +69,11 @@ public:
     // Verify/introspect answer: None and `*active` set, or an error.
     virtual AuthError classifyVerifyReply(const HttpReply &reply, bool *active) const = 0;
 
-    // Checks the account configuration before anything is sent (required fields, https, scope
-    // grammar). Empty when valid; otherwise one sentence per problem.
-    virtual QStringList validate(const AccountConfig &config) const = 0;
+    // Checks what a person typed for an account before anything is sent (required fields per
+    // method, https, the scope grammar, methods the dialect has): the one set of rules for the
+    // login dialog and `tokenctl add`. Empty when valid; the problems in the order of the form,
+    // as codes (ui/ErrorText words them).
+    virtual QList<ConfigProblem> validate(const AccountDraft &draft) const = 0;
 
     static std::unique_ptr<OAuthDialect> create(Dialect kind);
 };

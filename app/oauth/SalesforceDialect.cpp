@@ -6,7 +6,6 @@
 #include "ReplyClassifier.h"
 #include "TokenReply.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -141,15 +140,9 @@ TokenResult SalesforceDialect::parseTokenReply(Grant grant, const HttpReply &rep
 {
     using K = AuthError::Kind;
     TokenResult result;
-    if (!reply.isSuccess()) {
-        result.error = ReplyClassifier::tokenEndpointError(reply, grant);
-        return result;
-    }
-
     TokenSet t;
     QJsonObject obj;
-    result.error = TokenReply::readTokens(reply, grant, previous, nowMs, &t, &obj);
-    if (result.error.isError())
+    if (!TokenReply::readStandardReply(reply, grant, previous, nowMs, &result, &t, &obj))
         return result;
 
     const QJsonValue instance = obj.value(QLatin1String("instance_url"));
@@ -273,25 +266,16 @@ AuthError SalesforceDialect::classifyVerifyReply(const HttpReply &reply, bool *a
     return ReplyClassifier::introspection(reply, active);
 }
 
-QStringList SalesforceDialect::validate(const AccountConfig &config) const
+QList<ConfigProblem> SalesforceDialect::validate(const AccountDraft &draft) const
 {
-    QStringList problems;
-    const QString urlProblem = EndpointPolicy::check(config.serverUrl);
-    if (!urlProblem.isEmpty())
-        problems << urlProblem;
-    if (config.clientId.trimmed().isEmpty())
-        problems << QCoreApplication::translate(
-                "SalesforceDialect", "Enter the consumer key (client ID) of the connected app.");
-    if (config.username.trimmed().isEmpty())
-        problems << QCoreApplication::translate("SalesforceDialect", "Enter the user name.");
-    if (!config.introspectionEndpoint.isEmpty()) {
-        const QString p = EndpointPolicy::check(config.introspectionEndpoint);
-        if (!p.isEmpty())
-            problems << p;
+    using F = ConfigProblem::Field;
+    QList<ConfigProblem> out;
+    DraftCheck::url(&out, F::Server, draft.server, true);
+    DraftCheck::common(&out, draft);
+    if (!draft.hasClientSecret) { // every connected app and External Client App has one
+        ConfigProblem p;
+        p.field = F::ClientSecret;
+        out.append(p);
     }
-    if (config.assumedSessionSeconds < 60 || config.assumedSessionSeconds > 24 * 3600)
-        problems << QCoreApplication::translate(
-                "SalesforceDialect",
-                "The assumed session timeout must be between 1 minute and 24 hours.");
-    return problems;
+    return out;
 }

@@ -26,7 +26,7 @@ public:
     AuthError classifyResourceReply(const HttpReply &reply) const override;
     AuthError classifyRevokeReply(const HttpReply &reply) const override;
     AuthError classifyVerifyReply(const HttpReply &reply, bool *active) const override;
-    QStringList validate(const AccountConfig &config) const override;
+    QList<ConfigProblem> validate(const AccountDraft &draft) const override;
 
     // S-08: https (or a loopback literal for tests) and a Salesforce domain or the login host.
     static bool isAcceptableInstanceUrl(const QUrl &instanceUrl, const QUrl &loginUrl);

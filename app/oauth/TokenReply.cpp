@@ -166,4 +166,14 @@ AuthError readTokens(const HttpReply &reply, OAuthDialect::Grant grant, const To
     return AuthError();
 }
 
+bool readStandardReply(const HttpReply &reply, OAuthDialect::Grant grant, const TokenSet &previous,
+                       qint64 nowMs, TokenResult *result, TokenSet *tokens, QJsonObject *object)
+{
+    if (!reply.isSuccess())
+        result->error = ReplyClassifier::tokenEndpointError(reply, grant);
+    else
+        result->error = readTokens(reply, grant, previous, nowMs, tokens, object);
+    return !result->error.isError();
+}
+
 } // namespace TokenReply

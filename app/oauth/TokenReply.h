@@ -22,6 +22,12 @@ bool parseJsonObject(const QByteArray &body, QJsonObject *out);
 AuthError readTokens(const HttpReply &reply, OAuthDialect::Grant grant, const TokenSet &previous,
                      qint64 nowMs, TokenSet *tokens, QJsonObject *object);
 
+// The RFC 6749 reading shared by Salesforce and generic servers: a non-2xx reply classified by
+// ReplyClassifier::tokenEndpointError, a 2xx one read by readTokens. False (with
+// result->error set) when the reply holds no tokens.
+bool readStandardReply(const HttpReply &reply, OAuthDialect::Grant grant, const TokenSet &previous,
+                       qint64 nowMs, TokenResult *result, TokenSet *tokens, QJsonObject *object);
+
 // For a non-2xx body: the RFC 6749 "error"/"error_description" pair, when the body has one.
 bool readOAuthError(const HttpReply &reply, QString *code, QString *description);
 // The local instant the request was sent, or nowMs when unknown (synthetic replies).

@@ -6,7 +6,6 @@
 #include "ReplyClassifier.h"
 #include "TokenReply.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -290,24 +289,24 @@ AuthError VenafiDialect::classifyVerifyReply(const HttpReply &reply, bool *activ
                     QStringLiteral("http_") + QString::number(reply.status), reply);
 }
 
-QStringList VenafiDialect::validate(const AccountConfig &config) const
+QList<ConfigProblem> VenafiDialect::validate(const AccountDraft &draft) const
 {
-    QStringList problems;
-    const QString urlProblem = EndpointPolicy::check(config.serverUrl);
-    if (!urlProblem.isEmpty())
-        problems << urlProblem;
-    if (config.clientId.trimmed().isEmpty())
-        problems << QCoreApplication::translate(
-                "VenafiDialect", "Enter the client ID (the API integration's application ID).");
-    if (config.username.trimmed().isEmpty())
-        problems << QCoreApplication::translate("VenafiDialect", "Enter the user name.");
-    if (config.scope.isEmpty())
-        problems << QCoreApplication::translate(
-                "VenafiDialect", "Enter the scope, for example certificate:manage,revoke.");
-    else if (!isValidScope(config.scope))
-        problems << QCoreApplication::translate(
-                "VenafiDialect",
-                "The scope must look like certificate:manage,revoke;configuration "
-                "(no spaces).");
-    return problems;
+    using F = ConfigProblem::Field;
+    QList<ConfigProblem> out;
+    if (draft.method == SignInMethod::Browser) {
+        ConfigProblem p;
+        p.field = F::Method;
+        p.code = ConfigProblem::Code::MethodUnsupported;
+        out.append(p);
+    }
+    DraftCheck::url(&out, F::Server, draft.server, true);
+    DraftCheck::common(&out, draft);
+    const QString scope = draft.scope.trimmed();
+    if (scope.isEmpty() || !isValidScope(scope)) {
+        ConfigProblem p;
+        p.field = F::Scope;
+        p.code = scope.isEmpty() ? ConfigProblem::Code::Missing : ConfigProblem::Code::ScopeGrammar;
+        out.append(p);
+    }
+    return out;
 }

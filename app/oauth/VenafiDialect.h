@@ -23,7 +23,7 @@ public:
     AuthError classifyResourceReply(const HttpReply &reply) const override;
     AuthError classifyRevokeReply(const HttpReply &reply) const override;
     AuthError classifyVerifyReply(const HttpReply &reply, bool *active) const override;
-    QStringList validate(const AccountConfig &config) const override;
+    QList<ConfigProblem> validate(const AccountDraft &draft) const override;
 
     // "https://tpp.example/vedsdk/" -> "https://tpp.example/" (vcert's normalizeURL): always
     // ends with '/', a trailing "vedsdk" segment removed, query and fragment dropped.

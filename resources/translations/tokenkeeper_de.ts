@@ -191,79 +191,79 @@
 <context>
     <name>AccountText</name>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="21"/>
+        <location filename="../../ui/AccountText.cpp" line="22"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="23"/>
+        <location filename="../../ui/AccountText.cpp" line="24"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="25"/>
-        <location filename="../../ui/AccountText.cpp" line="82"/>
+        <location filename="../../ui/AccountText.cpp" line="26"/>
+        <location filename="../../ui/AccountText.cpp" line="83"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="27"/>
+        <location filename="../../ui/AccountText.cpp" line="28"/>
         <source>Renewing…</source>
         <translation>Wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="29"/>
+        <location filename="../../ui/AccountText.cpp" line="30"/>
         <source>Retrying</source>
         <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="31"/>
+        <location filename="../../ui/AccountText.cpp" line="32"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="33"/>
+        <location filename="../../ui/AccountText.cpp" line="34"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="35"/>
+        <location filename="../../ui/AccountText.cpp" line="36"/>
         <source>Signing out…</source>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="37"/>
+        <location filename="../../ui/AccountText.cpp" line="38"/>
         <source>Settings need attention</source>
         <translation>Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="46"/>
-        <location filename="../../ui/AccountText.cpp" line="91"/>
+        <location filename="../../ui/AccountText.cpp" line="47"/>
+        <location filename="../../ui/AccountText.cpp" line="92"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="48"/>
+        <location filename="../../ui/AccountText.cpp" line="49"/>
         <source>Signed in (the system clock looks wrong)</source>
         <translation>Angemeldet (die Systemuhr scheint falsch zu gehen)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="56"/>
+        <location filename="../../ui/AccountText.cpp" line="57"/>
         <source>%1 (estimated)</source>
         <translation>%1 (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="67"/>
+        <location filename="../../ui/AccountText.cpp" line="68"/>
         <source>The server is not answering; retrying.</source>
         <translation>Der Server antwortet nicht; neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="77"/>
+        <location filename="../../ui/AccountText.cpp" line="78"/>
         <source>Signed in · the system clock looks wrong</source>
         <translation>Angemeldet · die Systemuhr scheint falsch zu gehen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="79"/>
+        <location filename="../../ui/AccountText.cpp" line="80"/>
         <source>Signed in · token expires %1</source>
         <translation>Angemeldet · Token läuft ab %1</translation>
     </message>
@@ -272,17 +272,17 @@
         <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="87"/>
+        <location filename="../../ui/AccountText.cpp" line="88"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="95"/>
+        <location filename="../../ui/AccountText.cpp" line="96"/>
         <source>The server is not answering · %1</source>
         <translation>Der Server antwortet nicht · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="110"/>
+        <location filename="../../ui/AccountText.cpp" line="111"/>
         <source>; access token expires %1</source>
         <translation>; Zugriffstoken läuft ab %1</translation>
     </message>
@@ -291,97 +291,97 @@
         <translation type="vanished">; Zugriffstoken %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="112"/>
+        <location filename="../../ui/AccountText.cpp" line="113"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="122"/>
+        <location filename="../../ui/AccountText.cpp" line="123"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="124"/>
+        <location filename="../../ui/AccountText.cpp" line="125"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="126"/>
+        <location filename="../../ui/AccountText.cpp" line="127"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="128"/>
+        <location filename="../../ui/AccountText.cpp" line="129"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="130"/>
+        <location filename="../../ui/AccountText.cpp" line="131"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="132"/>
+        <location filename="../../ui/AccountText.cpp" line="133"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="134"/>
+        <location filename="../../ui/AccountText.cpp" line="135"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="143"/>
+        <location filename="../../ui/AccountText.cpp" line="144"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="146"/>
+        <location filename="../../ui/AccountText.cpp" line="147"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="150"/>
+        <location filename="../../ui/AccountText.cpp" line="151"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="157"/>
+        <location filename="../../ui/AccountText.cpp" line="158"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="159"/>
+        <location filename="../../ui/AccountText.cpp" line="160"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="161"/>
+        <location filename="../../ui/AccountText.cpp" line="162"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="163"/>
+        <location filename="../../ui/AccountText.cpp" line="164"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="165"/>
+        <location filename="../../ui/AccountText.cpp" line="166"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="167"/>
+        <location filename="../../ui/AccountText.cpp" line="168"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="169"/>
+        <location filename="../../ui/AccountText.cpp" line="170"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="171"/>
+        <location filename="../../ui/AccountText.cpp" line="172"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -434,97 +434,106 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>AuthError</name>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="48"/>
+        <location filename="../../ui/ErrorText.cpp" line="21"/>
         <source>The sign-in session ended because the connection was interrupted during renewal. Sign in again.</source>
         <translation>Die Anmeldesitzung wurde beendet, weil die Verbindung während der Erneuerung unterbrochen wurde. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="53"/>
+        <location filename="../../ui/ErrorText.cpp" line="26"/>
         <source>The sign-in session reached its maximum lifetime. Sign in again.</source>
         <translation>Die Anmeldesitzung hat ihre maximale Dauer erreicht. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="57"/>
+        <location filename="../../ui/ErrorText.cpp" line="31"/>
         <source>The server no longer accepts your credentials (password changed or account deactivated). Sign in again.</source>
         <translation>Der Server akzeptiert Ihre Zugangsdaten nicht mehr (Passwort geändert oder Konto deaktiviert). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="62"/>
+        <location filename="../../ui/ErrorText.cpp" line="36"/>
         <source>The sign-in session has ended (the refresh token expired or was revoked). Sign in again.</source>
         <translation>Die Anmeldesitzung ist beendet (das Aktualisierungstoken ist abgelaufen oder wurde widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="68"/>
+        <location filename="../../ui/ErrorText.cpp" line="42"/>
         <source>Username or password was rejected.</source>
         <translation>Benutzername oder Passwort wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="72"/>
+        <location filename="../../ui/ErrorText.cpp" line="46"/>
         <source>The server is temporarily unavailable; retrying.</source>
         <translation>Der Server ist vorübergehend nicht verfügbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="74"/>
+        <location filename="../../ui/ErrorText.cpp" line="48"/>
         <source>The server cannot be reached; retrying.</source>
         <translation>Der Server ist nicht erreichbar; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="78"/>
+        <location filename="../../ui/ErrorText.cpp" line="52"/>
         <source>The server did not answer clearly; retrying.</source>
         <translation>Die Antwort des Servers war nicht eindeutig; ein neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="83"/>
+        <location filename="../../ui/ErrorText.cpp" line="58"/>
+        <source>An endpoint address is not allowed to receive secrets: it must start with https:// (plain http only to 127.0.0.1 or [::1]) and hold no user name or #fragment. Nothing was sent.</source>
+        <translation>Diese Endpunktadresse darf keine Geheimnisse empfangen: Sie muss mit https:// beginnen (unverschlüsseltes http nur zu 127.0.0.1 oder [::1]) und darf weder Benutzernamen noch #Fragment enthalten. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="65"/>
         <source>The client ID or client secret was rejected. Check the account settings.</source>
         <translation>Die Client-ID oder das Client-Geheimnis wurde abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="87"/>
+        <location filename="../../ui/ErrorText.cpp" line="69"/>
         <source>The token endpoint was not found. Check the server URL.</source>
         <translation>Der Token-Endpunkt wurde nicht gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="90"/>
+        <location filename="../../ui/ErrorText.cpp" line="72"/>
         <source>The server rejected the request as misconfigured. Check the account settings.</source>
         <translation>Der Server hat die Anfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="96"/>
+        <location filename="../../ui/ErrorText.cpp" line="78"/>
         <source>The requested scope is not allowed for this account.</source>
         <translation>Der angeforderte Scope ist für dieses Konto nicht erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="100"/>
+        <location filename="../../ui/ErrorText.cpp" line="82"/>
         <source>The server&apos;s certificate is not trusted.</source>
         <translation>Dem Zertifikat des Servers wird nicht vertraut.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="103"/>
+        <location filename="../../ui/ErrorText.cpp" line="85"/>
         <source>The endpoint redirected elsewhere; nothing was sent. Check the URL.</source>
         <translation>Der Endpunkt hat auf eine andere Adresse umgeleitet; es wurde nichts gesendet. Prüfen Sie die URL.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="107"/>
+        <location filename="../../ui/ErrorText.cpp" line="89"/>
         <source>You are offline.</source>
         <translation>Sie sind offline.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="110"/>
+        <location filename="../../ui/ErrorText.cpp" line="92"/>
         <source>The server rejected the access token.</source>
         <translation>Der Server hat das Zugriffstoken abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="113"/>
+        <location filename="../../ui/ErrorText.cpp" line="95"/>
         <source>The token lacks the permission (scope) this call needs.</source>
         <translation>Dem Token fehlt die Berechtigung (Scope), die dieser Aufruf benötigt.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="117"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
+        <location filename="../../ui/ErrorText.cpp" line="99"/>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/AuthError.cpp" line="120"/>
+        <source>Cancelled.</source>
+        <translation type="vanished">Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="102"/>
         <source>Secure storage is not available.</source>
         <translation>Der sichere Speicher ist nicht verfügbar.</translation>
     </message>
@@ -584,40 +593,32 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>EndpointPolicy</name>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="26"/>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="54"/>
         <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
-        <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
+        <translation type="vanished">Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="36"/>
         <source>The URL is empty.</source>
-        <translation>Die URL ist leer.</translation>
+        <translation type="vanished">Die URL ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="38"/>
         <source>The URL is not valid: %1</source>
-        <translation>Die URL ist ungültig: %1</translation>
+        <translation type="vanished">Die URL ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="41"/>
         <source>The URL has no host name.</source>
-        <translation>Die URL enthält keinen Hostnamen.</translation>
+        <translation type="vanished">Die URL enthält keinen Hostnamen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="43"/>
         <source>The URL must not contain a user name or password.</source>
-        <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+        <translation type="vanished">Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="46"/>
         <source>The URL must not contain a fragment (#...).</source>
-        <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
+        <translation type="vanished">Die URL darf kein Fragment (#…) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/core/EndpointPolicy.cpp" line="58"/>
         <source>Unsupported URL scheme &quot;%1&quot;; use https://.</source>
-        <translation>Nicht unterstütztes URL-Schema „%1“; verwenden Sie https://.</translation>
+        <translation type="vanished">Nicht unterstütztes URL-Schema „%1“; verwenden Sie https://.</translation>
     </message>
 </context>
 <context>
@@ -880,24 +881,20 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>GenericDialect</name>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="206"/>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
-        <translation>Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
+        <translation type="vanished">Geben Sie die Issuer-URL (für die automatische Erkennung) oder den Token-Endpunkt ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="221"/>
         <source>Enter the client ID.</source>
-        <translation>Geben Sie die Client-ID ein.</translation>
+        <translation type="vanished">Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="223"/>
         <source>Enter the user name.</source>
-        <translation>Geben Sie den Benutzernamen ein.</translation>
+        <translation type="vanished">Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/GenericDialect.cpp" line="225"/>
         <source>The scope must be names separated by single spaces.</source>
-        <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
+        <translation type="vanished">Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
 </context>
 <context>
@@ -1201,12 +1198,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="412"/>
+        <location filename="../../ui/LoginDialog.cpp" line="416"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="422"/>
+        <location filename="../../ui/LoginDialog.cpp" line="426"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1214,79 +1211,124 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginValidator</name>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="21"/>
+        <location filename="../../ui/ErrorText.cpp" line="287"/>
         <source>The URL contains a space. A URL has none, for example https://auth.example.com/realm.</source>
         <translation>Die URL enthält ein Leerzeichen. Eine URL hat keines, zum Beispiel https://auth.example.com/realm.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="26"/>
+        <location filename="../../ui/ErrorText.cpp" line="292"/>
         <source>The URL must start with https:// followed by the server name, for example https://auth.example.com.</source>
         <translation>Die URL muss mit https:// und dem Servernamen beginnen, zum Beispiel https://auth.example.com.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="28"/>
+        <location filename="../../ui/ErrorText.cpp" line="296"/>
         <source>The URL must start with https://, for example https://%1.</source>
         <translation>Die URL muss mit https:// beginnen, zum Beispiel https://%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="40"/>
+        <location filename="../../ui/ErrorText.cpp" line="301"/>
         <source>The port after the server name must be a number, for example https://auth.example.com:8443.</source>
         <translation>Der Port nach dem Servernamen muss eine Zahl sein, zum Beispiel https://auth.example.com:8443.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="43"/>
+        <location filename="../../ui/ErrorText.cpp" line="306"/>
         <source>The URL contains characters that are not allowed in a URL. Check it for typos; it should look like https://auth.example.com/realm.</source>
         <translation>Die URL enthält Zeichen, die in einer URL nicht erlaubt sind. Prüfen Sie sie auf Tippfehler; sie sollte wie https://auth.example.com/realm aussehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="70"/>
+        <location filename="../../ui/ErrorText.cpp" line="254"/>
         <source>Enter the issuer URL of the server.</source>
         <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="71"/>
+        <location filename="../../ui/ErrorText.cpp" line="224"/>
+        <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
+        <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="229"/>
+        <source>The URL must not contain a user name or password.</source>
+        <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="232"/>
+        <source>The URL must not contain a fragment (#...).</source>
+        <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="235"/>
+        <source>The URL must start with https://, for example https://auth.example.com.</source>
+        <translation>Die URL muss mit https:// beginnen, zum Beispiel https://auth.example.com.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="243"/>
+        <source>The URL has no host name; it should look like https://auth.example.com/realm.</source>
+        <translation>Die URL enthält keinen Hostnamen; sie sollte so aussehen: https://auth.example.com/realm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="256"/>
         <source>Enter the server URL.</source>
         <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="74"/>
+        <location filename="../../ui/ErrorText.cpp" line="258"/>
         <source>Enter the token endpoint URL.</source>
         <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="79"/>
+        <location filename="../../ui/ErrorText.cpp" line="260"/>
+        <source>Enter the revocation endpoint URL.</source>
+        <translation>Geben Sie die URL des Widerrufs-Endpunkts ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="263"/>
         <source>Enter the consumer key.</source>
         <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="80"/>
+        <location filename="../../ui/ErrorText.cpp" line="264"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="82"/>
+        <location filename="../../ui/ErrorText.cpp" line="266"/>
         <source>Enter the consumer secret.</source>
         <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="84"/>
+        <location filename="../../ui/ErrorText.cpp" line="268"/>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="86"/>
+        <location filename="../../ui/ErrorText.cpp" line="270"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="91"/>
+        <location filename="../../ui/ErrorText.cpp" line="272"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginValidator.cpp" line="95"/>
+        <location filename="../../ui/ErrorText.cpp" line="277"/>
+        <source>Choose how to sign in.</source>
+        <translation>Wählen Sie, wie Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="314"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="318"/>
+        <source>The scope must be names separated by single spaces.</source>
+        <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="321"/>
+        <source>Venafi TPP has no browser sign-in; choose Device code or Password.</source>
+        <translation>Venafi TPP bietet keine Anmeldung über den Browser; wählen Sie Gerätecode oder Passwort.</translation>
     </message>
 </context>
 <context>
@@ -1340,7 +1382,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Tokenkeeper-Hauptfenster</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="61"/>
         <source>&amp;Add account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
@@ -1349,7 +1391,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="68"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
@@ -1359,7 +1401,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="72"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="73"/>
         <source>&amp;Refresh now</source>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
@@ -1369,13 +1411,13 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="86"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="87"/>
         <source>Re&amp;voke…</source>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="150"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="267"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="269"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
@@ -1385,12 +1427,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="151"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="292"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="91"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="92"/>
         <source>Retry &amp;keychain</source>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
@@ -1400,7 +1442,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="93"/>
         <source>Unlock your keyring, then read the stored session again</source>
         <translation>Entsperren Sie Ihren Schlüsselbund und lesen Sie dann die gespeicherte Sitzung erneut</translation>
     </message>
@@ -1413,7 +1455,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Tokenkeeper beim Anmelden starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="112"/>
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
         <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
@@ -1527,117 +1569,117 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="60"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="61"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="66"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="66"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="77"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
         <source>&amp;Copy access token</source>
         <translation>Zugriffstoken &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="79"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="80"/>
         <source>A fresh access token to the clipboard; cleared after 30 seconds</source>
         <translation>Ein frisches Zugriffstoken in die Zwischenablage; nach 30 Sekunden gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="82"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="81"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="82"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="88"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="89"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="97"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="98"/>
         <source>&amp;Filter accounts</source>
         <translation>Konten &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="103"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="104"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="106"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="107"/>
         <source>&amp;About Tokenkeeper</source>
         <translation>Ü&amp;ber Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="109"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="110"/>
         <source>Start with the &amp;desktop session</source>
         <translation>Mit der &amp;Desktop-Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="124"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="125"/>
         <source>Show &amp;informational notifications</source>
         <translation>&amp;Informative Benachrichtigungen zeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="126"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="127"/>
         <source>Copies and hints; a needed sign-in is always shown</source>
         <translation>Kopien und Hinweise; eine nötige Anmeldung wird immer gemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="140"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="141"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="146"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="147"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="154"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="155"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="197"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="198"/>
         <source>Nothing copied: no valid access token right now.</source>
         <translation>Nichts kopiert: Zurzeit gibt es kein gültiges Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="213"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="214"/>
         <source>Copied — clears in %1 s</source>
         <translation>Kopiert — wird in %1 s gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="230"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="231"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="246"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="247"/>
         <source>Revoke sign-in</source>
         <translation>Anmeldung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="247"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="248"/>
         <source>Revoke the sign-in of “%1” at %2?
 
 The server is asked to invalidate the tokens and they are deleted from this computer. You will need to sign in again to use this account.</source>
@@ -1646,22 +1688,22 @@ The server is asked to invalidate the tokens and they are deleted from this comp
 Der Server wird gebeten, die Tokens ungültig zu machen, und sie werden von diesem Computer gelöscht. Um dieses Konto zu verwenden, müssen Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="251"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="252"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="261"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="263"/>
         <source>Signed out of “%1”. The server confirmed the revocation.</source>
         <translation>Von „%1“ abgemeldet. Der Server hat den Widerruf bestätigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="263"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="265"/>
         <source>Signed out of “%1” on this computer, but the server did not confirm the revocation: the token may stay valid until it expires.</source>
         <translation>Auf diesem Computer von „%1“ abgemeldet, aber der Server hat den Widerruf nicht bestätigt: Das Token bleibt möglicherweise gültig, bis es abläuft.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="285"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="287"/>
         <source>Remove “%1”?
 
 Tokenkeeper first revokes its sign-in at %2, then deletes the account and everything stored for it.</source>
@@ -1670,7 +1712,7 @@ Tokenkeeper first revokes its sign-in at %2, then deletes the account and everyt
 Tokenkeeper widerruft zuerst die Anmeldung bei %2 und löscht dann das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="288"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
         <source>Remove “%1”?
 
 Tokenkeeper deletes the account and everything stored for it.</source>
@@ -1679,32 +1721,32 @@ Tokenkeeper deletes the account and everything stored for it.</source>
 Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="290"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="292"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="297"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="299"/>
         <source>Removed “%1”.</source>
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="322"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="324"/>
         <source>Event log copied to the clipboard.</source>
         <translation>Ereignisprotokoll in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="333"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="335"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="344"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="346"/>
         <source>About Tokenkeeper</source>
         <translation>Über Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="345"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="347"/>
         <source>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Keeps OAuth 2.0 tokens fresh and safe in your desktop keychain.&lt;/p&gt;&lt;p&gt;Source, issues and documentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
@@ -1717,40 +1759,47 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SalesforceDialect</name>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="283"/>
         <source>Enter the consumer key (client ID) of the connected app.</source>
-        <translation>Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
+        <translation type="vanished">Geben Sie den Consumer Key (Client-ID) der Connected App ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="286"/>
         <source>Enter the user name.</source>
-        <translation>Geben Sie den Benutzernamen ein.</translation>
+        <translation type="vanished">Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SalesforceDialect.cpp" line="293"/>
         <source>The assumed session timeout must be between 1 minute and 24 hours.</source>
-        <translation>Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
+        <translation type="vanished">Das angenommene Sitzungs-Zeitlimit muss zwischen 1 Minute und 24 Stunden liegen.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../app/session/RevokeJob.cpp" line="51"/>
+        <location filename="../../ui/ErrorText.cpp" line="199"/>
+        <source>There was no grant to revoke.</source>
+        <translation>Es gab keine Berechtigung, die widerrufen werden konnte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="201"/>
+        <source>The server had already ended the grant.</source>
+        <translation>Der Server hatte die Berechtigung bereits beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ErrorText.cpp" line="207"/>
         <source>The server answered HTTP %1.</source>
         <translation>Der Server antwortete mit HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../../app/session/RevokeJob.cpp" line="53"/>
+        <location filename="../../ui/ErrorText.cpp" line="209"/>
         <source>The server could not be reached.</source>
         <translation>Der Server war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="147"/>
+        <location filename="../../ui/ErrorText.cpp" line="190"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../app/session/Session.cpp" line="158"/>
+        <location filename="../../ui/ErrorText.cpp" line="194"/>
         <source>A renewal was interrupted; the server may have issued tokens that are still valid until they expire.</source>
         <translation>Eine Erneuerung wurde unterbrochen; der Server hat möglicherweise Tokens ausgestellt, die bis zu ihrem Ablauf gültig bleiben.</translation>
     </message>
@@ -1847,82 +1896,82 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInErrorText</name>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="48"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="49"/>
         <source>The server said: “%1”</source>
         <translation>Der Server meldete: „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="58"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="59"/>
         <source>%1 did not accept this username or password. Check them and try again (repeated attempts may lock the account).</source>
         <translation>%1 hat diesen Benutzernamen oder dieses Passwort nicht akzeptiert. Prüfen Sie beides und versuchen Sie es erneut (wiederholte Versuche können das Konto sperren).</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="63"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="64"/>
         <source>You are offline. Connect to the network and try again.</source>
         <translation>Sie sind offline. Stellen Sie eine Netzwerkverbindung her und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="65"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="66"/>
         <source>%1 is temporarily unavailable (status %2). Try again in a few minutes.</source>
         <translation>%1 ist vorübergehend nicht verfügbar (Status %2). Versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="68"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="69"/>
         <source>Cannot reach %1. Check the server address and your network connection.</source>
         <translation>%1 ist nicht erreichbar. Prüfen Sie die Serveradresse und Ihre Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="73"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="74"/>
         <source>The certificate of %1 is not trusted, so nothing was sent.</source>
         <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="76"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="77"/>
         <source>SHA-256 fingerprint: %1</source>
         <translation>SHA-256-Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="78"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="79"/>
         <source>Compare the fingerprint with your administrator. If your organisation uses its own certificate authority, add it to the system&apos;s trusted certificates.</source>
         <translation>Gleichen Sie den Fingerabdruck mit Ihrer Administration ab. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, fügen Sie diese den vertrauenswürdigen Zertifikaten des Systems hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="85"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="86"/>
         <source>The server redirected the sign-in to %1; nothing was sent. Check the server URL.</source>
         <translation>Der Server hat die Anmeldung auf %1 umgeleitet; es wurde nichts gesendet. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="87"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="88"/>
         <source>another address</source>
         <translation>eine andere Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="91"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="92"/>
         <source>%1 did not accept the consumer key or consumer secret. Check them in the connected app&apos;s settings.</source>
         <translation>%1 hat Consumer Key oder Consumer Secret nicht akzeptiert. Prüfen Sie sie in den Einstellungen der verbundenen App.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="93"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="94"/>
         <source>%1 did not accept the client ID or client secret. Check them with your administrator.</source>
         <translation>%1 hat die Client-ID oder das Client-Geheimnis nicht akzeptiert. Prüfen Sie beides mit Ihrer Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="98"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="99"/>
         <source>No sign-in service was found at this address on %1. Check the server URL.</source>
         <translation>Unter dieser Adresse wurde auf %1 kein Anmeldedienst gefunden. Prüfen Sie die Server-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="102"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="103"/>
         <source>This client is not allowed to sign in with a username and password on %1. Ask your administrator to allow it.</source>
         <translation>Dieser Client darf sich bei %1 nicht mit Benutzername und Passwort anmelden. Bitten Sie Ihre Administration, dies zu erlauben.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="106"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="107"/>
         <source>%1 rejected the sign-in request as misconfigured. Check the account settings.</source>
         <translation>%1 hat die Anmeldeanfrage als fehlerhaft konfiguriert abgelehnt. Prüfen Sie die Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInErrorText.cpp" line="110"/>
+        <location filename="../../ui/SignInErrorText.cpp" line="111"/>
         <source>The scope “%1” is not allowed for this user or client on %2. Request less, or ask your administrator.</source>
         <translation>Der Scope „%1“ ist für diesen Benutzer oder Client bei %2 nicht erlaubt. Fordern Sie weniger an oder wenden Sie sich an Ihre Administration.</translation>
     </message>
@@ -1930,62 +1979,62 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInMessages</name>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="12"/>
+        <location filename="../../ui/ErrorText.cpp" line="121"/>
         <source>The server did not accept the sign-in (it expired, was already used, or did not match this attempt). Sign in again.</source>
         <translation>Der Server hat die Anmeldung nicht angenommen (sie ist abgelaufen, wurde schon verwendet oder passt nicht zu diesem Versuch). Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="17"/>
+        <location filename="../../ui/ErrorText.cpp" line="126"/>
         <source>Access was denied at the server. Sign in again to retry.</source>
         <translation>Der Server hat den Zugriff verweigert. Melden Sie sich erneut an, um es noch einmal zu versuchen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="20"/>
+        <location filename="../../ui/ErrorText.cpp" line="129"/>
         <source>Sign-in timed out: no answer came from the browser within 10 minutes.</source>
         <translation>Zeitüberschreitung bei der Anmeldung: Innerhalb von 10 Minuten kam keine Antwort vom Browser.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="24"/>
+        <location filename="../../ui/ErrorText.cpp" line="133"/>
         <source>The code expired before the sign-in was approved. Start again for a new code.</source>
         <translation>Der Code ist abgelaufen, bevor die Anmeldung bestätigt wurde. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="28"/>
+        <location filename="../../ui/ErrorText.cpp" line="137"/>
         <source>The server no longer accepts this code. Start again for a new code.</source>
         <translation>Der Server nimmt diesen Code nicht mehr an. Starten Sie neu, um einen neuen Code zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="32"/>
+        <location filename="../../ui/ErrorText.cpp" line="141"/>
         <source>The sign-in answer did not come from the expected server (issuer check failed); it was discarded.</source>
         <translation>Die Anmeldeantwort kam nicht vom erwarteten Server (Prüfung des Ausstellers fehlgeschlagen); sie wurde verworfen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="37"/>
+        <location filename="../../ui/ErrorText.cpp" line="146"/>
         <source>The server&apos;s sign-in answer was incomplete. Sign in again.</source>
         <translation>Die Anmeldeantwort des Servers war unvollständig. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="40"/>
+        <location filename="../../ui/ErrorText.cpp" line="149"/>
         <source>Tokenkeeper could not open a local port for the browser to return to. Close programs that use it, or change the redirect ports in the account settings.</source>
         <translation>Tokenkeeper konnte keinen lokalen Port öffnen, zu dem der Browser zurückkehren kann. Schließen Sie Programme, die ihn belegen, oder ändern Sie die Weiterleitungsports in den Kontoeinstellungen.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="46"/>
+        <location filename="../../ui/ErrorText.cpp" line="155"/>
         <source>This server does not offer sign-in through the browser.</source>
         <translation>Dieser Server bietet keine Anmeldung über den Browser an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="49"/>
+        <location filename="../../ui/ErrorText.cpp" line="158"/>
         <source>This server does not offer sign-in with a device code.</source>
         <translation>Dieser Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="52"/>
+        <location filename="../../ui/ErrorText.cpp" line="161"/>
         <source>The server sent no safe (https) page to enter the code on.</source>
         <translation>Der Server hat keine sichere (https-)Seite zur Eingabe des Codes genannt.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/SignInMessages.cpp" line="55"/>
+        <location filename="../../ui/ErrorText.cpp" line="164"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2409,24 +2458,20 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>VenafiDialect</name>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="300"/>
         <source>Enter the client ID (the API integration&apos;s application ID).</source>
-        <translation>Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
+        <translation type="vanished">Geben Sie die Client-ID ein (die Application ID der API-Integration).</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="303"/>
         <source>Enter the user name.</source>
-        <translation>Geben Sie den Benutzernamen ein.</translation>
+        <translation type="vanished">Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="305"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
-        <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
+        <translation type="vanished">Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/VenafiDialect.cpp" line="308"/>
         <source>The scope must look like certificate:manage,revoke;configuration (no spaces).</source>
-        <translation>Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
+        <translation type="vanished">Der Scope muss wie certificate:manage,revoke;configuration aussehen (ohne Leerzeichen).</translation>
     </message>
 </context>
 <context>

@@ -389,6 +389,61 @@ private Q_SLOTS:
         QTest::newRow("unknown") << "generic"
                                  << "magic" << false;
     }
+    // `tokenctl add` runs the dialog's rules (the dialect's validate()): what the dialog refuses,
+    // it refuses, naming the option to fix.
+    void addRunsTheDialogsValidation_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("venafi without scope") << "venafi"
+                                              << ""
+                                              << ""
+                                              << "--scope";
+        QTest::newRow("venafi scope with a space") << "venafi"
+                                                   << ""
+                                                   << "certificate: manage"
+                                                   << "--scope";
+        QTest::newRow("generic scope double space") << "generic"
+                                                    << ""
+                                                    << "openid  email"
+                                                    << "--scope";
+        QTest::newRow("plain http to a host") << "generic"
+                                              << "http://as.example.com"
+                                              << ""
+                                              << "--server";
+        QTest::newRow("server with a space") << "generic"
+                                             << "https://as.example .com"
+                                             << ""
+                                             << "--server";
+        QTest::newRow("salesforce without secret") << "salesforce"
+                                                   << ""
+                                                   << ""
+                                                   << "--client-secret-stdin";
+    }
+    void addRunsTheDialogsValidation()
+    {
+        QFETCH(QString, dialect);
+        QFETCH(QString, server);
+        QFETCH(QString, scope);
+        QFETCH(QString, option);
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        WireMessage add("add");
+        add.set("dialect", dialect.toStdString());
+        add.set("server",
+                (server.isEmpty() ? rig.server.baseUrl().toString() : server).toStdString());
+        add.set("client_id", "tk-client");
+        add.set("method", "device");
+        add.set("scope", scope.toStdString());
+        const WireMessage r = agentCall(rig.socketPath(), add);
+        QCOMPARE(QString::fromStdString(r.get("status")), QStringLiteral("error"));
+        const QString message = QString::fromStdString(r.get("message"));
+        QVERIFY2(message.startsWith(option + QLatin1String(": ")), qPrintable(message));
+        QVERIFY(rig.manager->sessions().isEmpty()); // bad input adds nothing
+    }
+
     void addSetsTheSignInMethod()
     {
         QFETCH(QString, dialect);
@@ -402,6 +457,8 @@ private Q_SLOTS:
         add.set("client_id", "tk-client");
         add.set("method", method.toStdString());
         add.set("name", "m");
+        if (dialect == QLatin1String("venafi"))
+            add.set("scope", "certificate:manage");
         const WireMessage r = agentCall(rig.socketPath(), add);
         QCOMPARE(r.get("status") == "ok", accepted);
         if (!accepted) {

@@ -100,6 +100,7 @@ AccountConfig tst_DialectFlows::salesforce() const
     c.serverUrl = f.server->salesforceUrl();
     c.clientId = QString::fromLatin1(FakeServerFixture::SfClient);
     c.username = QString::fromLatin1(FakeServerFixture::User);
+    c.hasClientSecret = true; // every connected app has one (the flows send SfSecret)
     return c;
 }
 
@@ -107,7 +108,7 @@ void tst_DialectFlows::venafiLifecycle()
 {
     m_dialect = OAuthDialect::create(Dialect::Venafi);
     const AccountConfig config = venafi();
-    QVERIFY(m_dialect->validate(config).isEmpty());
+    QVERIFY(m_dialect->validate(AccountDraft::from(config)).isEmpty());
     f.server->knobs(Dialect::Venafi).accessLifetime = 90 * 86400;
     Credentials creds;
     creds.password = FakeServerFixture::Password;
@@ -222,7 +223,7 @@ void tst_DialectFlows::salesforceLifecycle()
     m_dialect = OAuthDialect::create(Dialect::Salesforce);
     f.server->knobs(Dialect::Salesforce).rotate = rotate;
     const AccountConfig config = salesforce();
-    QVERIFY(m_dialect->validate(config).isEmpty());
+    QVERIFY(m_dialect->validate(AccountDraft::from(config)).isEmpty());
     Credentials creds;
     creds.password = FakeServerFixture::Password;
     creds.clientSecret = FakeServerFixture::SfSecret;
@@ -329,7 +330,7 @@ void tst_DialectFlows::genericDiscoveryAndLifecycle()
                                                        : FakeServerFixture::PublicClient);
     config.username = QString::fromLatin1(FakeServerFixture::User);
     config.scope = QStringLiteral("read");
-    QVERIFY(m_dialect->validate(config).isEmpty());
+    QVERIFY(m_dialect->validate(AccountDraft::from(config)).isEmpty());
     Credentials creds;
     creds.password = FakeServerFixture::Password;
     if (confidential)

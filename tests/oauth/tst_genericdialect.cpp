@@ -411,7 +411,7 @@ void tst_GenericDialect::validate()
     AccountConfig c = config();
     c.tokenEndpoint = QUrl(tokenEndpoint);
     c.scope = scope;
-    QCOMPARE(GenericDialect().validate(c).size(), problems);
+    QCOMPARE(GenericDialect().validate(AccountDraft::from(c)).size(), problems);
 }
 
 QTEST_GUILESS_MAIN(tst_GenericDialect)

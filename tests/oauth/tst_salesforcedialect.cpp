@@ -344,11 +344,22 @@ void tst_SalesforceDialect::introspect()
 void tst_SalesforceDialect::validate()
 {
     SalesforceDialect d;
-    QVERIFY(d.validate(config()).isEmpty());
     AccountConfig c = config();
+    c.hasClientSecret = true;
+    QVERIFY(d.validate(AccountDraft::from(c)).isEmpty());
     c.serverUrl = QUrl(QStringLiteral("http://login.salesforce.com"));
-    c.assumedSessionSeconds = 10;
-    QCOMPARE(d.validate(c).size(), 2);
+    QList<ConfigProblem> problems = d.validate(AccountDraft::from(c));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().field, ConfigProblem::Field::Server);
+    QCOMPARE(problems.first().code, ConfigProblem::Code::UrlRefused);
+    QCOMPARE(problems.first().refusal, EndpointPolicy::Refusal::PlainHttp);
+    // Every connected app has a consumer secret; a draft without one is refused at once.
+    c.serverUrl = QUrl(QStringLiteral("https://login.salesforce.com"));
+    c.hasClientSecret = false;
+    problems = d.validate(AccountDraft::from(c));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().field, ConfigProblem::Field::ClientSecret);
+    QCOMPARE(problems.first().code, ConfigProblem::Code::Missing);
 }
 
 QTEST_GUILESS_MAIN(tst_SalesforceDialect)

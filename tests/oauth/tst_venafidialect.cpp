@@ -433,10 +433,10 @@ void tst_VenafiDialect::validate()
     AccountConfig c = config();
     c.serverUrl = QUrl(url);
     c.scope = scope;
-    QCOMPARE(VenafiDialect().validate(c).size(), problems);
+    QCOMPARE(VenafiDialect().validate(AccountDraft::from(c)).size(), problems);
     c.clientId.clear();
     c.username.clear();
-    QCOMPARE(VenafiDialect().validate(c).size(), problems + 2);
+    QCOMPARE(VenafiDialect().validate(AccountDraft::from(c)).size(), problems + 2);
 }
 
 void tst_VenafiDialect::factory()

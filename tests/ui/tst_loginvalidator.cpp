@@ -71,6 +71,13 @@ private Q_SLOTS:
         QTest::newRow("manual token endpoint http")
                 << g << "manualToken"
                 << "http://a.example/token" << Field::TokenEndpoint;
+        QTest::newRow("generic scope double space") << g << "scope"
+                                                    << "openid  profile" << Field::Scope;
+        QTest::newRow("generic scope quote") << g << "scope"
+                                             << "re\"ad" << Field::Scope;
+        QTest::newRow("venafi scope digits and underscore ok, letters first")
+                << v << "scope"
+                << "1certificate" << Field::Scope;
         QTest::newRow("revocation http") << g << "revocation"
                                          << "http://a.example/revoke" << Field::RevocationEndpoint;
     }
@@ -161,6 +168,51 @@ private Q_SLOTS:
         in.manualEndpoints = true;
         in.tokenEndpoint = QStringLiteral("https://a.example/token");
         QVERIFY(LoginValidator::validate(in).isEmpty());
+    }
+
+    // One grammar for Venafi scopes (the dialog's letters-only rule and the dialect's
+    // identifier rule disagreed; the dialect's, from protocols.md §1.5, is the one).
+    void venafiScopeGrammarIsTheDialects_data()
+    {
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("restrictions") << "certificate:manage,revoke" << true;
+        QTest::newRow("several") << "certificate:manage;configuration:manage;statistics" << true;
+        QTest::newRow("underscore") << "code_sign:manage" << true;
+        QTest::newRow("digit inside") << "ssh2:manage" << true;
+        QTest::newRow("space") << "certificate: manage" << false;
+        QTest::newRow("empty restriction") << "certificate:" << false;
+    }
+    void venafiScopeGrammarIsTheDialects()
+    {
+        QFETCH(QString, scope);
+        QFETCH(bool, valid);
+        LoginValidator::Input in = ::valid(Dialect::Venafi);
+        in.scope = scope;
+        QCOMPARE(LoginValidator::validate(in).isEmpty(), valid);
+    }
+
+    // Browser and device sign-ins ask for no username or password here (the server's page
+    // does); Venafi TPP has no browser sign-in at all.
+    void methodDecidesWhatIsAsked()
+    {
+        LoginValidator::Input in = valid(Dialect::Generic);
+        in.username.clear();
+        in.hasPassword = false;
+        in.method = SignInMethod::Browser;
+        QVERIFY(LoginValidator::validate(in).isEmpty());
+        in.method = SignInMethod::Device;
+        QVERIFY(LoginValidator::validate(in).isEmpty());
+        in.method = SignInMethod::Password;
+        QCOMPARE(LoginValidator::validate(in).size(), 2);
+
+        LoginValidator::Input venafi = valid(Dialect::Venafi);
+        venafi.method = SignInMethod::Browser;
+        const auto problems = LoginValidator::validate(venafi);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().field, Field::Method);
+        QVERIFY2(problems.first().message.contains(QLatin1String("Device code")),
+                 qPrintable(problems.first().message));
     }
 
     void problemsKeepFormOrder()
