@@ -4,6 +4,7 @@
 #include "CredentialStore.h"
 #include "FaultPoint.h"
 #include "Logging.h"
+#include "StoreSequence.h"
 
 using namespace SessionMachine;
 using ET = Event::Type;
@@ -19,7 +20,6 @@ SessionKeychain::SessionKeychain(CredentialStore *store, CredentialStore *sessio
 
 SessionKeychain::~SessionKeychain()
 {
-    *m_alive = false;
     forgetSecret();
 }
 
@@ -43,23 +43,21 @@ void SessionKeychain::start(const AccountConfig &config)
     // An earlier run signed out but quit before the keychain confirmed the erase: finish it
     // before anything is read, so the old grant can never come back as Active.
     qCInfo(lcSession).noquote() << config.id << "finishing an interrupted sign-out";
-    const std::weak_ptr<bool> alive = m_alive;
+    // The registry learns of the erase even if this session is gone by then; the load is ours.
     AccountRegistry *registry = m_registry;
     m_registry->setPasswordStored(config.id, false);
-    m_store->eraseAll(config, [this, alive, registry, config](StorageStatus status) {
+    const auto loadIfAlive =
+            StoreCall::guarded(&m_context, std::function<void()>([this, config] { load(config); }));
+    m_store->eraseAll(config, m_store, [registry, config, loadIfAlive](StorageStatus status) {
         if (status == StorageStatus::Ok)
             registry->setEraseOwed(config.id, Owed::None);
-        if (!alive.expired())
-            load(config);
+        loadIfAlive();
     });
 }
 
 void SessionKeychain::load(const AccountConfig &config)
 {
-    const std::weak_ptr<bool> alive = m_alive;
-    active()->loadTokens(config, [this, alive, config](const CredentialStore::LoadResult &r) {
-        if (alive.expired())
-            return;
+    active()->loadTokens(config, &m_context, [this, config](const CredentialStore::LoadResult &r) {
         const AccountRegistry::Journal journal = m_registry->journal(config.id);
         Event e = Event::of(ET::Loaded);
         e.storage = r.status;
@@ -75,9 +73,8 @@ void SessionKeychain::load(const AccountConfig &config)
         }
         // The client secret is needed for refreshes; the password is not kept in memory.
         active()->loadCredentials(
-                config, [this, alive, e](StorageStatus status, const Credentials &credentials) {
-                    if (alive.expired())
-                        return;
+                config, &m_context,
+                [this, e](StorageStatus status, const Credentials &credentials) {
                     Credentials c = credentials;
                     m_clientSecret = c.clientSecret;
                     c.wipe();
@@ -96,10 +93,7 @@ void SessionKeychain::load(const AccountConfig &config)
 
 void SessionKeychain::reread(const AccountConfig &config)
 {
-    const std::weak_ptr<bool> alive = m_alive;
-    active()->loadTokens(config, [this, alive](const CredentialStore::LoadResult &r) {
-        if (alive.expired())
-            return;
+    active()->loadTokens(config, &m_context, [this](const CredentialStore::LoadResult &r) {
         Event e = Event::of(ET::Reread);
         e.found = r.found && r.status == StorageStatus::Ok;
         e.tokens = r.tokens;
@@ -110,11 +104,8 @@ void SessionKeychain::reread(const AccountConfig &config)
 void SessionKeychain::persist(const AccountConfig &config, const TokenSet &tokens,
                               quint64 generation)
 {
-    const std::weak_ptr<bool> alive = m_alive;
-    active()->saveTokens(config, tokens, generation,
-                         [this, alive, generation](StorageStatus status, const QString &) {
-                             if (alive.expired())
-                                 return;
+    active()->saveTokens(config, tokens, generation, &m_context,
+                         [this, generation](StorageStatus status, const QString &) {
                              FaultPoint::hit("after_persist_before_publish");
                              Event e = Event::of(ET::PersistDone);
                              e.generation = generation;
@@ -125,7 +116,7 @@ void SessionKeychain::persist(const AccountConfig &config, const TokenSet &token
 
 void SessionKeychain::dropTokens(const AccountConfig &config)
 {
-    active()->eraseTokens(config, [](StorageStatus) {});
+    active()->eraseTokens(config, active(), [](StorageStatus) {});
 }
 
 void SessionKeychain::eraseAll(const AccountConfig &config)
@@ -137,7 +128,8 @@ void SessionKeychain::eraseAll(const AccountConfig &config)
     if (registry->eraseOwed(id) == Owed::None)
         registry->setEraseOwed(id, Owed::Secrets);
     registry->setPasswordStored(id, false);
-    active()->eraseAll(config, [registry, id](StorageStatus status) {
+    // The store is the context: the registry is settled even after this session is gone.
+    active()->eraseAll(config, active(), [registry, id](StorageStatus status) {
         if (status != StorageStatus::Ok)
             return; // still owed: the next start tries again
         const Owed owed = registry->eraseOwed(id);
@@ -147,14 +139,14 @@ void SessionKeychain::eraseAll(const AccountConfig &config)
             registry->setEraseOwed(id, Owed::None);
     });
     if (m_sessionOnly && m_store != active())
-        m_store->eraseAll(config, [](StorageStatus) {});
+        m_store->eraseAll(config, m_store, [](StorageStatus) {});
     m_sessionOnly = false;
 }
 
 void SessionKeychain::erasePassword(const AccountConfig &config)
 {
     m_registry->setPasswordStored(config.id, false);
-    active()->erasePassword(config, [](StorageStatus) {});
+    active()->erasePassword(config, active(), [](StorageStatus) {});
 }
 
 void SessionKeychain::saveCredentials(const AccountConfig &config, Credentials credentials,
@@ -165,18 +157,15 @@ void SessionKeychain::saveCredentials(const AccountConfig &config, Credentials c
     if (!credentials.clientSecret.isEmpty())
         m_clientSecret = credentials.clientSecret;
     if (!credentials.isEmpty())
-        active()->saveCredentials(config, credentials, [](StorageStatus) {});
+        active()->saveCredentials(config, credentials, active(), [](StorageStatus) {});
     credentials.wipe();
 }
 
 void SessionKeychain::loadForSilentSignIn(const AccountConfig &config,
                                           std::function<void(StorageStatus, Credentials)> done)
 {
-    const std::weak_ptr<bool> alive = m_alive;
-    active()->loadCredentials(config,
-                              [this, alive, done](StorageStatus status, const Credentials &stored) {
-                                  if (alive.expired())
-                                      return;
+    active()->loadCredentials(config, &m_context,
+                              [this, done](StorageStatus status, const Credentials &stored) {
                                   Credentials credentials = stored;
                                   if (credentials.clientSecret.isEmpty())
                                       credentials.clientSecret = m_clientSecret;

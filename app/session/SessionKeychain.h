@@ -4,7 +4,7 @@
 #include "SessionMachine.h"
 
 #include <functional>
-#include <memory>
+#include <QObject>
 
 class AccountRegistry;
 class CredentialStore;
@@ -12,7 +12,8 @@ class CredentialStore;
 // The keychain half of one account's shell: which store holds its secrets (the keychain, or
 // memory for a sign-in "for this session only"), the client secret kept in memory for refreshes
 // and revocations, and the effects that read or write secrets. Every answer comes back to the
-// machine as an event through `dispatch`, and only while this object lives.
+// machine as an event through `dispatch`, and only while this object lives (the store answers
+// only while m_context does: no guards of our own).
 //
 // Sign-out erases are owed in the registry until the keychain confirms them, so a quit in
 // between is finished by the next start() (audit L4).
@@ -54,5 +55,6 @@ private:
     Dispatch m_dispatch;
     bool m_sessionOnly = false;
     QByteArray m_clientSecret;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    // The lifetime every keychain answer for this session is tied to (StoreCall::guarded).
+    QObject m_context;
 };

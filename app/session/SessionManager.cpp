@@ -95,7 +95,7 @@ void SessionManager::start()
             // Removed in an earlier run that quit before the keychain confirmed: finish it.
             AccountRegistry *registry = d->deps.registry;
             const QString id = config.id;
-            d->deps.store->eraseAll(config, [registry, id](StorageStatus status) {
+            d->deps.store->eraseAll(config, d->deps.store, [registry, id](StorageStatus status) {
                 if (status == StorageStatus::Ok)
                     registry->remove(id);
             });

@@ -123,29 +123,17 @@ void ChunkedSecretStore::remove(const QString &key, Callback callback)
 
 void ChunkedSecretStore::innerRead(const QString &key, Callback callback)
 {
-    QPointer<ChunkedSecretStore> self(this);
-    m_inner->read(key, [self, callback = std::move(callback)](const Result &r) {
-        if (self)
-            callback(r);
-    });
+    m_inner->read(key, this, std::move(callback));
 }
 
 void ChunkedSecretStore::innerWrite(const QString &key, const QByteArray &data, Callback callback)
 {
-    QPointer<ChunkedSecretStore> self(this);
-    m_inner->write(key, data, [self, callback = std::move(callback)](const Result &r) {
-        if (self)
-            callback(r);
-    });
+    m_inner->write(key, data, this, std::move(callback));
 }
 
 void ChunkedSecretStore::innerRemove(const QString &key, Callback callback)
 {
-    QPointer<ChunkedSecretStore> self(this);
-    m_inner->remove(key, [self, callback = std::move(callback)](const Result &r) {
-        if (self)
-            callback(r);
-    });
+    m_inner->remove(key, this, std::move(callback));
 }
 
 // --- read ------------------------------------------------------------------------------------

@@ -22,6 +22,9 @@ public:
                                 QObject *parent = nullptr);
     ~ChunkedSecretStore() override;
 
+    using SecretStore::read; // and write, remove: the overloads with a context
+    using SecretStore::remove;
+    using SecretStore::write;
     void read(const QString &key, Callback callback) override;
     void write(const QString &key, const QByteArray &data, Callback callback) override;
     void remove(const QString &key, Callback callback) override;

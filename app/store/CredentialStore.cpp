@@ -5,15 +5,13 @@
 #include "Logging.h"
 #include "TokenBlob.h"
 
+#include "StoreSequence.h"
+
 #include <QPointer>
 
-namespace {
-// The worse of two outcomes of a multi-item operation: the first failure wins.
-StorageStatus firstFailure(StorageStatus a, StorageStatus b)
-{
-    return a != StorageStatus::Ok ? a : b;
-}
-} // namespace
+using StoreCall::firstFailure;
+using StoreCall::guarded;
+using Next = StoreCall::Sequence::Next;
 
 CredentialStore::CredentialStore(SecretStore *secrets, AccountRegistry *registry, QObject *parent)
     : QObject(parent), m_secrets(secrets), m_registry(registry)
@@ -77,15 +75,13 @@ StorageStatus CredentialStore::writeStatus(SecretStore::Status status)
     return StorageStatus::NotPersisted;
 }
 
-void CredentialStore::loadTokens(const AccountConfig &config,
+void CredentialStore::loadTokens(const AccountConfig &config, const QObject *context,
                                  std::function<void(const LoadResult &)> done)
 {
-    QPointer<CredentialStore> self(this);
-    m_secrets->read(tokensKey(config), [self, config, done](const SecretStore::Result &r) {
-        if (!self)
-            return;
+    auto reply = guarded(context, std::move(done));
+    m_secrets->read(tokensKey(config), this, [this, config, reply](const SecretStore::Result &r) {
         LoadResult out;
-        const AccountRegistry::Marker marker = self->m_registry->marker(config.id);
+        const AccountRegistry::Marker marker = m_registry->marker(config.id);
         // Only a marker written for this very identity counts (M-61: a changed server, client
         // or user is a new key, and "nothing under the new key" really is signed out).
         const bool markerSaysStored = marker.stored && marker.storageKey == config.storageKey();
@@ -124,176 +120,149 @@ void CredentialStore::loadTokens(const AccountConfig &config,
                             << marker.generation << "was written for" << config.id;
             }
         }
-        done(out);
+        reply(out);
     });
 }
 
 void CredentialStore::saveTokens(const AccountConfig &config, const TokenSet &tokens,
-                                 quint64 generation,
+                                 quint64 generation, const QObject *context,
                                  std::function<void(StorageStatus, const QString &)> done)
 {
-    QPointer<CredentialStore> self(this);
+    auto reply = guarded(context, std::move(done));
     const QByteArray blob = TokenBlob::encode(tokens, generation, config.storageKey());
-    m_secrets->write(
-            tokensKey(config), blob,
-            [self, config, generation, done](const SecretStore::Result &r) {
-                if (!self)
-                    return;
-                if (!r.ok()) {
-                    // M-44: the marker and the old item stay as they were.
-                    const StorageStatus status = writeStatus(r.status);
-                    qCWarning(lcStore)
-                            << "saving tokens for" << config.id
-                            << "failed:" << SecretStore::statusName(r.status) << r.message;
-                    done(status, storageStatusText(status));
-                    return;
-                }
-                // The blob is the truth; the marker only says one exists. A crash here
-                // leaves a newer blob with an older marker generation, which loads. So
-                // the caller hears "saved" first: the marker's disk sync is not on the
-                // path of callers waiting for a freshly rotated token (I-2).
-                done(StorageStatus::Ok, QString());
-                FaultPoint::hit("store_mid_write");
-                if (self)
-                    self->m_registry->setMarker(
-                            config.id,
-                            AccountRegistry::Marker{true, generation, config.storageKey()});
-            });
-}
-
-void CredentialStore::eraseAll(const AccountConfig &config, std::function<void(StorageStatus)> done)
-{
-    QPointer<CredentialStore> self(this);
-    const QString id = config.id;
-    auto removeClientSecret = [self, config, done](StorageStatus soFar) {
-        self->m_secrets->remove(clientSecretKey(config),
-                                [self, soFar, done](const SecretStore::Result &r) {
-                                    if (self)
-                                        done(firstFailure(soFar, readStatus(r)));
-                                });
-    };
-    auto removePassword = [self, config, id, removeClientSecret](StorageStatus soFar) {
-        self->m_secrets->remove(
-                passwordKey(config),
-                [self, id, soFar, removeClientSecret](const SecretStore::Result &r) {
-                    if (!self)
-                        return;
-                    const StorageStatus s = readStatus(r);
-                    if (s == StorageStatus::Ok)
-                        self->m_registry->setPasswordStored(id, false);
-                    removeClientSecret(firstFailure(soFar, s));
-                });
-    };
-    m_secrets->remove(tokensKey(config), [self, id, removePassword](const SecretStore::Result &r) {
-        if (!self)
-            return;
-        const StorageStatus s = readStatus(r);
-        // The marker goes only with the item: a failed delete leaves both, consistently.
-        if (s == StorageStatus::Ok)
-            self->m_registry->clearMarker(id);
-        removePassword(s);
-    });
-}
-
-void CredentialStore::eraseTokens(const AccountConfig &config,
-                                  std::function<void(StorageStatus)> done)
-{
-    QPointer<CredentialStore> self(this);
-    const QString id = config.id;
-    m_secrets->remove(tokensKey(config), [self, id, done](const SecretStore::Result &r) {
-        if (!self)
-            return;
-        const StorageStatus s = readStatus(r);
-        if (s == StorageStatus::Ok)
-            self->m_registry->clearMarker(id);
-        done(s);
-    });
-}
-
-void CredentialStore::loadCredentials(const AccountConfig &config,
-                                      std::function<void(StorageStatus, const Credentials &)> done)
-{
-    QPointer<CredentialStore> self(this);
-    const bool wantPassword = config.rememberCredentials || m_registry->passwordStored(config.id);
-    auto readSecret = [self, config, done](StorageStatus soFar, Credentials creds) {
-        if (!config.hasClientSecret) {
-            done(soFar, creds);
-            return;
-        }
-        self->m_secrets->read(clientSecretKey(config),
-                              [self, soFar, creds, done](const SecretStore::Result &r) mutable {
-                                  if (!self)
-                                      return;
-                                  // hasClientSecret is the marker: "not found" means locked.
-                                  StorageStatus s = r.status == SecretStore::Status::NotFound
-                                          ? StorageStatus::Locked
-                                          : readStatus(r);
-                                  if (r.ok())
-                                      creds.clientSecret = r.data;
-                                  done(firstFailure(soFar, s), creds);
-                              });
-    };
-    if (!wantPassword) {
-        readSecret(StorageStatus::Ok, Credentials());
-        return;
-    }
-    m_secrets->read(passwordKey(config), [self, config, readSecret](const SecretStore::Result &r) {
-        if (!self)
-            return;
-        Credentials creds;
-        StorageStatus s = readStatus(r);
-        if (r.status == SecretStore::Status::NotFound
-            && self->m_registry->passwordStored(config.id))
-            s = StorageStatus::Locked;
-        if (r.ok())
-            creds.password = r.data;
-        readSecret(s, creds);
-    });
-}
-
-void CredentialStore::saveCredentials(const AccountConfig &config, const Credentials &credentials,
-                                      std::function<void(StorageStatus)> done)
-{
-    QPointer<CredentialStore> self(this);
-    const QByteArray clientSecret = credentials.clientSecret;
-    auto writeSecret = [self, config, clientSecret, done](StorageStatus soFar) {
-        if (clientSecret.isEmpty()) {
-            done(soFar);
-            return;
-        }
-        self->m_secrets->write(clientSecretKey(config), clientSecret,
-                               [self, soFar, done](const SecretStore::Result &r) {
-                                   if (self)
-                                       done(firstFailure(soFar, writeStatus(r.status)));
-                               });
-    };
-    // S-15b: the password is kept only when the person opted in for this account.
-    if (!config.rememberCredentials || credentials.password.isEmpty()) {
-        writeSecret(StorageStatus::Ok);
-        return;
-    }
-    const QString id = config.id;
-    m_secrets->write(passwordKey(config), credentials.password,
-                     [self, id, writeSecret](const SecretStore::Result &r) {
-                         if (!self)
+    m_secrets->write(tokensKey(config), blob, this,
+                     [this, config, generation, reply](const SecretStore::Result &r) {
+                         if (!r.ok()) {
+                             // M-44: the marker and the old item stay as they were.
+                             const StorageStatus status = writeStatus(r.status);
+                             qCWarning(lcStore)
+                                     << "saving tokens for" << config.id
+                                     << "failed:" << SecretStore::statusName(r.status) << r.message;
+                             reply(status, storageStatusText(status));
                              return;
-                         if (r.ok())
-                             self->m_registry->setPasswordStored(id, true);
-                         writeSecret(writeStatus(r.status));
+                         }
+                         // The blob is the truth; the marker only says one exists. A crash
+                         // here leaves a newer blob with an older marker generation, which
+                         // loads. So the caller hears "saved" first: the marker's disk sync is
+                         // not on the path of callers waiting for a freshly rotated token (I-2).
+                         const QPointer<CredentialStore> self(this);
+                         reply(StorageStatus::Ok, QString());
+                         FaultPoint::hit("store_mid_write");
+                         if (self)
+                             m_registry->setMarker(config.id,
+                                                   AccountRegistry::Marker{true, generation,
+                                                                           config.storageKey()});
                      });
 }
 
-void CredentialStore::erasePassword(const AccountConfig &config,
+// One removal as a sequence step; `onRemoved` runs when the item is gone (or was never there).
+static StoreCall::Sequence::Step removal(CredentialStore *store, const QString &key,
+                                         std::function<void()> onRemoved = {})
+{
+    return [store, key, onRemoved](StorageStatus, const Next &next) {
+        store->secrets()->remove(key, store, [next, onRemoved](const SecretStore::Result &r) {
+            const StorageStatus s = CredentialStore::readStatus(r);
+            if (s == StorageStatus::Ok && onRemoved)
+                onRemoved();
+            next(s);
+        });
+    };
+}
+
+void CredentialStore::eraseAll(const AccountConfig &config, const QObject *context,
+                               std::function<void(StorageStatus)> done)
+{
+    AccountRegistry *registry = m_registry;
+    const QString id = config.id;
+    StoreCall::Sequence()
+            // The marker goes only with the item: a failed delete leaves both, consistently.
+            .then(removal(this, tokensKey(config), [registry, id] { registry->clearMarker(id); }))
+            .then(removal(this, passwordKey(config),
+                          [registry, id] { registry->setPasswordStored(id, false); }))
+            .then(removal(this, clientSecretKey(config)))
+            .run(guarded(context, std::move(done)));
+}
+
+void CredentialStore::eraseTokens(const AccountConfig &config, const QObject *context,
+                                  std::function<void(StorageStatus)> done)
+{
+    AccountRegistry *registry = m_registry;
+    const QString id = config.id;
+    StoreCall::Sequence()
+            .then(removal(this, tokensKey(config), [registry, id] { registry->clearMarker(id); }))
+            .run(guarded(context, std::move(done)));
+}
+
+void CredentialStore::loadCredentials(const AccountConfig &config, const QObject *context,
+                                      std::function<void(StorageStatus, const Credentials &)> done)
+{
+    auto creds = std::make_shared<Credentials>();
+    StoreCall::Sequence sequence;
+    if (config.rememberCredentials || m_registry->passwordStored(config.id)) {
+        sequence.then([this, config, creds](StorageStatus, const Next &next) {
+            m_secrets->read(passwordKey(config), this,
+                            [this, config, creds, next](const SecretStore::Result &r) {
+                                StorageStatus s = readStatus(r);
+                                if (r.status == SecretStore::Status::NotFound
+                                    && m_registry->passwordStored(config.id))
+                                    s = StorageStatus::Locked;
+                                if (r.ok())
+                                    creds->password = r.data;
+                                next(s);
+                            });
+        });
+    }
+    if (config.hasClientSecret) {
+        sequence.then([this, config, creds](StorageStatus, const Next &next) {
+            m_secrets->read(
+                    clientSecretKey(config), this, [creds, next](const SecretStore::Result &r) {
+                        // hasClientSecret is the marker: "not found" means locked.
+                        if (r.ok())
+                            creds->clientSecret = r.data;
+                        next(r.status == SecretStore::Status::NotFound ? StorageStatus::Locked
+                                                                       : readStatus(r));
+                    });
+        });
+    }
+    auto reply = guarded(context, std::move(done));
+    sequence.run([creds, reply](StorageStatus status) { reply(status, *creds); });
+}
+
+void CredentialStore::saveCredentials(const AccountConfig &config, const Credentials &credentials,
+                                      const QObject *context,
+                                      std::function<void(StorageStatus)> done)
+{
+    StoreCall::Sequence sequence;
+    // S-15b: the password is kept only when the person opted in for this account.
+    if (config.rememberCredentials && !credentials.password.isEmpty()) {
+        const QString id = config.id;
+        const QByteArray password = credentials.password;
+        sequence.then([this, config, id, password](StorageStatus, const Next &next) {
+            m_secrets->write(passwordKey(config), password, this,
+                             [this, id, next](const SecretStore::Result &r) {
+                                 if (r.ok())
+                                     m_registry->setPasswordStored(id, true);
+                                 next(writeStatus(r.status));
+                             });
+        });
+    }
+    if (!credentials.clientSecret.isEmpty()) {
+        const QByteArray secret = credentials.clientSecret;
+        sequence.then([this, config, secret](StorageStatus, const Next &next) {
+            m_secrets->write(clientSecretKey(config), secret, this,
+                             [next](const SecretStore::Result &r) { next(writeStatus(r.status)); });
+        });
+    }
+    sequence.run(guarded(context, std::move(done)));
+}
+
+void CredentialStore::erasePassword(const AccountConfig &config, const QObject *context,
                                     std::function<void(StorageStatus)> done)
 {
-    QPointer<CredentialStore> self(this);
+    AccountRegistry *registry = m_registry;
     const QString id = config.id;
-    m_secrets->remove(passwordKey(config), [self, id, done](const SecretStore::Result &r) {
-        if (!self)
-            return;
-        const StorageStatus s = readStatus(r);
-        if (s == StorageStatus::Ok)
-            self->m_registry->setPasswordStored(id, false);
-        done(s);
-    });
+    StoreCall::Sequence()
+            .then(removal(this, passwordKey(config),
+                          [registry, id] { registry->setPasswordStored(id, false); }))
+            .run(guarded(context, std::move(done)));
 }

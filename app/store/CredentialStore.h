@@ -14,6 +14,8 @@ class AccountRegistry;
 // (S-17), and separate items for the opt-in password and the client secret. Turns keychain
 // answers plus the registry marker into a StorageStatus: "not found" while the marker
 // says stored means locked/unavailable, never "signed out". Never deletes anything on error.
+// Every answer goes to `done` only while `context` lives (and never after the store is gone),
+// so callers need no liveness guards; multi-item operations run as a StoreCall::Sequence.
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -28,23 +30,28 @@ public:
         quint64 generation = 0;
         QString message;
     };
-    void loadTokens(const AccountConfig &config, std::function<void(const LoadResult &)> done);
+    void loadTokens(const AccountConfig &config, const QObject *context,
+                    std::function<void(const LoadResult &)> done);
     // Writes the blob with `generation`; on success updates the marker. On failure the status
     // says why (the caller keeps the tokens in memory and retries: NotPersisted).
     void saveTokens(const AccountConfig &config, const TokenSet &tokens, quint64 generation,
+                    const QObject *context,
                     std::function<void(StorageStatus, const QString &message)> done);
     // Deletes tokens, stored password and client secret, and clears the marker.
-    void eraseAll(const AccountConfig &config, std::function<void(StorageStatus)> done);
+    void eraseAll(const AccountConfig &config, const QObject *context,
+                  std::function<void(StorageStatus)> done);
     // Deletes only the token blob and its marker (the grant is dead, I-1); the stored password
     // and client secret stay for a silent or prefilled sign-in.
-    void eraseTokens(const AccountConfig &config, std::function<void(StorageStatus)> done);
+    void eraseTokens(const AccountConfig &config, const QObject *context,
+                     std::function<void(StorageStatus)> done);
 
-    void loadCredentials(const AccountConfig &config,
+    void loadCredentials(const AccountConfig &config, const QObject *context,
                          std::function<void(StorageStatus, const Credentials &)> done);
     // Stores the password only if config.rememberCredentials; the client secret if present.
     void saveCredentials(const AccountConfig &config, const Credentials &credentials,
-                         std::function<void(StorageStatus)> done);
-    void erasePassword(const AccountConfig &config, std::function<void(StorageStatus)> done);
+                         const QObject *context, std::function<void(StorageStatus)> done);
+    void erasePassword(const AccountConfig &config, const QObject *context,
+                       std::function<void(StorageStatus)> done);
 
     AccountRegistry *registry() const { return m_registry; }
     SecretStore *secrets() const { return m_secrets; }

@@ -20,6 +20,9 @@ public:
     explicit MemorySecretStore(QObject *parent = nullptr);
     ~MemorySecretStore() override;
 
+    using SecretStore::read; // and write, remove: the overloads with a context
+    using SecretStore::remove;
+    using SecretStore::write;
     void read(const QString &key, Callback callback) override;
     void write(const QString &key, const QByteArray &data, Callback callback) override;
     void remove(const QString &key, Callback callback) override;

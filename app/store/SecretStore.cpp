@@ -1,5 +1,7 @@
 #include "SecretStore.h"
 
+#include "StoreSequence.h"
+
 SecretStore::~SecretStore() = default;
 
 QString SecretStore::statusName(Status status)
@@ -23,4 +25,20 @@ QString SecretStore::statusName(Status status)
         return QStringLiteral("other");
     }
     return QStringLiteral("unknown");
+}
+
+void SecretStore::read(const QString &key, const QObject *context, Callback callback)
+{
+    read(key, StoreCall::guarded(context, std::move(callback)));
+}
+
+void SecretStore::write(const QString &key, const QByteArray &data, const QObject *context,
+                        Callback callback)
+{
+    write(key, data, StoreCall::guarded(context, std::move(callback)));
+}
+
+void SecretStore::remove(const QString &key, const QObject *context, Callback callback)
+{
+    remove(key, StoreCall::guarded(context, std::move(callback)));
 }

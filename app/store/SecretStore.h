@@ -43,5 +43,12 @@ public:
     virtual void remove(const QString &key, Callback callback) = 0;
     virtual QString backendName() const = 0;
 
+    // The same, answered only while `context` lives (the caller's lifetime, as
+    // QObject::connect takes it), so that no caller needs a liveness guard of its own.
+    void read(const QString &key, const QObject *context, Callback callback);
+    void write(const QString &key, const QByteArray &data, const QObject *context,
+               Callback callback);
+    void remove(const QString &key, const QObject *context, Callback callback);
+
     static QString statusName(Status status); // "ok", "not_found", ... for logs and helpers
 };

@@ -65,7 +65,7 @@ void report(Session *s, CredentialStore *store)
 {
     bool done = false;
     CredentialStore::LoadResult stored;
-    store->loadTokens(s->config(), [&](const CredentialStore::LoadResult &r) {
+    store->loadTokens(s->config(), store, [&](const CredentialStore::LoadResult &r) {
         stored = r;
         done = true;
     });

@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
         registry.save(config);
 
     if (m == QLatin1String("read")) {
-        store.loadTokens(config, [](const CredentialStore::LoadResult &r) {
+        store.loadTokens(config, &store, [](const CredentialStore::LoadResult &r) {
             out(QStringLiteral("status=%1 found=%2 generation=%3 rt_fp=%4")
                         .arg(storageStatusId(r.status))
                         .arg(r.found ? 1 : 0)
@@ -108,7 +108,7 @@ int main(int argc, char *argv[])
 
     QTimer::singleShot(0, &app, [&] {
         FaultPoint::hit("store_before_write");
-        store.saveTokens(config, tokens, gen, [](StorageStatus s, const QString &) {
+        store.saveTokens(config, tokens, gen, &store, [](StorageStatus s, const QString &) {
             if (s != StorageStatus::Ok) {
                 out(QStringLiteral("status=") + storageStatusId(s));
                 QCoreApplication::exit(2);

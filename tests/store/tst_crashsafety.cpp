@@ -115,7 +115,7 @@ private Q_SLOTS:
         CredentialStore store(&keychain, &registry);
         CredentialStore::LoadResult loaded;
         bool answered = false;
-        store.loadTokens(config, [&](const CredentialStore::LoadResult &r) {
+        store.loadTokens(config, &store, [&](const CredentialStore::LoadResult &r) {
             loaded = r;
             answered = true;
         });
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(marker.generation <= loaded.generation); // the blob is never behind the marker
 
         bool erased = false;
-        store.eraseAll(config, [&](StorageStatus s) { erased = s == StorageStatus::Ok; });
+        store.eraseAll(config, &store, [&](StorageStatus s) { erased = s == StorageStatus::Ok; });
         QTRY_VERIFY_WITH_TIMEOUT(erased, 30000);
     }
 };

@@ -4,6 +4,7 @@
 #include "FakeKeychainBackend.h"
 #include "KeychainSecretStore.h"
 #include "MemorySecretStore.h"
+#include "StoreSequence.h"
 #include "TokenBlob.h"
 
 #include <QFile>
@@ -57,7 +58,7 @@ class tst_CredentialStore : public QObject
     {
         CredentialStore::LoadResult out;
         bool answered = false;
-        f.store.loadTokens(f.config, [&](const CredentialStore::LoadResult &r) {
+        f.store.loadTokens(f.config, &f.store, [&](const CredentialStore::LoadResult &r) {
             out = r;
             answered = true;
         });
@@ -68,10 +69,11 @@ class tst_CredentialStore : public QObject
     {
         StorageStatus out = StorageStatus::SessionOnly;
         bool answered = false;
-        f.store.saveTokens(f.config, t, generation, [&](StorageStatus s, const QString &) {
-            out = s;
-            answered = true;
-        });
+        f.store.saveTokens(f.config, t, generation, &f.store,
+                           [&](StorageStatus s, const QString &) {
+                               out = s;
+                               answered = true;
+                           });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(answered, 5000); }();
         return out;
     }
@@ -79,7 +81,7 @@ class tst_CredentialStore : public QObject
     {
         StorageStatus out = StorageStatus::SessionOnly;
         bool answered = false;
-        f.store.eraseAll(f.config, [&](StorageStatus s) {
+        f.store.eraseAll(f.config, &f.store, [&](StorageStatus s) {
             out = s;
             answered = true;
         });
@@ -89,6 +91,61 @@ class tst_CredentialStore : public QObject
     static QString tokensKey(const Fixture &f) { return CredentialStore::tokensKey(f.config); }
 
 private Q_SLOTS:
+    // The caller's context ends its interest: the answer is dropped, but the store still finishes
+    // its own bookkeeping (the marker of the blob it wrote).
+    void answersOnlyWhileTheContextLives()
+    {
+        Fixture f;
+        auto *context = new QObject;
+        bool called = false;
+        f.store.saveTokens(f.config, tokens("1"), 7, context,
+                           [&](StorageStatus, const QString &) { called = true; });
+        delete context;
+        QTRY_VERIFY_WITH_TIMEOUT(f.registry.marker(f.config.id).stored, 5000);
+        QCOMPARE(f.registry.marker(f.config.id).generation, quint64(7));
+        QVERIFY(!called);
+        // And with a live context it is answered (the same call, so the test can fail).
+        QObject alive;
+        f.store.saveTokens(f.config, tokens("2"), 8, &alive,
+                           [&](StorageStatus, const QString &) { called = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(called, 5000);
+    }
+
+    // Multi-item operations: each step starts when the previous answered, sees the outcome so
+    // far, every step runs, and the first failure is the result.
+    void sequenceRunsStepsInOrderAndKeepsTheFirstFailure()
+    {
+        using StoreCall::Sequence;
+        QStringList trace;
+        QList<Sequence::Next> pending;
+        auto step = [&](const QString &name) {
+            return [&trace, &pending, name](StorageStatus soFar, const Sequence::Next &next) {
+                trace << name + QLatin1Char(':') + storageStatusId(soFar);
+                pending.append(next);
+            };
+        };
+        bool finished = false;
+        StorageStatus result = StorageStatus::Ok;
+        Sequence()
+                .then(step(QStringLiteral("a")))
+                .then(step(QStringLiteral("b")))
+                .then(step(QStringLiteral("c")))
+                .run([&](StorageStatus s) {
+                    finished = true;
+                    result = s;
+                });
+        QCOMPARE(trace, QStringList{QStringLiteral("a:ok")}); // b waits for a's answer
+        pending.takeFirst()(StorageStatus::Ok);
+        pending.takeFirst()(StorageStatus::Locked);
+        QVERIFY(!finished);
+        pending.takeFirst()(StorageStatus::Denied);
+        QVERIFY(finished);
+        QCOMPARE(result, StorageStatus::Locked);
+        QCOMPARE(trace,
+                 (QStringList{QStringLiteral("a:ok"), QStringLiteral("b:ok"),
+                              QStringLiteral("c:") + storageStatusId(StorageStatus::Locked)}));
+    }
+
     void keysIncludeTheIdentity()
     {
         const AccountConfig c = makeConfig();
@@ -228,7 +285,7 @@ private Q_SLOTS:
             CredentialStore store(&chunked, &f.registry);
             bool answered = false;
             StorageStatus got = StorageStatus::Ok;
-            store.loadTokens(f.config, [&](const CredentialStore::LoadResult &r) {
+            store.loadTokens(f.config, &store, [&](const CredentialStore::LoadResult &r) {
                 got = r.status;
                 answered = true;
             });
@@ -325,9 +382,9 @@ private Q_SLOTS:
         registry.setMarker(config.id, {true, 3, config.storageKey()});
         fake->hang = true;
         QList<StorageStatus> statuses;
-        store.loadTokens(config,
+        store.loadTokens(config, &store,
                          [&](const CredentialStore::LoadResult &r) { statuses.append(r.status); });
-        store.saveTokens(config, tokens("2"), 4,
+        store.saveTokens(config, tokens("2"), 4, &store,
                          [&](StorageStatus s, const QString &) { statuses.append(s); });
         QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), 2, 5000);
         QCOMPARE(statuses, (QList<StorageStatus>{StorageStatus::Pending, StorageStatus::Pending}));
@@ -342,7 +399,7 @@ private Q_SLOTS:
         f.config.hasClientSecret = true;
         QCOMPARE(save(f, tokens("1"), 1), StorageStatus::Ok);
         bool saved = false;
-        f.store.saveCredentials(f.config, {"CANARY-PW-1", "CANARY-CS-1"},
+        f.store.saveCredentials(f.config, {"CANARY-PW-1", "CANARY-CS-1"}, &f.store,
                                 [&](StorageStatus s) { saved = s == StorageStatus::Ok; });
         QTRY_VERIFY(saved);
         QCOMPARE(f.secrets.keys().size(), 3);
@@ -385,7 +442,7 @@ private Q_SLOTS:
         f.config.hasClientSecret = clientSecret;
         const Credentials typed{"CANARY-PW-2", clientSecret ? "CANARY-CS-2" : ""};
         StorageStatus saved = StorageStatus::SessionOnly;
-        f.store.saveCredentials(f.config, typed, [&](StorageStatus s) { saved = s; });
+        f.store.saveCredentials(f.config, typed, &f.store, [&](StorageStatus s) { saved = s; });
         QTRY_COMPARE(saved, StorageStatus::Ok);
         QCOMPARE(f.secrets.contains(CredentialStore::passwordKey(f.config)), remember);
         QCOMPARE(f.registry.passwordStored(f.config.id), remember);
@@ -394,7 +451,7 @@ private Q_SLOTS:
         bool loaded = false;
         Credentials got;
         StorageStatus status = StorageStatus::SessionOnly;
-        f.store.loadCredentials(f.config, [&](StorageStatus s, const Credentials &c) {
+        f.store.loadCredentials(f.config, &f.store, [&](StorageStatus s, const Credentials &c) {
             status = s;
             got = c;
             loaded = true;
@@ -410,12 +467,13 @@ private Q_SLOTS:
         Fixture f;
         f.config.rememberCredentials = true;
         StorageStatus saved = StorageStatus::SessionOnly;
-        f.store.saveCredentials(f.config, {"CANARY-PW-3", ""}, [&](StorageStatus s) { saved = s; });
+        f.store.saveCredentials(f.config, {"CANARY-PW-3", ""}, &f.store,
+                                [&](StorageStatus s) { saved = s; });
         QTRY_COMPARE(saved, StorageStatus::Ok);
         f.secrets.setNotFoundForAll(true);
         StorageStatus status = StorageStatus::Ok;
         bool loaded = false;
-        f.store.loadCredentials(f.config, [&](StorageStatus s, const Credentials &c) {
+        f.store.loadCredentials(f.config, &f.store, [&](StorageStatus s, const Credentials &c) {
             status = s;
             loaded = c.password.isEmpty();
         });
@@ -429,10 +487,11 @@ private Q_SLOTS:
         Fixture f;
         f.config.rememberCredentials = true;
         StorageStatus s1 = StorageStatus::SessionOnly;
-        f.store.saveCredentials(f.config, {"CANARY-PW-4", ""}, [&](StorageStatus s) { s1 = s; });
+        f.store.saveCredentials(f.config, {"CANARY-PW-4", ""}, &f.store,
+                                [&](StorageStatus s) { s1 = s; });
         QTRY_COMPARE(s1, StorageStatus::Ok);
         StorageStatus s2 = StorageStatus::SessionOnly;
-        f.store.erasePassword(f.config, [&](StorageStatus s) { s2 = s; });
+        f.store.erasePassword(f.config, &f.store, [&](StorageStatus s) { s2 = s; });
         QTRY_COMPARE(s2, StorageStatus::Ok);
         QVERIFY(!f.secrets.contains(CredentialStore::passwordKey(f.config)));
         QVERIFY(!f.registry.passwordStored(f.config.id));
@@ -447,7 +506,7 @@ private Q_SLOTS:
         f.registry.save(f.config);
         QCOMPARE(save(f, tokens("canary"), 1), StorageStatus::Ok);
         StorageStatus s1 = StorageStatus::SessionOnly;
-        f.store.saveCredentials(f.config, {"CANARY-PW-5", "CANARY-CS-5"},
+        f.store.saveCredentials(f.config, {"CANARY-PW-5", "CANARY-CS-5"}, &f.store,
                                 [&](StorageStatus s) { s1 = s; });
         QTRY_COMPARE(s1, StorageStatus::Ok);
         f.registry.setJournal(f.config.id,
@@ -470,7 +529,7 @@ private Q_SLOTS:
         bool called = false;
         {
             CredentialStore store(&secrets, &registry);
-            store.saveTokens(makeConfig(), tokens("1"), 1,
+            store.saveTokens(makeConfig(), tokens("1"), 1, &store,
                              [&](StorageStatus, const QString &) { called = true; });
         }
         // A later answer from the same store: once it arrives, the write's answer (due

@@ -327,7 +327,7 @@ private Q_SLOTS:
             TokenSet t;
             t.accessToken = "AT-" + QByteArray::number(i);
             t.refreshToken = "RT-" + QByteArray::number(i);
-            store.saveTokens(configs.at(i), t, quint64(i + 1),
+            store.saveTokens(configs.at(i), t, quint64(i + 1), &store,
                              [&saved](StorageStatus s, const QString &) {
                                  if (s == StorageStatus::Ok)
                                      ++saved;
@@ -336,17 +336,19 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(saved, 20, 60000);
         int checked = 0;
         for (int i = 0; i < 20; ++i) {
-            store.loadTokens(configs.at(i), [&checked, i](const CredentialStore::LoadResult &r) {
-                if (r.status == StorageStatus::Ok && r.found
-                    && r.tokens.refreshToken == "RT-" + QByteArray::number(i)
-                    && r.generation == quint64(i + 1))
-                    ++checked;
-            });
+            store.loadTokens(configs.at(i), &store,
+                             [&checked, i](const CredentialStore::LoadResult &r) {
+                                 if (r.status == StorageStatus::Ok && r.found
+                                     && r.tokens.refreshToken == "RT-" + QByteArray::number(i)
+                                     && r.generation == quint64(i + 1))
+                                     ++checked;
+                             });
         }
         QTRY_COMPARE_WITH_TIMEOUT(checked, 20, 60000);
         int erased = 0;
         for (const AccountConfig &c : configs)
-            store.eraseAll(c, [&erased](StorageStatus s) { erased += s == StorageStatus::Ok; });
+            store.eraseAll(c, &store,
+                           [&erased](StorageStatus s) { erased += s == StorageStatus::Ok; });
         QTRY_COMPARE_WITH_TIMEOUT(erased, 20, 60000);
     }
 
