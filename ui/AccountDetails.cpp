@@ -1,4 +1,5 @@
 #include "AccountDetails.h"
+#include "ErrorText.h"
 
 #include "AccountText.h"
 #include "TimeFormat.h"
@@ -100,7 +101,7 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
             signedIn ? tr("not announced by the server") : tr("not signed in"));
     setTime(m_lastRefresh, s.lastRefreshMs, now, tr("not since Tokenkeeper started"));
     setTime(m_nextRefresh, s.nextRefreshMs, now, tr("none scheduled"));
-    m_storage->setText(storageStatusText(s.storage));
+    m_storage->setText(ErrorText::storage(s.storage));
     m_method->setText(methodText(s.config));
     const QString scopes = s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope;
     m_scopes->setText(scopes.isEmpty() ? tr("the server's default") : scopes);

@@ -1,4 +1,5 @@
 #include "AccountListModel.h"
+#include "ErrorText.h"
 
 #include "AccountSession.h"
 #include "AccountText.h"
@@ -205,7 +206,7 @@ QVariant AccountListModel::toolTip(const Row &row, int column) const
     case StateColumn:
         return AccountText::summaryLine(s, m_clock->wallMs());
     case StorageColumn:
-        return storageStatusText(s.storage);
+        return ErrorText::storage(s.storage);
     case AccessExpiryColumn:
         return s.accessExpiresAtMs > 0
                 ? TimeFormat::absolute(s.accessExpiresAtMs, m_clock->wallMs())

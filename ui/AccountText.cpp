@@ -112,7 +112,7 @@ QString AccountText::summaryLine(const AccountSnapshot &s, qint64 nowMs)
     if (s.refreshUntilMs > 0 && s.state != SessionState::SignedOut)
         line += tr("; sign-in ends %1").arg(TimeFormat::countdown(s.refreshUntilMs, nowMs));
     if (storageIsBlocked(s.storage) || s.storage == StorageStatus::NotPersisted)
-        line += QStringLiteral("; ") + storageStatusText(s.storage);
+        line += QStringLiteral("; ") + ErrorText::storage(s.storage);
     return line;
 }
 

@@ -154,7 +154,8 @@ QString ErrorText::describe(const AuthError &error)
              || c == QLatin1String("bad_authorization_endpoint"))
         base = QCoreApplication::translate(
                 "SignInMessages", "This server does not offer sign-in through the browser.");
-    else if (c == QLatin1String("bad_device_endpoint"))
+    else if (c == QLatin1String("bad_device_endpoint")
+             || c == QLatin1String("device_sign_in_unsupported"))
         base = QCoreApplication::translate(
                 "SignInMessages", "This server does not offer sign-in with a device code.");
     else if (c == QLatin1String("bad_verification_uri"))
@@ -165,8 +166,9 @@ QString ErrorText::describe(const AuthError &error)
     else
         return generalText(error);
     // The server's own words help ("PKCE verification failed"); never for the issuer check.
-    const bool withDescription =
-            !error.description.isEmpty() && !c.startsWith(QLatin1String("iss"));
+    // The endpoint checks' evidence is for the log: the sentence above already says it.
+    const bool withDescription = !error.description.isEmpty() && !c.startsWith(QLatin1String("iss"))
+            && !c.startsWith(QLatin1String("bad_")) && !c.endsWith(QLatin1String("_unsupported"));
     return withDescription ? base + QLatin1Char(' ') + Redaction::redact(error.description) : base;
 }
 
@@ -321,6 +323,36 @@ QString ErrorText::configProblem(const ConfigProblem &problem, Dialect dialect)
         return QCoreApplication::translate(
                 "LoginValidator",
                 "Venafi TPP has no browser sign-in; choose Device code or Password.");
+    }
+    return QString();
+}
+
+// The context stays "StorageStatus", where these sentences were written first.
+QString ErrorText::storage(StorageStatus s)
+{
+    switch (s) {
+    case StorageStatus::Ok:
+        return QCoreApplication::translate("StorageStatus", "Saved in the system keychain");
+    case StorageStatus::NotPersisted:
+        return QCoreApplication::translate(
+                "StorageStatus",
+                "Not saved: unlock your keyring, or you will need to sign in after a restart");
+    case StorageStatus::Locked:
+        return QCoreApplication::translate("StorageStatus",
+                                           "Keyring locked: unlock it to restore the session");
+    case StorageStatus::Denied:
+        return QCoreApplication::translate("StorageStatus", "Access to the keyring was denied");
+    case StorageStatus::Unavailable:
+        return QCoreApplication::translate(
+                "StorageStatus",
+                "Secure storage unavailable: tokens are kept for this session only");
+    case StorageStatus::Pending:
+        return QCoreApplication::translate("StorageStatus", "Waiting for the keyring to answer…");
+    case StorageStatus::Unreadable:
+        return QCoreApplication::translate("StorageStatus",
+                                           "Stored tokens could not be read; sign in again");
+    case StorageStatus::SessionOnly:
+        return QCoreApplication::translate("StorageStatus", "This session only (not saved)");
     }
     return QString();
 }

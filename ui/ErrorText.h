@@ -2,6 +2,7 @@
 
 #include "AuthError.h"
 #include "ConfigProblem.h"
+#include "StorageStatus.h"
 
 #include <QString>
 
@@ -20,4 +21,6 @@ QString revokeProblem(const AuthError &problem);
 // What is wrong with a typed account field (the dialect's validate()), as the login dialog and
 // `tokenctl add` say it.
 QString configProblem(const ConfigProblem &problem, Dialect dialect);
+// Where an account's secrets are, or why they are not saved.
+QString storage(StorageStatus status);
 } // namespace ErrorText

@@ -8,7 +8,7 @@ namespace {
 
 struct Patterns
 {
-    QRegularExpression list[3];
+    QRegularExpression list[4];
 };
 
 // Built once and never destroyed: the message handler stays installed until the process ends
@@ -32,6 +32,10 @@ const Patterns &patterns()
                     QStringLiteral(
                             R"re(("(?:access_token|refresh_token|id_token|password|client_secret|code_verifier|token)"\s*:\s*")(?:[^"\\]|\\.)*)re"),
                     QRegularExpression::CaseInsensitiveOption),
+            // bare tokens echoed in free text: a JWT (three base64url parts, the first a JSON
+            // header) or a Salesforce session id (org id, "!", the session part)
+            QRegularExpression(QStringLiteral(
+                    R"re(()(?:\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{16,}))re")),
     }};
     return *p;
 }

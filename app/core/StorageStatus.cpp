@@ -1,7 +1,5 @@
 #include "StorageStatus.h"
 
-#include <QCoreApplication>
-
 QString storageStatusId(StorageStatus s)
 {
     switch (s) {
@@ -23,33 +21,4 @@ QString storageStatusId(StorageStatus s)
         return QStringLiteral("session_only");
     }
     return QStringLiteral("unknown");
-}
-
-QString storageStatusText(StorageStatus s)
-{
-    switch (s) {
-    case StorageStatus::Ok:
-        return QCoreApplication::translate("StorageStatus", "Saved in the system keychain");
-    case StorageStatus::NotPersisted:
-        return QCoreApplication::translate(
-                "StorageStatus",
-                "Not saved: unlock your keyring, or you will need to sign in after a restart");
-    case StorageStatus::Locked:
-        return QCoreApplication::translate("StorageStatus",
-                                           "Keyring locked: unlock it to restore the session");
-    case StorageStatus::Denied:
-        return QCoreApplication::translate("StorageStatus", "Access to the keyring was denied");
-    case StorageStatus::Unavailable:
-        return QCoreApplication::translate(
-                "StorageStatus",
-                "Secure storage unavailable: tokens are kept for this session only");
-    case StorageStatus::Pending:
-        return QCoreApplication::translate("StorageStatus", "Waiting for the keyring to answer…");
-    case StorageStatus::Unreadable:
-        return QCoreApplication::translate("StorageStatus",
-                                           "Stored tokens could not be read; sign in again");
-    case StorageStatus::SessionOnly:
-        return QCoreApplication::translate("StorageStatus", "This session only (not saved)");
-    }
-    return QString();
 }

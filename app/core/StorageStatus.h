@@ -15,7 +15,7 @@ enum class StorageStatus {
 };
 
 QString storageStatusId(StorageStatus s); // "ok", "not_persisted", ...
-QString storageStatusText(StorageStatus s); // plain sentence for the UI
+// The sentence for the person is ui/ErrorText::storage().
 // True when the stored data is believed intact but cannot be reached right now.
 inline bool storageIsBlocked(StorageStatus s)
 {

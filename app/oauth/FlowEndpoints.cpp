@@ -2,7 +2,6 @@
 
 #include "EndpointPolicy.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace {
@@ -90,13 +89,10 @@ QString FlowEndpoints::check(Flow flow) const
 {
     const QUrl start = flow == Flow::Browser ? authorizationEndpoint : deviceAuthorizationEndpoint;
     if (start.isEmpty())
-        return flow == Flow::Browser
-                ? QCoreApplication::translate("FlowEndpoints",
-                                              "The server offers no sign-in through the browser.")
-                : QCoreApplication::translate("FlowEndpoints",
-                                              "The server offers no sign-in with a device code.");
+        return flow == Flow::Browser ? QStringLiteral("no authorization endpoint")
+                                     : QStringLiteral("no device authorization endpoint");
     if (tokenEndpoint.isEmpty())
-        return QCoreApplication::translate("FlowEndpoints", "The server has no token endpoint.");
+        return QStringLiteral("no token endpoint");
     // The authorization endpoint carries no secret, but a plain-http page could be replaced
     // by a phishing one: held to the same rule (S-01).
     for (const QUrl &url : {start, tokenEndpoint}) {

@@ -36,6 +36,7 @@ struct FlowEndpoints
     static QList<quint16> defaultRedirectPorts(Dialect dialect);
 
     enum class Flow { Browser, Device };
-    // Empty when `flow` can start; otherwise one sentence (no endpoint, EndpointPolicy).
+    // Empty when `flow` can start; otherwise why not, for the log and the error's evidence
+    // (the person reads ErrorText's sentence for the error code).
     QString check(Flow flow) const;
 };

@@ -1,7 +1,5 @@
 #include "SessionTypes.h"
 
-#include <QCoreApplication>
-
 QString sessionStateId(SessionState s)
 {
     switch (s) {
@@ -25,29 +23,4 @@ QString sessionStateId(SessionState s)
         return QStringLiteral("config_error");
     }
     return QStringLiteral("unknown");
-}
-
-QString sessionStateText(SessionState s)
-{
-    switch (s) {
-    case SessionState::SignedOut:
-        return QCoreApplication::translate("SessionState", "Signed out");
-    case SessionState::SigningIn:
-        return QCoreApplication::translate("SessionState", "Signing in…");
-    case SessionState::Active:
-        return QCoreApplication::translate("SessionState", "Active");
-    case SessionState::Refreshing:
-        return QCoreApplication::translate("SessionState", "Refreshing…");
-    case SessionState::Backoff:
-        return QCoreApplication::translate("SessionState", "Retrying");
-    case SessionState::Offline:
-        return QCoreApplication::translate("SessionState", "Offline");
-    case SessionState::ReauthRequired:
-        return QCoreApplication::translate("SessionState", "Sign-in needed");
-    case SessionState::Revoking:
-        return QCoreApplication::translate("SessionState", "Signing out…");
-    case SessionState::ConfigError:
-        return QCoreApplication::translate("SessionState", "Needs attention");
-    }
-    return QString();
 }

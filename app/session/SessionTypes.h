@@ -20,7 +20,6 @@ enum class SessionState {
 };
 
 QString sessionStateId(SessionState s); // "signed_out", ...
-QString sessionStateText(SessionState s); // "Signed out", ... (translated)
 
 // What the UI shows for one account; a value copied out of the session.
 struct AccountSnapshot

@@ -89,12 +89,11 @@ void CredentialStore::loadTokens(const AccountConfig &config, const QObject *con
             if (markerSaysStored) {
                 // R-09 / M-46 / M-48: libsecret answers a locked keyring with "not found".
                 out.status = StorageStatus::Locked;
-                out.message = tr("Stored credentials not found in the current keyring; unlock "
-                                 "it and retry");
+                out.message = QStringLiteral("not found although stored: keyring locked?");
             }
         } else if (!r.ok()) {
             out.status = readStatus(r);
-            out.message = storageStatusText(out.status);
+            out.message = storageStatusId(out.status);
             qCInfo(lcStore) << "loading tokens for" << config.id << "->"
                             << storageStatusId(out.status) << r.message;
         } else {
@@ -103,11 +102,11 @@ void CredentialStore::loadTokens(const AccountConfig &config, const QObject *con
             const TokenBlob::Error error = TokenBlob::decode(r.data, &blob, &field);
             if (error != TokenBlob::Error::None) {
                 out.status = StorageStatus::Unreadable;
-                out.message = storageStatusText(out.status);
+                out.message = storageStatusId(out.status);
                 qCWarning(lcStore) << "stored token blob for" << config.id
                                    << "is unreadable:" << TokenBlob::errorName(error) << field;
             } else if (blob.storageKey != config.storageKey()) {
-                out.message = tr("Stored tokens belong to other account settings; ignored");
+                out.message = QStringLiteral("written for another identity; ignored");
                 qCWarning(lcStore) << "stored token blob for" << config.id
                                    << "was written for another identity; ignored";
             } else {
@@ -138,7 +137,7 @@ void CredentialStore::saveTokens(const AccountConfig &config, const TokenSet &to
                              qCWarning(lcStore)
                                      << "saving tokens for" << config.id
                                      << "failed:" << SecretStore::statusName(r.status) << r.message;
-                             reply(status, storageStatusText(status));
+                             reply(status, storageStatusId(status));
                              return;
                          }
                          // The blob is the truth; the marker only says one exists. A crash

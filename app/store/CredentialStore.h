@@ -28,7 +28,7 @@ public:
         bool found = false; // tokens present (status Ok)
         TokenSet tokens;
         quint64 generation = 0;
-        QString message;
+        QString message; // a diagnostic for the log (English); the person reads ErrorText
     };
     void loadTokens(const AccountConfig &config, const QObject *context,
                     std::function<void(const LoadResult &)> done);

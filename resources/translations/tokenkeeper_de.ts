@@ -4,123 +4,123 @@
 <context>
     <name>AccountDetails</name>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="19"/>
+        <location filename="../../ui/AccountDetails.cpp" line="20"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="22"/>
+        <location filename="../../ui/AccountDetails.cpp" line="23"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="25"/>
+        <location filename="../../ui/AccountDetails.cpp" line="26"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="32"/>
+        <location filename="../../ui/AccountDetails.cpp" line="33"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="33"/>
+        <location filename="../../ui/AccountDetails.cpp" line="34"/>
         <source>Sign-in ends:</source>
         <translation>Anmeldung endet:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="34"/>
+        <location filename="../../ui/AccountDetails.cpp" line="35"/>
         <source>Last renewal:</source>
         <translation>Letzte Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="35"/>
+        <location filename="../../ui/AccountDetails.cpp" line="36"/>
         <source>Next renewal:</source>
         <translation>Nächste Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="36"/>
+        <location filename="../../ui/AccountDetails.cpp" line="37"/>
         <source>Stored in:</source>
         <translation>Gespeichert in:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="37"/>
+        <location filename="../../ui/AccountDetails.cpp" line="38"/>
         <source>Sign-in method:</source>
         <translation>Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="38"/>
+        <location filename="../../ui/AccountDetails.cpp" line="39"/>
         <source>Scopes:</source>
         <translation>Berechtigungen (Scopes):</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="39"/>
+        <location filename="../../ui/AccountDetails.cpp" line="40"/>
         <source>Last problem:</source>
         <translation>Letztes Problem:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="64"/>
+        <location filename="../../ui/AccountDetails.cpp" line="65"/>
         <source>Browser sign-in (authorization code with PKCE), client %1</source>
         <translation>Anmeldung im Browser (Autorisierungscode mit PKCE), Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="66"/>
+        <location filename="../../ui/AccountDetails.cpp" line="67"/>
         <source>Device code entered on the server&apos;s page, client %1</source>
         <translation>Gerätecode, auf der Seite des Servers eingegeben, Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="69"/>
+        <location filename="../../ui/AccountDetails.cpp" line="70"/>
         <source>Venafi TPP password sign-in as %1 (client %2)</source>
         <translation>Venafi-TPP-Anmeldung mit Passwort als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="71"/>
+        <location filename="../../ui/AccountDetails.cpp" line="72"/>
         <source>Salesforce username-password flow as %1 (consumer key %2)</source>
         <translation>Salesforce-Anmeldung mit Benutzername und Passwort als %1 (Consumer Key %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="74"/>
+        <location filename="../../ui/AccountDetails.cpp" line="75"/>
         <source>OAuth 2.0 password grant as %1 (client %2)</source>
         <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="90"/>
+        <location filename="../../ui/AccountDetails.cpp" line="91"/>
         <source>valid, expires %1</source>
         <translation>gültig, läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="91"/>
+        <location filename="../../ui/AccountDetails.cpp" line="92"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="96"/>
-        <location filename="../../ui/AccountDetails.cpp" line="108"/>
+        <location filename="../../ui/AccountDetails.cpp" line="97"/>
+        <location filename="../../ui/AccountDetails.cpp" line="109"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100"/>
+        <location filename="../../ui/AccountDetails.cpp" line="101"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="100"/>
+        <location filename="../../ui/AccountDetails.cpp" line="101"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="101"/>
+        <location filename="../../ui/AccountDetails.cpp" line="102"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="102"/>
+        <location filename="../../ui/AccountDetails.cpp" line="103"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="106"/>
+        <location filename="../../ui/AccountDetails.cpp" line="107"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -128,62 +128,62 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="184"/>
+        <location filename="../../ui/AccountListModel.cpp" line="185"/>
         <source>no token</source>
         <translation>kein Token</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="189"/>
+        <location filename="../../ui/AccountListModel.cpp" line="190"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="191"/>
+        <location filename="../../ui/AccountListModel.cpp" line="192"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="263"/>
+        <location filename="../../ui/AccountListModel.cpp" line="264"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="265"/>
+        <location filename="../../ui/AccountListModel.cpp" line="266"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="267"/>
+        <location filename="../../ui/AccountListModel.cpp" line="268"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="269"/>
+        <location filename="../../ui/AccountListModel.cpp" line="270"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="271"/>
+        <location filename="../../ui/AccountListModel.cpp" line="272"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="273"/>
+        <location filename="../../ui/AccountListModel.cpp" line="274"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="275"/>
+        <location filename="../../ui/AccountListModel.cpp" line="276"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="277"/>
+        <location filename="../../ui/AccountListModel.cpp" line="278"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="279"/>
+        <location filename="../../ui/AccountListModel.cpp" line="280"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -562,14 +562,12 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>CredentialStore</name>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="96"/>
         <source>Stored credentials not found in the current keyring; unlock it and retry</source>
-        <translation>Gespeicherte Zugangsdaten wurden im aktuellen Schlüsselbund nicht gefunden; entsperren Sie ihn und versuchen Sie es erneut</translation>
+        <translation type="vanished">Gespeicherte Zugangsdaten wurden im aktuellen Schlüsselbund nicht gefunden; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/store/CredentialStore.cpp" line="114"/>
         <source>Stored tokens belong to other account settings; ignored</source>
-        <translation>Die gespeicherten Tokens gehören zu anderen Kontoeinstellungen und werden ignoriert</translation>
+        <translation type="vanished">Die gespeicherten Tokens gehören zu anderen Kontoeinstellungen und werden ignoriert</translation>
     </message>
 </context>
 <context>
@@ -863,19 +861,16 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>FlowEndpoints</name>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="94"/>
         <source>The server offers no sign-in through the browser.</source>
-        <translation>Der Server bietet keine Anmeldung über den Browser an.</translation>
+        <translation type="vanished">Der Server bietet keine Anmeldung über den Browser an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="96"/>
         <source>The server offers no sign-in with a device code.</source>
-        <translation>Der Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
+        <translation type="vanished">Der Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
     </message>
     <message>
-        <location filename="../../app/oauth/FlowEndpoints.cpp" line="99"/>
         <source>The server has no token endpoint.</source>
-        <translation>Der Server hat keinen Token-Endpunkt.</translation>
+        <translation type="vanished">Der Server hat keinen Token-Endpunkt.</translation>
     </message>
 </context>
 <context>
@@ -1211,122 +1206,122 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginValidator</name>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="287"/>
+        <location filename="../../ui/ErrorText.cpp" line="289"/>
         <source>The URL contains a space. A URL has none, for example https://auth.example.com/realm.</source>
         <translation>Die URL enthält ein Leerzeichen. Eine URL hat keines, zum Beispiel https://auth.example.com/realm.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="292"/>
+        <location filename="../../ui/ErrorText.cpp" line="294"/>
         <source>The URL must start with https:// followed by the server name, for example https://auth.example.com.</source>
         <translation>Die URL muss mit https:// und dem Servernamen beginnen, zum Beispiel https://auth.example.com.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="296"/>
+        <location filename="../../ui/ErrorText.cpp" line="298"/>
         <source>The URL must start with https://, for example https://%1.</source>
         <translation>Die URL muss mit https:// beginnen, zum Beispiel https://%1.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="301"/>
+        <location filename="../../ui/ErrorText.cpp" line="303"/>
         <source>The port after the server name must be a number, for example https://auth.example.com:8443.</source>
         <translation>Der Port nach dem Servernamen muss eine Zahl sein, zum Beispiel https://auth.example.com:8443.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="306"/>
+        <location filename="../../ui/ErrorText.cpp" line="308"/>
         <source>The URL contains characters that are not allowed in a URL. Check it for typos; it should look like https://auth.example.com/realm.</source>
         <translation>Die URL enthält Zeichen, die in einer URL nicht erlaubt sind. Prüfen Sie sie auf Tippfehler; sie sollte wie https://auth.example.com/realm aussehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="254"/>
+        <location filename="../../ui/ErrorText.cpp" line="256"/>
         <source>Enter the issuer URL of the server.</source>
         <translation>Geben Sie die Issuer-URL des Servers ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="224"/>
+        <location filename="../../ui/ErrorText.cpp" line="226"/>
         <source>The URL must use https:// (plain http is only allowed to 127.0.0.1 or [::1]).</source>
         <translation>Die URL muss https:// verwenden (unverschlüsseltes http ist nur für 127.0.0.1 oder [::1] erlaubt).</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="229"/>
+        <location filename="../../ui/ErrorText.cpp" line="231"/>
         <source>The URL must not contain a user name or password.</source>
         <translation>Die URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="232"/>
+        <location filename="../../ui/ErrorText.cpp" line="234"/>
         <source>The URL must not contain a fragment (#...).</source>
         <translation>Die URL darf kein Fragment (#…) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="235"/>
+        <location filename="../../ui/ErrorText.cpp" line="237"/>
         <source>The URL must start with https://, for example https://auth.example.com.</source>
         <translation>Die URL muss mit https:// beginnen, zum Beispiel https://auth.example.com.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="243"/>
+        <location filename="../../ui/ErrorText.cpp" line="245"/>
         <source>The URL has no host name; it should look like https://auth.example.com/realm.</source>
         <translation>Die URL enthält keinen Hostnamen; sie sollte so aussehen: https://auth.example.com/realm.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="256"/>
+        <location filename="../../ui/ErrorText.cpp" line="258"/>
         <source>Enter the server URL.</source>
         <translation>Geben Sie die Server-URL ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="258"/>
+        <location filename="../../ui/ErrorText.cpp" line="260"/>
         <source>Enter the token endpoint URL.</source>
         <translation>Geben Sie die URL des Token-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="260"/>
+        <location filename="../../ui/ErrorText.cpp" line="262"/>
         <source>Enter the revocation endpoint URL.</source>
         <translation>Geben Sie die URL des Widerrufs-Endpunkts ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="263"/>
+        <location filename="../../ui/ErrorText.cpp" line="265"/>
         <source>Enter the consumer key.</source>
         <translation>Geben Sie den Consumer Key ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="264"/>
+        <location filename="../../ui/ErrorText.cpp" line="266"/>
         <source>Enter the client ID.</source>
         <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="266"/>
+        <location filename="../../ui/ErrorText.cpp" line="268"/>
         <source>Enter the consumer secret.</source>
         <translation>Geben Sie das Consumer Secret ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="268"/>
+        <location filename="../../ui/ErrorText.cpp" line="270"/>
         <source>Enter your username.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="270"/>
+        <location filename="../../ui/ErrorText.cpp" line="272"/>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="272"/>
+        <location filename="../../ui/ErrorText.cpp" line="274"/>
         <source>Enter the scope, for example certificate:manage,revoke.</source>
         <translation>Geben Sie den Scope ein, zum Beispiel certificate:manage,revoke.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="277"/>
+        <location filename="../../ui/ErrorText.cpp" line="279"/>
         <source>Choose how to sign in.</source>
         <translation>Wählen Sie, wie Sie sich anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="314"/>
+        <location filename="../../ui/ErrorText.cpp" line="316"/>
         <source>The scope must look like certificate:manage,revoke;configuration:manage (no spaces).</source>
         <translation>Der Scope muss wie certificate:manage,revoke;configuration:manage aussehen (ohne Leerzeichen).</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="318"/>
+        <location filename="../../ui/ErrorText.cpp" line="320"/>
         <source>The scope must be names separated by single spaces.</source>
         <translation>Der Scope muss aus Namen bestehen, die durch einzelne Leerzeichen getrennt sind.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="321"/>
+        <location filename="../../ui/ErrorText.cpp" line="323"/>
         <source>Venafi TPP has no browser sign-in; choose Device code or Password.</source>
         <translation>Venafi TPP bietet keine Anmeldung über den Browser; wählen Sie Gerätecode oder Passwort.</translation>
     </message>
@@ -1774,32 +1769,32 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="199"/>
+        <location filename="../../ui/ErrorText.cpp" line="201"/>
         <source>There was no grant to revoke.</source>
         <translation>Es gab keine Berechtigung, die widerrufen werden konnte.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="201"/>
+        <location filename="../../ui/ErrorText.cpp" line="203"/>
         <source>The server had already ended the grant.</source>
         <translation>Der Server hatte die Berechtigung bereits beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="207"/>
+        <location filename="../../ui/ErrorText.cpp" line="209"/>
         <source>The server answered HTTP %1.</source>
         <translation>Der Server antwortete mit HTTP %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="209"/>
+        <location filename="../../ui/ErrorText.cpp" line="211"/>
         <source>The server could not be reached.</source>
         <translation>Der Server war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="190"/>
+        <location filename="../../ui/ErrorText.cpp" line="192"/>
         <source>The server has no revocation endpoint; the tokens were deleted here only.</source>
         <translation>Der Server hat keinen Widerrufs-Endpunkt; die Tokens wurden nur auf diesem Computer gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="194"/>
+        <location filename="../../ui/ErrorText.cpp" line="196"/>
         <source>A renewal was interrupted; the server may have issued tokens that are still valid until they expire.</source>
         <translation>Eine Erneuerung wurde unterbrochen; der Server hat möglicherweise Tokens ausgestellt, die bis zu ihrem Ablauf gültig bleiben.</translation>
     </message>
@@ -1835,49 +1830,40 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SessionState</name>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="34"/>
         <source>Signed out</source>
-        <translation>Abgemeldet</translation>
+        <translation type="vanished">Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="36"/>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
+        <translation type="vanished">Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="38"/>
         <source>Active</source>
-        <translation>Aktiv</translation>
+        <translation type="vanished">Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="40"/>
         <source>Refreshing…</source>
-        <translation>Wird erneuert…</translation>
+        <translation type="vanished">Wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="42"/>
         <source>Retrying</source>
-        <translation>Neuer Versuch folgt</translation>
+        <translation type="vanished">Neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="44"/>
         <source>Offline</source>
-        <translation>Offline</translation>
+        <translation type="vanished">Offline</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="46"/>
         <source>Sign-in needed</source>
-        <translation>Anmeldung erforderlich</translation>
+        <translation type="vanished">Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="48"/>
         <source>Signing out…</source>
-        <translation>Abmeldung läuft…</translation>
+        <translation type="vanished">Abmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/session/SessionTypes.cpp" line="50"/>
         <source>Needs attention</source>
-        <translation>Eingriff nötig</translation>
+        <translation type="vanished">Eingriff nötig</translation>
     </message>
 </context>
 <context>
@@ -2024,17 +2010,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Dieser Server bietet keine Anmeldung über den Browser an.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="158"/>
+        <location filename="../../ui/ErrorText.cpp" line="159"/>
         <source>This server does not offer sign-in with a device code.</source>
         <translation>Dieser Server bietet keine Anmeldung mit einem Gerätecode an.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="161"/>
+        <location filename="../../ui/ErrorText.cpp" line="162"/>
         <source>The server sent no safe (https) page to enter the code on.</source>
         <translation>Der Server hat keine sichere (https-)Seite zur Eingabe des Codes genannt.</translation>
     </message>
     <message>
-        <location filename="../../ui/ErrorText.cpp" line="164"/>
+        <location filename="../../ui/ErrorText.cpp" line="165"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2139,42 +2125,42 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>StorageStatus</name>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="32"/>
+        <location filename="../../ui/ErrorText.cpp" line="335"/>
         <source>Saved in the system keychain</source>
         <translation>Im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="34"/>
+        <location filename="../../ui/ErrorText.cpp" line="337"/>
         <source>Not saved: unlock your keyring, or you will need to sign in after a restart</source>
         <translation>Nicht gespeichert: Entsperren Sie Ihren Schlüsselbund, sonst müssen Sie sich nach einem Neustart erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="38"/>
+        <location filename="../../ui/ErrorText.cpp" line="341"/>
         <source>Keyring locked: unlock it to restore the session</source>
         <translation>Schlüsselbund gesperrt: Entsperren Sie ihn, um die Sitzung wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="41"/>
+        <location filename="../../ui/ErrorText.cpp" line="344"/>
         <source>Access to the keyring was denied</source>
         <translation>Der Zugriff auf den Schlüsselbund wurde verweigert</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="43"/>
+        <location filename="../../ui/ErrorText.cpp" line="346"/>
         <source>Secure storage unavailable: tokens are kept for this session only</source>
         <translation>Sicherer Speicher nicht verfügbar: Die Tokens werden nur für diese Sitzung aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="47"/>
+        <location filename="../../ui/ErrorText.cpp" line="350"/>
         <source>Waiting for the keyring to answer…</source>
         <translation>Warten auf Antwort des Schlüsselbunds…</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="49"/>
+        <location filename="../../ui/ErrorText.cpp" line="352"/>
         <source>Stored tokens could not be read; sign in again</source>
         <translation>Die gespeicherten Tokens konnten nicht gelesen werden; melden Sie sich erneut an</translation>
     </message>
     <message>
-        <location filename="../../app/core/StorageStatus.cpp" line="52"/>
+        <location filename="../../ui/ErrorText.cpp" line="355"/>
         <source>This session only (not saved)</source>
         <translation>Nur diese Sitzung (nicht gespeichert)</translation>
     </message>

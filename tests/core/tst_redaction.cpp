@@ -27,6 +27,13 @@ private Q_SLOTS:
                 << QStringLiteral("{\"refresh_token\":\"SEC\\\"RET4\"}") << QStringLiteral("RET4");
         QTest::newRow("code query")
                 << QStringLiteral("GET /cb?code=SECRET5&state=abc") << QStringLiteral("SECRET5");
+        // Free text echoing a token, e.g. a server's error_description.
+        QTest::newRow("bare jwt") << QStringLiteral(
+                "token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl bad")
+                                  << QStringLiteral("eyJzdWIiOiJ4In0");
+        QTest::newRow("salesforce session id")
+                << QStringLiteral("session 00Dxx0000001gPL!AR8AQJXg5oMHhPK3Qx4vZkPNiHrPWpQ ended")
+                << QStringLiteral("AR8AQJXg5oMHhPK3Qx4vZkPNiHrPWpQ");
     }
     void redact()
     {
@@ -42,6 +49,7 @@ private Q_SLOTS:
         QTest::newRow("error") << QStringLiteral("refresh failed: Transient(http_503) status=503");
         QTest::newRow("account name") << QStringLiteral("Identity (OAuth 2.0) signed in");
         QTest::newRow("scheme word") << QStringLiteral("uses Bearer tokens");
+        QTest::newRow("org id alone") << QStringLiteral("org 00Dxx0000001gPL has no session");
     }
     void keepsHarmlessText()
     {

@@ -18,6 +18,10 @@ private Q_SLOTS:
     void fallsBack();
     void everyKindHasItsOwnSentence();
     void serverDescriptionKeptButNotForDeadGrants();
+    void evidenceStaysInTheLog_data();
+    void evidenceStaysInTheLog();
+    void serverTextIsRedacted();
+    void storageSentences();
     void revokeProblems_data();
     void revokeProblems();
     void german();
@@ -114,6 +118,65 @@ void tst_ErrorText::serverDescriptionKeptButNotForDeadGrants()
     const AuthError dead(AuthError::Kind::GrantDead, QStringLiteral("invalid_grant"),
                          QStringLiteral("token expired at 12:00"));
     QVERIFY(!ErrorText::describe(dead).contains(QLatin1String("12:00")));
+}
+
+// The engine's evidence for endpoint checks ("no authorization endpoint", EndpointPolicy's
+// sentence) is English for the log; the person reads one sentence, not the same thing twice.
+void tst_ErrorText::evidenceStaysInTheLog_data()
+{
+    using K = AuthError::Kind;
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("evidence");
+    QTest::newRow("no browser") << int(K::Config) << "browser_sign_in_unsupported"
+                                << "no authorization endpoint";
+    QTest::newRow("no device") << int(K::Config) << "device_sign_in_unsupported"
+                               << "no device authorization endpoint";
+    QTest::newRow("bad device endpoint") << int(K::Config) << "bad_device_endpoint"
+                                         << "The URL must use https://";
+    QTest::newRow("policy") << int(K::Config) << "endpoint_policy"
+                            << "The URL must use https://";
+    QTest::newRow("discovery token endpoint") << int(K::Config) << "bad_token_endpoint"
+                                              << "The URL has no host name.";
+}
+
+void tst_ErrorText::evidenceStaysInTheLog()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, code);
+    QFETCH(QString, evidence);
+    const QString t = ErrorText::describe(AuthError(AuthError::Kind(kind), code, evidence));
+    QVERIFY(!t.isEmpty());
+    QVERIFY2(!t.contains(evidence), qPrintable(t));
+}
+
+// An error_description has been seen echoing the token it rejected: never shown as is (I-6).
+void tst_ErrorText::serverTextIsRedacted()
+{
+    const QByteArray jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+    for (const QString &code :
+         {QStringLiteral("invalid_request"), QStringLiteral("authorization_code_rejected")}) {
+        const AuthError e(AuthError::Kind::Config, code,
+                          QStringLiteral("token ") + QString::fromLatin1(jwt)
+                                  + QStringLiteral(" is malformed"));
+        const QString t = ErrorText::describe(e);
+        QVERIFY2(!t.contains(QString::fromLatin1(jwt)), qPrintable(t));
+        QVERIFY2(t.contains(QLatin1String("malformed")), qPrintable(t)); // the rest is kept
+    }
+}
+
+void tst_ErrorText::storageSentences()
+{
+    QSet<QString> seen;
+    for (StorageStatus s :
+         {StorageStatus::Ok, StorageStatus::NotPersisted, StorageStatus::Locked,
+          StorageStatus::Denied, StorageStatus::Unavailable, StorageStatus::Pending,
+          StorageStatus::Unreadable, StorageStatus::SessionOnly}) {
+        const QString t = ErrorText::storage(s);
+        QVERIFY2(t != storageStatusId(s) && t.contains(u' ') && t.at(0).isUpper(), qPrintable(t));
+        seen.insert(t);
+    }
+    QCOMPARE(seen.size(), 8);
 }
 
 void tst_ErrorText::revokeProblems_data()
