@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(cmake ninja-build g++ clang-format git
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-      qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgl-dev
+      qt6-svg-dev libqrencode-dev pkg-config zbar-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgl-dev
       qt6-qpa-plugins qt6-translations-l10n
       xvfb xauth x11-utils dbus dbus-bin libglib2.0-bin gnome-keyring libsecret-tools trayer
       imagemagick chromium desktop-file-utils appstream dpkg-dev file fakeroot fonts-dejavu-core)

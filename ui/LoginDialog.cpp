@@ -132,7 +132,8 @@ void LoginDialog::buildForm()
     m_busyLabel->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_signIn = m_buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
+    m_signInText = tr("&Sign in");
+    m_signIn = m_buttons->addButton(m_signInText, QDialogButtonBox::AcceptRole);
     m_signIn->setDefault(true);
     m_signIn->setAccessibleName(tr("Sign in"));
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
@@ -254,7 +255,8 @@ void LoginDialog::setIdentityLocked(bool locked)
 void LoginDialog::setEditMode()
 {
     setWindowTitle(tr("Edit account — %1").arg(AccountText::name(m_base)));
-    m_signIn->setText(tr("&Save and sign in"));
+    m_signInText = tr("&Save and sign in");
+    m_signIn->setText(m_signInText);
     setReason(tr("Changing the server, the client or the user makes this a different sign-in: "
                  "Tokenkeeper revokes the current one, forgets its tokens and signs in anew. "
                  "The name, scope and password choice can change freely."));
@@ -364,6 +366,10 @@ void LoginDialog::showProblem(const LoginValidator::Problem &problem)
 void LoginDialog::showError(const AuthError &error)
 {
     setBusy(false);
+    // A browser or device sign-in that ended (denied, expired, cancelled at the server) starts
+    // over with a new code or page: the button says so (RFC 8628 "Start again").
+    if (m_method->method() != SignInMethod::Password)
+        m_signIn->setText(tr("Start &again"));
     const auto category = SignInErrorText::category(error);
     // The port too: "Cannot reach 127.0.0.1" hid which of several local servers was meant.
     const AccountConfig c = config();
@@ -413,6 +419,7 @@ void LoginDialog::setBusy(bool busy)
     if (!busy)
         m_method->clear();
     if (busy) {
+        m_signIn->setText(m_signInText);
         m_busyLabel->setText(tr("Signing in to %1…").arg(config().hostLabel()));
         m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
     }

@@ -90,6 +90,7 @@ private:
     QLabel *m_busyLabel = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_signIn = nullptr;
+    QString m_signInText; // "Sign in" or "Save and sign in"; "Start again" after a failed flow
     QList<QWidget *> m_inputs;
     AccountConfig m_base;
     bool m_busy = false;

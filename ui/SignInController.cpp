@@ -179,8 +179,9 @@ void SignInController::startSignIn(LoginDialog *dialog, const AccountConfig &con
                                BrowserLauncher::open(url);
                            });
     flow.device = connect(session, &AccountSession::deviceCodeReady, panel,
-                          [panel](const QString &code, const QUrl &uri, const QUrl &complete) {
-                              panel->showDeviceCode(code, uri, complete);
+                          [panel](const QString &code, const QUrl &uri, const QUrl &complete,
+                                  qint64 expiresAtMs) {
+                              panel->showDeviceCode(code, uri, complete, expiresAtMs);
                           });
     connect(panel, &SignInMethodPanel::openUrlRequested, panel, &BrowserLauncher::open,
             Qt::UniqueConnection);

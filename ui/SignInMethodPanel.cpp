@@ -1,13 +1,20 @@
 #include "SignInMethodPanel.h"
 
+#include "QrCode.h"
+#include "TimeFormat.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPixmap>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 SignInMethodPanel::SignInMethodPanel(QWidget *parent)
@@ -17,7 +24,11 @@ SignInMethodPanel::SignInMethodPanel(QWidget *parent)
       m_code(new QLabel(this)),
       m_address(new QLineEdit(this)),
       m_copy(new QPushButton(tr("Cop&y"), this)),
-      m_open(new QPushButton(tr("Open &browser"), this))
+      m_open(new QPushButton(tr("Open &browser"), this)),
+      m_qr(new QLabel(this)),
+      m_link(new QLabel(this)),
+      m_timeLeft(new QLabel(this)),
+      m_countdown(new QTimer(this))
 {
     m_chooser->setAccessibleName(tr("Sign-in method"));
     auto *layout = new QVBoxLayout(this);
@@ -33,9 +44,21 @@ SignInMethodPanel::SignInMethodPanel(QWidget *parent)
     m_code->setAccessibleName(tr("Code to enter"));
     m_address->setReadOnly(true); // a long URL scrolls instead of running off the dialog
     m_address->setAccessibleName(tr("Sign-in address"));
+    m_link->setTextFormat(Qt::RichText);
+    m_link->setWordWrap(true);
+    m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_link->setAccessibleName(tr("Sign-in page with the code filled in"));
+    m_qr->setAccessibleName(tr("QR code of the sign-in page"));
+    m_qr->setToolTip(tr("Scan with a phone to open the sign-in page with the code filled in"));
+    m_timeLeft->setAccessibleName(tr("Time left for the code"));
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, this, &SignInMethodPanel::showTimeLeft);
     layout->addWidget(m_code);
     layout->addWidget(m_text);
+    layout->addWidget(m_link);
     layout->addWidget(m_address);
+    layout->addWidget(m_qr, 0, Qt::AlignLeft);
+    layout->addWidget(m_timeLeft);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_copy);
     buttons->addWidget(m_open);
@@ -44,8 +67,13 @@ SignInMethodPanel::SignInMethodPanel(QWidget *parent)
     connect(m_copy, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_copyText); });
     connect(m_open, &QPushButton::clicked, this, [this] { Q_EMIT openUrlRequested(m_url); });
-    connect(m_chooser, &QComboBox::currentIndexChanged, this,
-            [this] { Q_EMIT methodChanged(method()); });
+    connect(m_link, &QLabel::linkActivated, this, // through $BROWSER like the button
+            [this](const QString &link) { Q_EMIT openUrlRequested(QUrl(link)); });
+    // setDialect() changes the choice with signals blocked: what arrives here is a choice.
+    connect(m_chooser, &QComboBox::currentIndexChanged, this, [this] {
+        m_methodChosen = true;
+        Q_EMIT methodChanged(method());
+    });
     setDialect(Dialect::Generic);
     clear();
 }
@@ -59,15 +87,21 @@ void SignInMethodPanel::setDialect(Dialect dialect)
         m_chooser->addItem(tr("Browser"), int(SignInMethod::Browser));
     m_chooser->addItem(tr("Device code"), int(SignInMethod::Device));
     m_chooser->addItem(tr("Password"), int(SignInMethod::Password));
-    const int index = m_chooser->findData(int(keep));
-    m_chooser->setCurrentIndex(index >= 0 ? index
-                                          : m_chooser->findData(int(SignInMethod::Password)));
+    // Browser is the default where the dialect has it (RFC 8252; RFC 9700 §2.4 advises against
+    // the password grant); a method the person or the account chose is kept where allowed.
+    const int chosen = m_methodChosen ? m_chooser->findData(int(keep)) : -1;
+    const int browser = m_chooser->findData(int(SignInMethod::Browser));
+    m_chooser->setCurrentIndex(chosen >= 0 ? chosen
+                                       : browser >= 0
+                                       ? browser
+                                       : m_chooser->findData(int(SignInMethod::Password)));
     if (m_chooser->currentData().toInt() != int(keep))
         Q_EMIT methodChanged(method());
 }
 
 void SignInMethodPanel::setMethod(SignInMethod m)
 {
+    m_methodChosen = true;
     const int index = m_chooser->findData(int(m));
     if (index >= 0)
         m_chooser->setCurrentIndex(index);
@@ -84,6 +118,10 @@ void SignInMethodPanel::showBrowserUrl(const QUrl &url)
     m_url = url;
     m_copyText = url.toString(QUrl::FullyEncoded);
     m_code->hide();
+    m_link->hide();
+    m_qr->hide();
+    m_timeLeft->hide();
+    m_countdown->stop();
     m_text->setText(tr("Finish signing in in your browser. If no browser opened, copy this "
                        "address into one:"));
     m_address->setText(m_copyText);
@@ -94,7 +132,7 @@ void SignInMethodPanel::showBrowserUrl(const QUrl &url)
 }
 
 void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &verificationUri,
-                                       const QUrl &verificationUriComplete)
+                                       const QUrl &verificationUriComplete, qint64 expiresAtMs)
 {
     m_url = verificationUriComplete.isValid() ? verificationUriComplete : verificationUri;
     m_copyText = userCode;
@@ -104,12 +142,58 @@ void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &veri
     m_text->setText(tr("Enter this code at %1. Enter it only on that page of your server: "
                        "nobody else should ever ask you for it.")
                             .arg(verificationUri.toString()));
+    const bool complete = verificationUriComplete.isValid() && !verificationUriComplete.isEmpty();
+    if (complete) {
+        const QString href = verificationUriComplete.toString(QUrl::FullyEncoded);
+        m_link->setText(tr("Or open %1 — the code is filled in there.")
+                                .arg(QStringLiteral("<a href=\"%1\">%2</a>")
+                                             .arg(href.toHtmlEscaped(),
+                                                  verificationUriComplete.toDisplayString()
+                                                          .toHtmlEscaped())));
+        const QImage qr = QrCode::render(verificationUriComplete.toEncoded());
+        m_qr->setPixmap(QPixmap::fromImage(qr));
+        m_qr->setVisible(!qr.isNull());
+    } else {
+        m_qr->clear();
+        m_qr->hide();
+    }
+    m_link->setVisible(complete);
+    m_expiresAtMs = expiresAtMs;
+    m_timeLeft->setVisible(expiresAtMs > 0);
+    if (expiresAtMs > 0) {
+        showTimeLeft();
+        m_countdown->start();
+    }
     m_copy->setText(tr("Cop&y code"));
     setVisible(true); // the dialog grows with it (its layout sets the minimum size)
 }
 
+void SignInMethodPanel::showTimeLeft()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_expiresAtMs <= now) {
+        m_countdown->stop();
+        m_timeLeft->setText(tr("The code has expired."));
+        return;
+    }
+    const QString until = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_expiresAtMs).time(),
+                                             QLocale::ShortFormat);
+    m_timeLeft->setText(tr("The code is valid until %1 (%2 left).")
+                                .arg(until, TimeFormat::duration(m_expiresAtMs - now)));
+}
+
+QImage SignInMethodPanel::qrCode() const
+{
+    return m_qr->isHidden() ? QImage() : m_qr->pixmap().toImage();
+}
+
 void SignInMethodPanel::clear()
 {
+    m_countdown->stop();
+    m_expiresAtMs = 0;
+    m_qr->clear();
+    m_link->clear();
+    m_timeLeft->clear();
     m_url = QUrl();
     m_copyText.clear();
     m_code->clear();
@@ -122,5 +206,7 @@ QString SignInMethodPanel::shownText() const
 {
     return isHidden() ? QString()
                       : m_code->text() + QLatin1Char('\n') + m_text->text() + QLatin1Char('\n')
-                    + (m_address->isHidden() ? QString() : m_address->text());
+                    + (m_address->isHidden() ? QString() : m_address->text())
+                    + (m_link->isHidden() ? QString() : QLatin1Char('\n') + m_link->text())
+                    + (m_timeLeft->isHidden() ? QString() : QLatin1Char('\n') + m_timeLeft->text());
 }

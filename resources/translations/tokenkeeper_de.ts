@@ -897,7 +897,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="23"/>
         <location filename="../../ui/LoginDialog.cpp" line="24"/>
-        <location filename="../../ui/LoginDialog.cpp" line="137"/>
+        <location filename="../../ui/LoginDialog.cpp" line="138"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -948,7 +948,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="76"/>
-        <location filename="../../ui/LoginDialog.cpp" line="163"/>
+        <location filename="../../ui/LoginDialog.cpp" line="164"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
@@ -994,8 +994,8 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="84"/>
-        <location filename="../../ui/LoginDialog.cpp" line="165"/>
-        <location filename="../../ui/LoginDialog.cpp" line="178"/>
+        <location filename="../../ui/LoginDialog.cpp" line="166"/>
+        <location filename="../../ui/LoginDialog.cpp" line="179"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
@@ -1006,7 +1006,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="85"/>
-        <location filename="../../ui/LoginDialog.cpp" line="179"/>
+        <location filename="../../ui/LoginDialog.cpp" line="180"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
@@ -1101,22 +1101,22 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="138"/>
+        <location filename="../../ui/LoginDialog.cpp" line="139"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="166"/>
+        <location filename="../../ui/LoginDialog.cpp" line="167"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="173"/>
+        <location filename="../../ui/LoginDialog.cpp" line="174"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="180"/>
+        <location filename="../../ui/LoginDialog.cpp" line="181"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1125,17 +1125,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="169"/>
+        <location filename="../../ui/LoginDialog.cpp" line="170"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="171"/>
+        <location filename="../../ui/LoginDialog.cpp" line="172"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="172"/>
+        <location filename="../../ui/LoginDialog.cpp" line="173"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1144,7 +1144,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="176"/>
+        <location filename="../../ui/LoginDialog.cpp" line="177"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1153,52 +1153,57 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="187"/>
+        <location filename="../../ui/LoginDialog.cpp" line="188"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="188"/>
+        <location filename="../../ui/LoginDialog.cpp" line="189"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="231"/>
+        <location filename="../../ui/LoginDialog.cpp" line="232"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="234"/>
+        <location filename="../../ui/LoginDialog.cpp" line="235"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="249"/>
+        <location filename="../../ui/LoginDialog.cpp" line="250"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="256"/>
+        <location filename="../../ui/LoginDialog.cpp" line="257"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="257"/>
+        <location filename="../../ui/LoginDialog.cpp" line="258"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="258"/>
+        <location filename="../../ui/LoginDialog.cpp" line="260"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="416"/>
+        <location filename="../../ui/LoginDialog.cpp" line="372"/>
+        <source>Start &amp;again</source>
+        <translation>Neu s&amp;tarten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="423"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="426"/>
+        <location filename="../../ui/LoginDialog.cpp" line="433"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2028,54 +2033,84 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInMethodPanel</name>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="19"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="26"/>
         <source>Cop&amp;y</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="20"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="27"/>
         <source>Open &amp;browser</source>
         <translation>&amp;Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="22"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="33"/>
         <source>Sign-in method</source>
         <translation>Anmeldeverfahren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="27"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="38"/>
         <source>Sign-in instructions</source>
         <translation>Anleitung zur Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="33"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="44"/>
         <source>Code to enter</source>
         <translation>Einzugebender Code</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="35"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="46"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="59"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="50"/>
+        <source>Sign-in page with the code filled in</source>
+        <translation>Anmeldeseite mit bereits eingetragenem Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="51"/>
+        <source>QR code of the sign-in page</source>
+        <translation>QR-Code der Anmeldeseite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="52"/>
+        <source>Scan with a phone to open the sign-in page with the code filled in</source>
+        <translation>Mit einem Telefon scannen, um die Anmeldeseite mit eingetragenem Code zu öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="53"/>
+        <source>Time left for the code</source>
+        <translation>Verbleibende Gültigkeit des Codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="87"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="60"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="88"/>
         <source>Device code</source>
         <translation>Gerätecode</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="61"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="89"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="87"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="125"/>
         <source>Finish signing in in your browser. If no browser opened, copy this address into one:</source>
         <translation>Schließen Sie die Anmeldung im Browser ab. Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="176"/>
+        <source>The code has expired.</source>
+        <translation>Der Code ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="181"/>
+        <source>The code is valid until %1 (%2 left).</source>
+        <translation>Der Code ist bis %1 gültig (noch %2).</translation>
     </message>
     <message>
         <source>Finish signing in in your browser. If no browser opened, copy this address into one:
@@ -2084,17 +2119,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="92"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="130"/>
         <source>Cop&amp;y address</source>
         <translation>Adresse &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="104"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="142"/>
         <source>Enter this code at %1. Enter it only on that page of your server: nobody else should ever ask you for it.</source>
         <translation>Geben Sie diesen Code unter %1 ein. Geben Sie ihn nur auf dieser Seite Ihres Servers ein: Niemand sonst sollte Sie je danach fragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="107"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="148"/>
+        <source>Or open %1 — the code is filled in there.</source>
+        <translation>Oder öffnen Sie %1 – dort ist der Code schon eingetragen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="167"/>
         <source>Cop&amp;y code</source>
         <translation>Code &amp;kopieren</translation>
     </message>

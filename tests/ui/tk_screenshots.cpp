@@ -10,6 +10,7 @@
 #include "UiTestRig.h"
 
 #include <cstdio>
+#include <QDateTime>
 #include <QDir>
 #include <QLineEdit>
 #include <QMenu>
@@ -34,6 +35,8 @@ static QPalette darkPalette()
     p.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
     p.setColor(QPalette::ButtonText, text);
     p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8)); // as dark desktop themes do
+    p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
     p.setColor(QPalette::HighlightedText, Qt::white);
     for (QPalette::ColorRole r : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
         p.setColor(QPalette::Disabled, r, QColor(0x80, 0x80, 0x80));
@@ -162,7 +165,9 @@ int main(int argc, char **argv)
     browser->setBusy(true);
     browser->methodPanel()->showDeviceCode(QStringLiteral("WDJB-MJHT"),
                                            QUrl(QStringLiteral("https://auth.example.com/device")),
-                                           QUrl());
+                                           QUrl(QStringLiteral("https://auth.example.com/device?"
+                                                               "user_code=WDJB-MJHT")),
+                                           QDateTime::currentMSecsSinceEpoch() + 14 * 60 * 1000);
     ok &= save(browser, dir, QStringLiteral("login-device-code.png"));
     browser->setBusy(false);
     browser->close();

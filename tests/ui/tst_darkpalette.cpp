@@ -48,6 +48,8 @@ private:
         p.setColor(QPalette::ButtonText, text);
         p.setColor(QPalette::BrightText, Qt::white);
         p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8)); // as dark desktop themes do
+        p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
         p.setColor(QPalette::HighlightedText, Qt::white);
         p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
         p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));

@@ -4,13 +4,17 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Field = LoginValidator::Field;
@@ -180,6 +184,114 @@ private Q_SLOTS:
         QVERIFY(d.field(Field::Password)->isVisible());
     }
 
+    // Issue 12: Browser is the default where the dialect has it (never the password grant by
+    // default, RFC 9700 §2.4); a method the person picked survives a change of account type.
+    void browserIsTheDefaultMethod()
+    {
+        LoginDialog d;
+        auto *type = d.findChild<QComboBox *>();
+        SignInMethodPanel *panel = d.methodPanel();
+        const auto pick = [&](Dialect dialect) {
+            type->setCurrentIndex(type->findData(int(dialect)));
+            return panel->method();
+        };
+        QCOMPARE(pick(Dialect::Generic), SignInMethod::Browser);
+        QCOMPARE(pick(Dialect::Salesforce), SignInMethod::Browser);
+        QCOMPARE(pick(Dialect::Venafi), SignInMethod::Password); // TPP: no browser sign-in
+        QCOMPARE(pick(Dialect::Generic), SignInMethod::Browser); // still not the person's pick
+        QVERIFY(!d.field(Field::Password)->isVisibleTo(&d));
+        // The person chooses Device code: kept through Venafi (which offers it) and back.
+        panel->chooser()->setCurrentIndex(panel->chooser()->findData(int(SignInMethod::Device)));
+        QCOMPARE(pick(Dialect::Venafi), SignInMethod::Device);
+        QCOMPARE(pick(Dialect::Salesforce), SignInMethod::Device);
+        // An existing account's method is its own, whatever the default.
+        LoginDialog existing;
+        AccountConfig c = venafi();
+        c.dialect = Dialect::Salesforce;
+        c.serverUrl = QUrl(QStringLiteral("https://login.salesforce.com"));
+        c.signInMethod = SignInMethod::Password;
+        existing.setConfig(c);
+        QCOMPARE(existing.methodPanel()->method(), SignInMethod::Password);
+    }
+
+    // Issue 12: the device code with its page, a link and a QR code carrying
+    // verification_uri_complete (decoded here by zbarimg, a real scanner), and the time left.
+    void deviceCodeShowsQrCodeAndTimeLeft()
+    {
+        LoginDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.setBusy(true);
+        SignInMethodPanel *panel = d.methodPanel();
+        const QUrl page(QStringLiteral("https://auth.example.com/device"));
+        const QUrl complete(QStringLiteral("https://auth.example.com/device?user_code=WDJB-MJHT"));
+        const qint64 expires = QDateTime::currentMSecsSinceEpoch() + 15 * 60 * 1000 + 30000;
+        QSignalSpy open(panel, &SignInMethodPanel::openUrlRequested);
+        panel->showDeviceCode(QStringLiteral("WDJB-MJHT"), page, complete, expires);
+        const QString shown = panel->shownText();
+        QVERIFY2(shown.contains(QLatin1String("WDJB-MJHT")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLatin1String("15 min left")), qPrintable(shown));
+        QVERIFY2(shown.contains(complete.toString().toHtmlEscaped()), qPrintable(shown));
+        // The link opens through the same path as the button ($BROWSER, then the desktop).
+        QLabel *link = nullptr;
+        for (QLabel *l : panel->findChildren<QLabel *>())
+            if (l->text().contains(QLatin1String("<a href=")))
+                link = l;
+        QVERIFY(link && link->isVisible());
+        Q_EMIT link->linkActivated(complete.toString());
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.at(0).at(0).toUrl(), complete);
+
+        const QImage qr = panel->qrCode();
+        QVERIFY(!qr.isNull());
+        QVERIFY(qr.width() >= 100 && qr.width() == qr.height());
+        const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+        if (zbarimg.isEmpty())
+            QSKIP("zbarimg is not installed (scripts/deps.sh installs zbar-tools)");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("qr.png"));
+        QVERIFY(qr.save(file));
+        QProcess scan;
+        scan.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), file});
+        QVERIFY(scan.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(scan.readAllStandardOutput()).trimmed(),
+                 complete.toString(QUrl::FullyEncoded));
+
+        // Without verification_uri_complete: no link, no QR code; an expired code says so.
+        panel->showDeviceCode(QStringLiteral("WDJB-MJHT"), page, QUrl(),
+                              QDateTime::currentMSecsSinceEpoch() - 1000);
+        QVERIFY(panel->qrCode().isNull());
+        QVERIFY(!link->isVisible());
+        QVERIFY2(panel->shownText().contains(QLatin1String("expired")),
+                 qPrintable(panel->shownText()));
+    }
+
+    // Issue 12: a device or browser sign-in that ended (denied, expired) offers "Start again";
+    // the next attempt reads "Sign in" again. A password failure keeps "Sign in".
+    void failedFlowOffersStartAgain()
+    {
+        LoginDialog d;
+        AccountConfig c = venafi();
+        c.signInMethod = SignInMethod::Device;
+        d.setConfig(c);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QPushButton *button = signInButton(d);
+        const QString normal = button->text();
+        d.setBusy(true);
+        d.showError(AuthError(Kind::BadCredentials, QStringLiteral("expired_token")));
+        QCOMPARE(button->text(), QStringLiteral("Start &again"));
+        QVERIFY(button->isEnabled());
+        QSignalSpy submitted(&d, &LoginDialog::submitted);
+        button->click();
+        QCOMPARE(submitted.size(), 1);
+        d.setBusy(true);
+        QCOMPARE(button->text(), normal);
+        d.methodPanel()->setMethod(SignInMethod::Password);
+        d.showError(AuthError(Kind::BadCredentials, QStringLiteral("invalid_grant")));
+        QCOMPARE(button->text(), normal);
+    }
+
     void busyStateAndCancel()
     {
         LoginDialog d;
@@ -328,6 +440,7 @@ private Q_SLOTS:
         LoginDialog d;
         auto *combo = d.findChild<QComboBox *>();
         combo->setCurrentIndex(combo->findData(int(dialect)));
+        d.methodPanel()->setMethod(SignInMethod::Password); // the form with the most fields
         d.show();
         QVERIFY(QTest::qWaitForWindowExposed(&d));
         // Mnemonics: every visible field label has a buddy and a unique & letter.

@@ -1,6 +1,7 @@
 #include "AccountSession.h"
 #include "LoginDialog.h"
 #include "SignInErrorText.h"
+#include "SignInMethodPanel.h"
 #include "UiTestRig.h"
 
 #include <QCheckBox>
@@ -28,6 +29,7 @@ private:
     {
         auto *combo = d->findChild<QComboBox *>();
         combo->setCurrentIndex(combo->findData(int(c.dialect)));
+        d->methodPanel()->setMethod(c.signInMethod); // a new account offers Browser first
         d->field(Field::Server)->setText(c.serverUrl.toString());
         d->field(Field::ClientId)->setText(c.clientId);
         d->field(Field::ClientSecret)->setText(QString::fromUtf8(cr.clientSecret));
