@@ -183,8 +183,11 @@ void SignInController::startSignIn(LoginDialog *dialog, const AccountConfig &con
                                   qint64 expiresAtMs) {
                               panel->showDeviceCode(code, uri, complete, expiresAtMs);
                           });
-    connect(panel, &SignInMethodPanel::openUrlRequested, panel, &BrowserLauncher::open,
-            Qt::UniqueConnection);
+    // (Qt::UniqueConnection does not work with a free function: Qt refused it and the button
+    // did nothing. One connection per flow instead.)
+    disconnect(flow.openAgain);
+    flow.openAgain = connect(panel, &SignInMethodPanel::openUrlRequested, panel,
+                             [](const QUrl &url) { BrowserLauncher::open(url); });
     disconnect(flow.finished);
     QPointer<LoginDialog> guard(dialog);
     flow.finished = connect(session, &AccountSession::signInFinished, this,

@@ -52,6 +52,7 @@ private:
         QMetaObject::Connection finished;
         QMetaObject::Connection browser; // the URL to open (browser sign-in)
         QMetaObject::Connection device; // the code to enter (device sign-in)
+        QMetaObject::Connection openAgain; // the dialog's "Open browser" button
     };
     LoginDialog *open(LoginDialog *dialog);
     void onSubmitted(LoginDialog *dialog, AccountConfig config, Credentials credentials);

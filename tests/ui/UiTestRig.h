@@ -19,7 +19,8 @@
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 
-// The UI on the real engine: SessionManager with an in-memory keychain, the fake authorization
+// The UI on the real engine: SessionManager with an in-memory keychain (or the one given: the
+// real Secret Service in the end-to-end tests), the fake authorization
 // server on 127.0.0.1 (all three dialects, user demo/demo, client tokenkeeper-demo) and a
 // ManualClock shared by server and engine, so lifetimes pass without sleeping.
 struct UiTestRig
@@ -31,7 +32,7 @@ struct UiTestRig
     MemorySecretStore sessionOnlySecrets;
     QTemporaryDir dir;
     AccountRegistry registry{dir.filePath(QStringLiteral("tokenkeeper.conf"))};
-    CredentialStore store{&secrets, &registry};
+    CredentialStore store;
     CredentialStore sessionOnlyStore{&sessionOnlySecrets, &registry};
     std::unique_ptr<SessionManager> manager;
     std::unique_ptr<AccountListModel> model;
@@ -40,7 +41,8 @@ struct UiTestRig
     std::unique_ptr<SignInController> signIn;
     std::unique_ptr<MainWindow> window;
 
-    UiTestRig()
+    explicit UiTestRig(SecretStore *keychain = nullptr)
+        : store(keychain ? keychain : static_cast<SecretStore *>(&secrets), &registry)
     {
         server.listen();
         server.addUser(QStringLiteral("demo"), "demo");

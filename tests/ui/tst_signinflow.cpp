@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Field = LoginValidator::Field;
@@ -173,6 +174,52 @@ private Q_SLOTS:
                  qPrintable(rig.window->lastResultBox()->text()));
         QTRY_COMPARE(s->state(), SessionState::SignedOut);
         QVERIFY(rig.server.requestCount(QStringLiteral("generic.revoke")) >= 1); // AT and RT
+    }
+
+    // A browser sign-in opens the browser once by itself; "Open browser" in the dialog opens it
+    // again (a closed tab, the wrong profile). Each opening goes through $BROWSER with the URL as
+    // its one argument. Then Cancel ends the flow and the account added here is not kept.
+    void openBrowserAgainFromTheDialog()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("opened.txt"));
+        const QString script = dir.filePath(QStringLiteral("browser.sh"));
+        {
+            QFile f(script);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '" + log.toUtf8() + "'\n");
+            f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        qputenv("BROWSER", script.toUtf8());
+        const auto opened = [&] {
+            QFile f(log);
+            return f.open(QIODevice::ReadOnly)
+                    ? QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts)
+                    : QStringList();
+        };
+        UiTestRig rig;
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        AccountConfig c = rig.config(Dialect::Generic);
+        c.signInMethod = SignInMethod::Browser;
+        fill(d, c, Credentials());
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(opened().size(), 1, 10000);
+        QVERIFY(opened().first().contains(QLatin1String("code_challenge_method=S256")));
+        QPushButton *again = nullptr;
+        for (QPushButton *b : d->methodPanel()->findChildren<QPushButton *>())
+            if (b->text().remove(u'&') == QLatin1String("Open browser"))
+                again = b;
+        QVERIFY(again && again->isVisible());
+        again->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened().size(), 2, 10000);
+        QCOMPARE(opened().at(1), opened().at(0));
+        qunsetenv("BROWSER");
+        d->reject(); // Cancel while busy: the flow ends, the dialog stays
+        QVERIFY(d && !d->isBusy());
+        d->reject();
+        QTRY_VERIFY(!d);
+        QTRY_COMPARE(rig.model->rowCount(), 0);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 0);
     }
 };
 
