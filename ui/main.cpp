@@ -1,6 +1,7 @@
 // The desktop executable: reads the command line, makes sure it runs once, and hands over to
 // DesktopShell, the composition root. No logic.
 #include "DesktopShell.h"
+#include "ForgetAllCommand.h"
 #include "MainWindow.h"
 #include "Redaction.h"
 #include "SingleInstance.h"
@@ -30,11 +31,13 @@ static void disableCoreDumps()
 #endif
 }
 
-// --help and --version print and exit: they must work without a display (SSH, packaging).
+// --help, --version and --forget-all print and exit: they must work without a display (SSH,
+// packaging and uninstall scripts).
 static bool textOnly(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i)
-        for (const char *opt : {"-h", "--help", "-?", "--help-all", "-v", "--version"})
+        for (const char *opt :
+             {"-h", "--help", "-?", "--help-all", "-v", "--version", "--forget-all"})
             if (qstrcmp(argv[i], opt) == 0)
                 return true;
     return false;
@@ -69,17 +72,23 @@ int main(int argc, char *argv[])
                                     "Use the demo server at <url> with separate demo "
                                     "settings and keychain entries."),
             QStringLiteral("url"));
-    parser.addOptions({minimized, demo});
+    const QCommandLineOption forgetAll(
+            QStringLiteral("forget-all"),
+            QApplication::translate("main",
+                                    "Remove every secret Tokenkeeper stored in the keychain, and "
+                                    "its accounts, then exit (for uninstalling)."));
+    parser.addOptions({minimized, demo, forgetAll});
     parser.process(*app); // --help/--version exit here, before anything needs a display
-    QApplication::setWindowIcon(TrayIconFactory::appIcon());
-    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
-
     const bool demoMode = parser.isSet(demo);
     const QString name =
             demoMode ? QStringLiteral("tokenkeeper-demo") : QStringLiteral("tokenkeeper");
     if (demoMode)
         QApplication::setOrganizationName(QStringLiteral("Tokenkeeper-demo"));
+    if (parser.isSet(forgetAll))
+        return ForgetAllCommand::run(name);
+    QApplication::setWindowIcon(TrayIconFactory::appIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tokenkeeper.Tokenkeeper"));
 
     SingleInstance instance(SingleInstance::defaultSocketDir(), name);
     const SingleInstance::Role role = instance.start();
