@@ -1,25 +1,22 @@
 #include "HttpDate.h"
+#include "UtcTime.h"
 
-#include <QDateTime>
 #include <QTest>
 
 // RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, and the obsolete RFC 850 and asctime forms a
 // recipient must still accept. Anything else is -1, never a guess.
+using TestSupport::utcMs;
+
 class tst_HttpDate : public QObject
 {
     Q_OBJECT
-private:
-    static qint64 utc(int y, int mo, int d, int h, int mi, int s)
-    {
-        return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC).toMSecsSinceEpoch();
-    }
 
 private Q_SLOTS:
     void valid_data()
     {
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<qint64>("expected");
-        const qint64 rfcExample = utc(1994, 11, 6, 8, 49, 37);
+        const qint64 rfcExample = utcMs(1994, 11, 6, 8, 49, 37);
         // The three forms of RFC 9110's own example.
         QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << rfcExample;
         QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << rfcExample;
@@ -27,27 +24,27 @@ private Q_SLOTS:
         QTest::newRow("asctime one space") << QByteArray("Sun Nov 6 08:49:37 1994") << rfcExample;
         QTest::newRow("epoch") << QByteArray("Thu, 01 Jan 1970 00:00:00 GMT") << qint64(0);
         QTest::newRow("leap day") << QByteArray("Thu, 29 Feb 2024 23:59:59 GMT")
-                                  << utc(2024, 2, 29, 23, 59, 59);
+                                  << utcMs(2024, 2, 29, 23, 59, 59);
         QTest::newRow("surrounding whitespace")
-                << QByteArray("  Wed, 02 Dec 2026 04:41:01 GMT \t") << utc(2026, 12, 2, 4, 41, 1);
+                << QByteArray("  Wed, 02 Dec 2026 04:41:01 GMT \t") << utcMs(2026, 12, 2, 4, 41, 1);
         QTest::newRow("case-insensitive month and zone")
-                << QByteArray("Wed, 02 DEC 2026 04:41:01 gmt") << utc(2026, 12, 2, 4, 41, 1);
+                << QByteArray("Wed, 02 DEC 2026 04:41:01 gmt") << utcMs(2026, 12, 2, 4, 41, 1);
         QTest::newRow("single-digit day")
-                << QByteArray("Wed, 2 Dec 2026 04:41:01 GMT") << utc(2026, 12, 2, 4, 41, 1);
+                << QByteArray("Wed, 2 Dec 2026 04:41:01 GMT") << utcMs(2026, 12, 2, 4, 41, 1);
         // The weekday is not checked against the date (RFC 9110 lets a recipient ignore it).
         QTest::newRow("wrong weekday") << QByteArray("Mon, 06 Nov 1994 08:49:37 GMT") << rfcExample;
         QTest::newRow("leap second folded")
-                << QByteArray("Sat, 31 Dec 2016 23:59:60 GMT") << utc(2016, 12, 31, 23, 59, 59);
+                << QByteArray("Sat, 31 Dec 2016 23:59:60 GMT") << utcMs(2016, 12, 31, 23, 59, 59);
         QTest::newRow("RFC 850, 2000s")
-                << QByteArray("Wednesday, 02-Dec-26 04:41:01 GMT") << utc(2026, 12, 2, 4, 41, 1);
+                << QByteArray("Wednesday, 02-Dec-26 04:41:01 GMT") << utcMs(2026, 12, 2, 4, 41, 1);
         QTest::newRow("RFC 850, 99 is 1999")
-                << QByteArray("Friday, 31-Dec-99 23:59:59 GMT") << utc(1999, 12, 31, 23, 59, 59);
+                << QByteArray("Friday, 31-Dec-99 23:59:59 GMT") << utcMs(1999, 12, 31, 23, 59, 59);
         QTest::newRow("new year 2026")
-                << QByteArray("Thu, 01 Jan 2026 00:00:00 GMT") << utc(2026, 1, 1, 0, 0, 0);
+                << QByteArray("Thu, 01 Jan 2026 00:00:00 GMT") << utcMs(2026, 1, 1, 0, 0, 0);
         QTest::newRow("RFC 850, 2026")
-                << QByteArray("Friday, 02-Jan-26 10:00:00 GMT") << utc(2026, 1, 2, 10, 0, 0);
+                << QByteArray("Friday, 02-Jan-26 10:00:00 GMT") << utcMs(2026, 1, 2, 10, 0, 0);
         QTest::newRow("every month")
-                << QByteArray("Fri, 31 Oct 2025 12:00:00 GMT") << utc(2025, 10, 31, 12, 0, 0);
+                << QByteArray("Fri, 31 Oct 2025 12:00:00 GMT") << utcMs(2025, 10, 31, 12, 0, 0);
     }
     void valid()
     {
@@ -62,7 +59,7 @@ private Q_SLOTS:
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         for (int m = 1; m <= 12; ++m) {
             const QByteArray v = "Sat, 01 " + QByteArray(names[m - 1]) + " 2000 00:00:00 GMT";
-            QCOMPARE(HttpDate::parse(v), utc(2000, m, 1, 0, 0, 0));
+            QCOMPARE(HttpDate::parse(v), utcMs(2000, m, 1, 0, 0, 0));
         }
     }
 

@@ -1,6 +1,6 @@
 #include "RetryAfter.h"
+#include "UtcTime.h"
 
-#include <QDateTime>
 #include <QTest>
 
 // Retry-After (RFC 9110 §10.2.3; reliability.md M-04); its HTTP-date form is tst_httpdate.
@@ -11,11 +11,6 @@ private Q_SLOTS:
     void retryAfter_data();
     void retryAfter();
 };
-
-static qint64 utc(int y, int mo, int d, int h, int mi, int s)
-{
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC).toMSecsSinceEpoch();
-}
 
 void tst_RetryAfter::retryAfter_data()
 {
@@ -41,7 +36,7 @@ void tst_RetryAfter::retryAfter()
 {
     QFETCH(QByteArray, value);
     QFETCH(qint64, expectedMs);
-    const qint64 now = utc(2026, 1, 1, 0, 0, 0);
+    const qint64 now = TestSupport::utcMs(2026, 1, 1, 0, 0, 0);
     QCOMPARE(parseRetryAfter(value, now), expectedMs);
 }
 
