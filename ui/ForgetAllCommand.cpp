@@ -26,17 +26,18 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
-QString whatText(const QString &what)
-{
-    if (what == QLatin1String("tokens"))
-        return tr("tokens");
-    if (what == QLatin1String("password"))
-        return tr("stored password");
-    return tr("client secret");
-}
 } // namespace
 
 namespace ForgetAllCommand {
+
+static QString whatText(const QString &what)
+{
+    if (what == QLatin1String("tokens"))
+        return QCoreApplication::translate("ForgetAllCommand", "tokens");
+    if (what == QLatin1String("password"))
+        return QCoreApplication::translate("ForgetAllCommand", "stored password");
+    return QCoreApplication::translate("ForgetAllCommand", "client secret");
+}
 
 int run(const QString &name)
 {

@@ -55,13 +55,28 @@ bool AccountConfig::sameIdentity(const AccountConfig &other) const
             == normalisedEndpoint(other.introspectionEndpoint);
 }
 
+// A field of the key. '|' separates the fields (the fully encoded server never holds a raw
+// one), so a client id or username holding '|' is written with '|' and '%' percent-encoded:
+// client "a|b" with user "c" and client "a" with user "b|c" stay two keys. Values without
+// either character (every ordinary one) are written as they are, so the keys of existing
+// accounts do not change; an escaped field always holds a '%', a plain one never.
+static QString keyField(const QString &value)
+{
+    if (!value.contains(QLatin1Char('|')) && !value.contains(QLatin1Char('%')))
+        return value;
+    QString out = value;
+    out.replace(QLatin1Char('%'), QLatin1String("%25"));
+    out.replace(QLatin1Char('|'), QLatin1String("%7C"));
+    return out;
+}
+
 QString AccountConfig::storageKey() const
 {
     const QString server =
             serverUrl.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
                     .toString(QUrl::FullyEncoded);
-    return dialectId(dialect) + QLatin1Char('|') + server + QLatin1Char('|') + clientId
-            + QLatin1Char('|') + username;
+    return dialectId(dialect) + QLatin1Char('|') + server + QLatin1Char('|') + keyField(clientId)
+            + QLatin1Char('|') + keyField(username);
 }
 
 QString AccountConfig::hostLabel() const

@@ -38,7 +38,8 @@ bool parseClock(const QByteArray &text, QTime *out)
             return false;
     }
     // Leap second 60 is folded into 59: QTime cannot hold it and the second does not matter.
-    const int sec = qMin(parts[2].toInt(), 59);
+    // Only 60: 61..99 are no second at all and stay invalid.
+    const int sec = parts[2].toInt() == 60 ? 59 : parts[2].toInt();
     *out = QTime(parts[0].toInt(), parts[1].toInt(), sec);
     return out->isValid();
 }

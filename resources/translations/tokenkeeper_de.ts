@@ -874,6 +874,64 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
 </context>
 <context>
+    <name>ForgetAllCommand</name>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="36"/>
+        <source>tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="38"/>
+        <source>stored password</source>
+        <translation>Gespeichertes Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="39"/>
+        <source>client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="50"/>
+        <source>Tokenkeeper is running. Quit it first (tray menu: Quit), then run --forget-all again.</source>
+        <translation>Tokenkeeper läuft. Beenden Sie es zuerst (Menü im Infobereich: Beenden) und rufen Sie --forget-all dann erneut auf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="52"/>
+        <source>Cannot make sure that Tokenkeeper is not running: %1</source>
+        <translation>Es lässt sich nicht sicherstellen, dass Tokenkeeper nicht läuft: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="75"/>
+        <source>Removed the %1 of %2.</source>
+        <translation>%1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="78"/>
+        <source>Could not remove the %1 of %2 (%3).</source>
+        <translation>%1 von %2 konnte nicht entfernt werden (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="82"/>
+        <source>Removed %1 keychain item(s) and %2 of %3 account(s) from %4.</source>
+        <translation>%1 Schlüsselbund-Einträge und %2 von %3 Konten aus %4 entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="87"/>
+        <source>The grants stay valid at the servers until they expire: revoke an account in Tokenkeeper first to end it there.</source>
+        <translation>Die Berechtigungen bleiben auf den Servern gültig, bis sie ablaufen: Widerrufen Sie ein Konto zuerst in Tokenkeeper, um es dort zu beenden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="89"/>
+        <source>No secrets are kept in %1 or %2; delete them to remove every trace.</source>
+        <translation>%1 und %2 enthalten keine Geheimnisse; löschen Sie sie, um jede Spur zu entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ForgetAllCommand.cpp" line="93"/>
+        <source>%1 item(s) are still in the keychain. Unlock it and run --forget-all again.</source>
+        <translation>%1 Einträge sind noch im Schlüsselbund. Entsperren Sie ihn und rufen Sie --forget-all erneut auf.</translation>
+    </message>
+</context>
+<context>
     <name>GenericDialect</name>
     <message>
         <source>Enter the issuer URL (for discovery) or the token endpoint.</source>
@@ -2503,22 +2561,27 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.cpp" line="59"/>
+        <location filename="../../ui/main.cpp" line="62"/>
         <source>Keeps OAuth 2.0 tokens fresh and safe.</source>
         <translation>Hält OAuth-2.0-Tokens aktuell und sicher.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="64"/>
+        <location filename="../../ui/main.cpp" line="67"/>
         <source>Start in the system tray without opening the window.</source>
         <translation>Im Systembereich der Kontrollleiste starten, ohne das Fenster zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="68"/>
+        <location filename="../../ui/main.cpp" line="71"/>
         <source>Use the demo server at &lt;url&gt; with separate demo settings and keychain entries.</source>
         <translation>Den Demo-Server unter &lt;url&gt; mit eigenen Demo-Einstellungen und Schlüsselbund-Einträgen verwenden.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="90"/>
+        <location filename="../../ui/main.cpp" line="77"/>
+        <source>Remove every secret Tokenkeeper stored in the keychain, and its accounts, then exit (for uninstalling).</source>
+        <translation>Entfernt alle Geheimnisse, die Tokenkeeper im Schlüsselbund gespeichert hat, und seine Konten, und beendet sich dann (zur Deinstallation).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.cpp" line="99"/>
         <source>Tokenkeeper did not start: it cannot make sure that it runs only once.
 %1</source>
         <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.

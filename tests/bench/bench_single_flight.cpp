@@ -11,7 +11,7 @@
 //
 // Exit code 1 if any N saw more than one refresh or an unserved caller (a correctness check,
 // not a timing one: the figures are for people to read).
-#include "../session/SessionRig.h"
+#include "SessionRig.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -8,6 +8,7 @@
 //   read:  prints "status=<id> found=<0|1> generation=<n> rt_fp=<fingerprint>"
 //   probe: reads a key straight from the keychain; prints "status=<SecretStore status>"
 #include "AccountRegistry.h"
+#include "CrashHelperAccount.h"
 #include "CredentialStore.h"
 #include "FaultPoint.h"
 #include "KeychainSecretStore.h"
@@ -25,18 +26,6 @@ void out(const QString &line)
 {
     std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
     std::fflush(stdout);
-}
-
-AccountConfig configFor(const QString &id)
-{
-    AccountConfig c;
-    c.id = id;
-    c.displayName = QStringLiteral("crash test");
-    c.dialect = Dialect::Generic;
-    c.serverUrl = QUrl(QStringLiteral("https://as.example.com"));
-    c.clientId = QStringLiteral("tokenkeeper-tests");
-    c.username = QStringLiteral("user-") + id;
-    return c;
 }
 } // namespace
 
@@ -77,7 +66,7 @@ int main(int argc, char *argv[])
 
     AccountRegistry registry(parser.value(settings));
     CredentialStore store(&keychain, &registry);
-    const AccountConfig config = configFor(parser.value(account));
+    const AccountConfig config = TestSupport::crashHelperAccount(parser.value(account));
     if (!registry.contains(config.id))
         registry.save(config);
 

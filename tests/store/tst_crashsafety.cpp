@@ -1,4 +1,5 @@
 #include "AccountRegistry.h"
+#include "CrashHelperAccount.h"
 #include "CredentialStore.h"
 #include "KeychainSecretStore.h"
 
@@ -20,15 +21,7 @@ class tst_CrashSafety : public QObject
 
     static AccountConfig configFor(const QString &id)
     {
-        // Must match tk-store-crash-helper's configFor().
-        AccountConfig c;
-        c.id = id;
-        c.displayName = QStringLiteral("crash test");
-        c.dialect = Dialect::Generic;
-        c.serverUrl = QUrl(QStringLiteral("https://as.example.com"));
-        c.clientId = QStringLiteral("tokenkeeper-tests");
-        c.username = QStringLiteral("user-") + id;
-        return c;
+        return TestSupport::crashHelperAccount(id); // the helper's own account
     }
 
     struct Run

@@ -1,5 +1,6 @@
 #include "AccountRegistry.h"
 #include "ChunkedSecretStore.h"
+#include "CrashHelperAccount.h"
 #include "CredentialStore.h"
 #include "FakeKeychainBackend.h"
 #include "KeychainSecretStore.h"
@@ -60,15 +61,7 @@ class tst_KeychainSecretStore : public QObject
 
     static AccountConfig configFor(const QString &id)
     {
-        // Must match tk-store-crash-helper's configFor().
-        AccountConfig c;
-        c.id = id;
-        c.displayName = QStringLiteral("crash test");
-        c.dialect = Dialect::Generic;
-        c.serverUrl = QUrl(QStringLiteral("https://as.example.com"));
-        c.clientId = QStringLiteral("tokenkeeper-tests");
-        c.username = QStringLiteral("user-") + id;
-        return c;
+        return TestSupport::crashHelperAccount(id); // the helper's own account
     }
 
 private Q_SLOTS:

@@ -1,39 +1,24 @@
 #pragma once
 
 #include "AccountListModel.h"
-#include "AccountRegistry.h"
 #include "ClipboardGuard.h"
-#include "Clock.h"
-#include "CredentialStore.h"
 #include "DesktopShell.h"
 #include "EventLogModel.h"
-#include "FakeAuthServer.h"
 #include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "SessionManager.h"
+#include "MemoryEngine.h"
 #include "SignInController.h"
 
 #include <memory>
 #include <QApplication>
 #include <QClipboard>
-#include <QNetworkAccessManager>
-#include <QTemporaryDir>
 
 // The UI on the real engine: SessionManager with an in-memory keychain (or the one given: the
 // real Secret Service in the end-to-end tests), the fake authorization
 // server on 127.0.0.1 (all three dialects, user demo/demo, client tokenkeeper-demo) and a
 // ManualClock shared by server and engine, so lifetimes pass without sleeping.
-struct UiTestRig
+struct UiTestRig : MemoryEngine
 {
-    ManualClock clock;
-    FakeAuthServer server{&clock};
-    QNetworkAccessManager nam;
-    MemorySecretStore secrets;
-    MemorySecretStore sessionOnlySecrets;
-    QTemporaryDir dir;
-    AccountRegistry registry{dir.filePath(QStringLiteral("tokenkeeper.conf"))};
-    CredentialStore store;
-    CredentialStore sessionOnlyStore{&sessionOnlySecrets, &registry};
+    std::unique_ptr<CredentialStore> givenKeychainStore; // over the keychain given, if any
     std::unique_ptr<SessionManager> manager;
     std::unique_ptr<AccountListModel> model;
     std::unique_ptr<EventLogModel> log;
@@ -42,7 +27,6 @@ struct UiTestRig
     std::unique_ptr<MainWindow> window;
 
     explicit UiTestRig(SecretStore *keychain = nullptr)
-        : store(keychain ? keychain : static_cast<SecretStore *>(&secrets), &registry)
     {
         server.listen();
         server.addUser(QStringLiteral("demo"), "demo");
@@ -52,12 +36,11 @@ struct UiTestRig
         server.addClient(Dialect::Salesforce,
                          {client, "demo-secret", QStringLiteral("api refresh_token"), true});
         server.addClient(Dialect::Generic, {client, {}, QStringLiteral("openid profile"), true});
-        SessionManager::Deps deps;
-        deps.nam = &nam;
-        deps.clock = &clock;
-        deps.store = &store;
-        deps.sessionOnlyStore = &sessionOnlyStore;
-        deps.registry = &registry;
+        SessionManager::Deps deps = managerDeps();
+        if (keychain) {
+            givenKeychainStore = std::make_unique<CredentialStore>(keychain, &registry);
+            deps.store = givenKeychainStore.get();
+        }
         manager = std::make_unique<SessionManager>(deps);
         manager->start();
         model = std::make_unique<AccountListModel>(&clock);

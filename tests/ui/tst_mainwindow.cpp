@@ -29,7 +29,7 @@
 #include <QTest>
 
 // The window against test sessions (no engine): revoke confirmation and its result, buttons,
-// accessibility. Tests with the real engine and the fake server live in tst_signinflow.
+// accessibility. Tests with the real engine and the fake server live in tst_signincontroller.
 class tst_MainWindow : public QObject
 {
     Q_OBJECT

@@ -1,40 +1,25 @@
 #pragma once
 
-#include "AccountRegistry.h"
-#include "Clock.h"
-#include "CredentialStore.h"
 #include "DeadlineScheduler.h"
-#include "FakeAuthServer.h"
 #include "HttpClient.h"
-#include "MemorySecretStore.h"
+#include "MemoryEngine.h"
 #include "Session.h"
-#include "SessionManager.h"
 #include "SystemEvents.h"
 #include "TokenBlob.h"
 
 #include <memory>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 // The engine against the fake authorization server over real loopback sockets, with simulated
 // time: the server and the sessions share one ManualClock, so lifetimes of days pass instantly
 // and nothing ever sleeps. Secrets go to an in-memory store (the keychain has its own tests).
-struct SessionRig
+// Used by tests/session, tests/agent, tests/cli and tests/bench.
+struct SessionRig : MemoryEngine
 {
     static constexpr const char *kUser = "alice";
     static constexpr const char *kPassword = "alice-password";
 
-    ManualClock clock;
-    FakeAuthServer server{&clock};
-    QNetworkAccessManager nam;
-    MemorySecretStore secrets;
-    MemorySecretStore sessionOnlySecrets;
-    QTemporaryDir dir;
-    AccountRegistry registry{dir.filePath(QStringLiteral("tokenkeeper.conf"))};
-    CredentialStore store{&secrets, &registry};
-    CredentialStore sessionOnlyStore{&sessionOnlySecrets, &registry};
     SystemEvents events;
     std::unique_ptr<SessionManager> manager;
 
@@ -57,14 +42,7 @@ struct SessionRig
 
     void makeManager()
     {
-        SessionManager::Deps deps;
-        deps.nam = &nam;
-        deps.clock = &clock;
-        deps.store = &store;
-        deps.sessionOnlyStore = &sessionOnlyStore;
-        deps.registry = &registry;
-        deps.events = &events;
-        manager = std::make_unique<SessionManager>(deps);
+        manager = std::make_unique<SessionManager>(managerDeps(&events));
         // Short enough for the never-answering server tests, long enough for a loaded CI box.
         manager->httpClient()->setTransferTimeoutMs(1500);
     }

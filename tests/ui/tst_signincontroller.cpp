@@ -20,9 +20,9 @@ using Field = LoginValidator::Field;
 using Cat = SignInErrorText::Category;
 Q_DECLARE_METATYPE(Dialect)
 
-// The login dialog, the re-prompt and the revoke confirmation driven through the real engine
-// against the fake authorization server.
-class tst_SignInFlow : public QObject
+// SignInController: the login dialog, the re-prompt and the revoke confirmation driven through
+// the real engine against the fake authorization server.
+class tst_SignInController : public QObject
 {
     Q_OBJECT
 private:
@@ -44,6 +44,27 @@ private:
         for (QAbstractButton *b : box->buttons())
             if (box->buttonRole(b) == QDialogButtonBox::AcceptRole)
                 b->click();
+    }
+    // Adds an account through the dialog and waits until it is signed in.
+    static AccountSession *signedIn(UiTestRig &rig, Dialect dialect)
+    {
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(dialect), rig.credentials(dialect));
+        QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        if (!QTest::qWaitFor([&] { return signedInSpy.size() == 1 && !d; }, 10000))
+            return nullptr;
+        AccountSession *s = rig.manager->session(signedInSpy.first().first().toString());
+        if (!s || !QTest::qWaitFor([s] { return s->state() == SessionState::Active; }, 5000))
+            return nullptr;
+        return s;
+    }
+    static QLineEdit *nameField(LoginDialog *d)
+    {
+        for (QLineEdit *e : d->findChildren<QLineEdit *>())
+            if (e->accessibleName() == QLatin1String("Account name"))
+                return e;
+        return nullptr;
     }
     static int category(LoginDialog *d)
     {
@@ -176,6 +197,170 @@ private Q_SLOTS:
         QVERIFY(rig.server.requestCount(QStringLiteral("generic.revoke")) >= 1); // AT and RT
     }
 
+    void unknownAccountsOpenNothing()
+    {
+        UiTestRig rig;
+        QSignalSpy opened(rig.signIn.get(), &SignInController::dialogOpened);
+        QVERIFY(!rig.signIn->signIn(QStringLiteral("no-such-account")));
+        QVERIFY(!rig.signIn->edit(QStringLiteral("no-such-account")));
+        QVERIFY(!rig.signIn->dialogFor(QStringLiteral("no-such-account")));
+        QCOMPARE(opened.size(), 0);
+    }
+
+    void oneDialogPerAccount()
+    {
+        UiTestRig rig;
+        AccountSession *s = signedIn(rig, Dialect::Venafi);
+        QVERIFY(s);
+        QSignalSpy opened(rig.signIn.get(), &SignInController::dialogOpened);
+        LoginDialog *d = rig.signIn->signIn(s->id());
+        QVERIFY(d);
+        QVERIFY(d->isIdentityLocked()); // a sign-in does not change who signs in
+        QCOMPARE(rig.signIn->dialogFor(s->id()), d);
+        QCOMPARE(rig.signIn->signIn(s->id()), d);
+        QCOMPARE(rig.signIn->edit(s->id()), d); // raised, not a second window
+        QCOMPARE(opened.size(), 1);
+        d->reject();
+        QTRY_VERIFY(!rig.signIn->dialogFor(s->id()));
+        // Closing a sign-in for an account that already existed keeps the account.
+        QCOMPARE(rig.model->rowCount(), 1);
+        LoginDialog *edit = rig.signIn->edit(s->id());
+        QVERIFY(edit && edit != d);
+        QVERIFY(!edit->isIdentityLocked()); // edit: everything may change
+        QCOMPARE(opened.size(), 2);
+    }
+
+    // An edit that keeps the identity keeps the account; one that changes it replaces it
+    // (M-61, the manager revokes the old grant).
+    void editKeepsOrReplacesTheAccount_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<bool>("sameAccount");
+        QTest::newRow("nothing") << "nothing" << true;
+        QTest::newRow("name") << "name" << true;
+        QTest::newRow("username") << "user" << false;
+    }
+    void editKeepsOrReplacesTheAccount()
+    {
+        QFETCH(QString, what);
+        QFETCH(bool, sameAccount);
+        UiTestRig rig;
+        rig.server.addUser(QStringLiteral("other"), "demo");
+        AccountSession *s = signedIn(rig, Dialect::Venafi);
+        QVERIFY(s);
+        const QString oldId = s->id();
+        QSignalSpy removed(rig.manager.get(), &SessionManager::accountRemoved);
+        QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
+        QPointer<LoginDialog> d = rig.signIn->edit(oldId);
+        QVERIFY(d);
+        if (what == QLatin1String("name"))
+            nameField(d)->setText(QStringLiteral("Renamed"));
+        else if (what == QLatin1String("user"))
+            d->field(Field::Username)->setText(QStringLiteral("other"));
+        d->field(Field::Password)->setText(QStringLiteral("demo"));
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(signedInSpy.size(), 1, 10000);
+        QTRY_VERIFY(!d);
+        const QString id = signedInSpy.first().first().toString();
+        QCOMPARE(id == oldId, sameAccount);
+        QCOMPARE(removed.size(), sameAccount ? 0 : 1);
+        QCOMPARE(rig.model->rowCount(), 1);
+        AccountSession *now = rig.manager->session(id);
+        QVERIFY(now);
+        if (what == QLatin1String("name"))
+            QCOMPARE(now->config().displayName, QStringLiteral("Renamed"));
+        if (what == QLatin1String("user"))
+            QCOMPARE(now->config().username, QStringLiteral("other"));
+        QTRY_COMPARE(now->state(), SessionState::Active);
+    }
+
+    // Several sessions end at once: one dialog at a time, the next when it closes.
+    void repromptsQueueOneAtATime()
+    {
+        UiTestRig rig;
+        AccountSession *a = signedIn(rig, Dialect::Venafi);
+        AccountSession *b = signedIn(rig, Dialect::Generic);
+        QVERIFY(a && b);
+        QSignalSpy opened(rig.signIn.get(), &SignInController::dialogOpened);
+        rig.server.revokeAllGrants();
+        a->refreshNow();
+        b->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(a->state(), SessionState::ReauthRequired, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->state(), SessionState::ReauthRequired, 10000);
+        QTRY_COMPARE(opened.size(), 1);
+        auto *first = opened.first().first().value<LoginDialog *>();
+        const QString firstId = rig.signIn->dialogFor(a->id()) == first ? a->id() : b->id();
+        const QString secondId = firstId == a->id() ? b->id() : a->id();
+        QCOMPARE(rig.signIn->dialogFor(firstId), first);
+        QCOMPARE(rig.signIn->pendingReprompts(), QStringList{secondId});
+        QVERIFY(!rig.signIn->dialogFor(secondId));
+        first->reject(); // "later"
+        QTRY_COMPARE(opened.size(), 2);
+        QVERIFY(rig.signIn->dialogFor(secondId));
+        QVERIFY(rig.signIn->pendingReprompts().isEmpty());
+        // The account whose dialog was dismissed is kept (it existed before).
+        QCOMPARE(rig.model->rowCount(), 2);
+    }
+
+    void noAutomaticRepromptWhenTurnedOff()
+    {
+        UiTestRig rig;
+        rig.signIn->setAutoReprompt(false);
+        AccountSession *s = signedIn(rig, Dialect::Venafi);
+        QVERIFY(s);
+        QSignalSpy opened(rig.signIn.get(), &SignInController::dialogOpened);
+        QSignalSpy reauth(s, &AccountSession::reauthRequired);
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), SessionState::ReauthRequired, 10000);
+        QTRY_VERIFY(!reauth.isEmpty());
+        QCoreApplication::processEvents();
+        QCOMPARE(opened.size(), 0);
+        QVERIFY(rig.signIn->pendingReprompts().isEmpty());
+        // Asked for, the dialog comes with the reason.
+        LoginDialog *d = rig.signIn->signIn(s->id());
+        QVERIFY(d);
+        QVERIFY(d->field(Field::Password)->text().isEmpty());
+    }
+
+    void discoveryFailureStaysInTheDialog()
+    {
+        UiTestRig rig;
+        rig.server.knobs(Dialect::Generic).issuerOverride =
+                QStringLiteral("https://evil.example/generic");
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(Dialect::Generic), rig.credentials(Dialect::Generic));
+        clickSignIn(d);
+        QTRY_VERIFY_WITH_TIMEOUT(d && !d->isBusy(), 10000);
+        QVERIFY(!d->errorText().isEmpty());
+        QCOMPARE(category(d), int(Cat::Configuration));
+        // Nothing was added, nothing was sent to a token endpoint.
+        QCOMPARE(rig.model->rowCount(), 0);
+        QVERIFY(rig.manager->sessions().isEmpty());
+        QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), 0);
+    }
+
+    void cancelWhileSigningInKeepsTheDialogAndDropsTheNewAccount()
+    {
+        UiTestRig rig;
+        rig.server.slowBody(QStringLiteral("venafi.oauth"), 200);
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        fill(d, rig.config(Dialect::Venafi), rig.credentials(Dialect::Venafi));
+        QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QVERIFY(d->isBusy());
+        QTRY_COMPARE(rig.model->rowCount(), 1); // the account exists while it signs in
+        d->reject(); // busy: cancels, stays open
+        QVERIFY(d);
+        QVERIFY(!d->isBusy());
+        QVERIFY(d->isVisible());
+        QTRY_VERIFY(rig.manager->sessions().first()->state() != SessionState::SigningIn);
+        QCOMPARE(signedInSpy.size(), 0);
+        d->reject(); // now it closes, and the never signed-in account goes with it
+        QTRY_VERIFY(!d);
+        QTRY_COMPARE(rig.model->rowCount(), 0);
+    }
+
     // A browser sign-in opens the browser once by itself; "Open browser" in the dialog opens it
     // again (a closed tab, the wrong profile). Each opening goes through $BROWSER with the URL as
     // its one argument. Then Cancel ends the flow and the account added here is not kept.
@@ -223,5 +408,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(tst_SignInFlow)
-#include "tst_signinflow.moc"
+QTEST_MAIN(tst_SignInController)
+#include "tst_signincontroller.moc"
