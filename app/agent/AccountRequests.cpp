@@ -4,6 +4,7 @@
 #include "AccountSession.h"
 #include "AgentLog.h"
 #include "AgentReplies.h"
+#include "Clock.h"
 #include "ErrorCodes.h"
 #include "OAuthDialect.h"
 #include "PeerIdentity.h"
@@ -24,8 +25,8 @@ static QString str(const WireMessage &m, const char *key)
     return QString::fromStdString(m.get(key));
 }
 
-AccountRequests::AccountRequests(SessionManager *manager, QObject *parent)
-    : QObject(parent), m_manager(manager)
+AccountRequests::AccountRequests(SessionManager *manager, const Clock *clock, QObject *parent)
+    : QObject(parent), m_manager(manager), m_clock(clock ? clock : SystemClock::instance())
 { }
 
 AccountRequests::~AccountRequests()
@@ -158,8 +159,8 @@ void AccountRequests::loginHere(AccountSession *session, const WireMessage &requ
 void AccountRequests::runHere(AccountSession *session, Credentials credentials, const Reply &reply,
                               const Reply &progress, QObject *client)
 {
-    auto *job = new TerminalSignIn(session, credentials, progress, reply, client, m_answerTimeoutMs,
-                                   this);
+    auto *job = new TerminalSignIn(session, m_clock, credentials, progress, reply, client,
+                                   m_answerTimeoutMs, this);
     credentials.wipe();
     connect(job, &TerminalSignIn::logEvent, this, &AccountRequests::log);
     job->start();

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class AccountSession;
+class Clock;
 class SessionManager;
 struct PeerIdentity;
 
@@ -21,7 +22,9 @@ class AccountRequests : public QObject
 public:
     using Reply = std::function<void(const tkwire::WireMessage &reply)>;
 
-    explicit AccountRequests(SessionManager *manager, QObject *parent = nullptr);
+    // `clock`: the engine's (the device code's expiry is on it); null: the system clock.
+    explicit AccountRequests(SessionManager *manager, const Clock *clock = nullptr,
+                             QObject *parent = nullptr);
     ~AccountRequests() override;
 
     void login(const tkwire::WireMessage &request, const Reply &reply);
@@ -48,6 +51,7 @@ private:
     void log(AccountSession *session, const QString &line);
 
     SessionManager *m_manager;
+    const Clock *m_clock;
     int m_answerTimeoutMs = 60000;
     QHash<QString, QByteArray> m_pendingClientSecrets; // from `add`, used by the next login
 };

@@ -32,7 +32,7 @@ AgentService::AgentService(SessionManager *manager, const Clock *clock, QObject 
     : QObject(parent),
       m_manager(manager),
       m_clock(clock),
-      m_accounts(new AccountRequests(manager, this))
+      m_accounts(new AccountRequests(manager, clock, this))
 {
     connect(m_accounts, &AccountRequests::logEvent, this, &AgentService::logEvent);
     connect(m_accounts, &AccountRequests::dialogRequested, this, [this](const QString &id) {

@@ -2,20 +2,20 @@
 
 #include "AccountSession.h"
 #include "AgentReplies.h"
+#include "Clock.h"
 #include "ErrorCodes.h"
 #include "LoopbackListener.h"
 #include "TokenHandout.h"
 
-#include <QDateTime>
-
 using tkwire::WireMessage;
 namespace R = AgentReplies;
 
-TerminalSignIn::TerminalSignIn(AccountSession *session, const Credentials &credentials,
-                               Reply progress, Reply reply, QObject *client, int startTimeoutMs,
-                               QObject *parent)
+TerminalSignIn::TerminalSignIn(AccountSession *session, const Clock *clock,
+                               const Credentials &credentials, Reply progress, Reply reply,
+                               QObject *client, int startTimeoutMs, QObject *parent)
     : QObject(parent),
       m_session(session),
+      m_clock(clock),
       m_credentials(credentials),
       m_progress(std::move(progress)),
       m_reply(std::move(reply)),
@@ -119,7 +119,7 @@ void TerminalSignIn::onDeviceCode(const QString &userCode, const QUrl &verificat
 {
     if (!m_started || m_done)
         return;
-    const qint64 left = qMax<qint64>(0, expiresAtMs - QDateTime::currentMSecsSinceEpoch());
+    const qint64 left = qMax<qint64>(0, expiresAtMs - m_clock->wallMs());
     WireMessage m;
     m.set("stage", "device");
     R::set(&m, "user_code", userCode);

@@ -11,6 +11,7 @@
 #include <QUrl>
 
 class AccountSession;
+class Clock;
 
 // `tokenctl login ACCOUNT` from a terminal (`mode=here`): the account's browser or device-code
 // sign-in, run by the session's own machine exactly as the dialog runs it (loopback listener on
@@ -31,8 +32,9 @@ class TerminalSignIn : public QObject
 public:
     using Reply = std::function<void(const tkwire::WireMessage &reply)>;
 
-    TerminalSignIn(AccountSession *session, const Credentials &credentials, Reply progress,
-                   Reply reply, QObject *client, int startTimeoutMs, QObject *parent = nullptr);
+    TerminalSignIn(AccountSession *session, const Clock *clock, const Credentials &credentials,
+                   Reply progress, Reply reply, QObject *client, int startTimeoutMs,
+                   QObject *parent = nullptr);
     ~TerminalSignIn() override;
 
     void start();
@@ -55,6 +57,7 @@ private:
     void finish(const tkwire::WireMessage &reply);
 
     QPointer<AccountSession> m_session;
+    const Clock *m_clock;
     Credentials m_credentials;
     Reply m_progress;
     Reply m_reply;
