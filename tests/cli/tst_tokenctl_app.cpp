@@ -463,8 +463,17 @@ private Q_SLOTS:
                 e);
         QCOMPARE(r.exitCode, 6);
         QVERIFY2(r.err.contains("needs your approval"), r.err.constData());
+        // A sign-in from the terminal is approved per program as a token is.
+        r = runCli(QStringLiteral(TK_TOKENCTL),
+                   {QStringLiteral("--no-prompt"), QStringLiteral("login"), QStringLiteral("fresh"),
+                    QStringLiteral("--no-dialog")},
+                   e);
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains("needs your approval"), r.err.constData());
+        QVERIFY(r.err.contains("allow this program in Tokenkeeper"));
         r = runCli(QStringLiteral(TK_TOKENCTL), {QStringLiteral("status")}, e);
         QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("(protocol 1, revision 2)"), r.out.constData());
         const QByteArray out = r.out;
         const int at = out.indexOf("(pid ");
         QVERIFY(at > 0);
