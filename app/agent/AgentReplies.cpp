@@ -133,13 +133,13 @@ tkwire::WireMessage fromSignInError(const AuthError &e, const AccountSnapshot &s
     if (e.code == QLatin1String("access_denied")) {
         tkwire::WireMessage m =
                 error(tkwire::code::kDenied,
-                      tr("%1 (%2 at %3)").arg(describe(e), s.config.displayName, host));
+                      tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
         m.set("denied_by", "server");
         return m;
     }
     if (e.kind == AuthError::Kind::Cancelled || e.kind == AuthError::Kind::BadCredentials)
         return error(tkwire::code::kSignInRequired,
-                     tr("%1 (%2 at %3)").arg(describe(e), s.config.displayName, host));
+                     tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
     return fromAuthError(e, s);
 }
 
