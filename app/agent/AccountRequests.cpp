@@ -4,10 +4,12 @@
 #include "AccountSession.h"
 #include "AgentLog.h"
 #include "AgentReplies.h"
+#include "Clock.h"
 #include "ErrorCodes.h"
 #include "OAuthDialect.h"
 #include "PeerIdentity.h"
 #include "SessionManager.h"
+#include "TerminalSignIn.h"
 #include "TokenHandout.h"
 
 #include <QPointer>
@@ -23,8 +25,8 @@ static QString str(const WireMessage &m, const char *key)
     return QString::fromStdString(m.get(key));
 }
 
-AccountRequests::AccountRequests(SessionManager *manager, QObject *parent)
-    : QObject(parent), m_manager(manager)
+AccountRequests::AccountRequests(SessionManager *manager, const Clock *clock, QObject *parent)
+    : QObject(parent), m_manager(manager), m_clock(clock ? clock : SystemClock::instance())
 { }
 
 AccountRequests::~AccountRequests()
@@ -45,12 +47,10 @@ void AccountRequests::login(const WireMessage &request, const Reply &reply)
     if (!session)
         return;
     if (!request.has("password")) {
-        Q_EMIT dialogRequested(session->id());
-        WireMessage m = R::ok();
-        R::set(&m, "message",
-               tr("the sign-in dialog for %1 is open in Tokenkeeper")
-                       .arg(session->config().displayName));
-        reply(m);
+        openDialog(session,
+                   tr("the sign-in dialog for %1 is open in Tokenkeeper")
+                           .arg(session->config().displayName),
+                   reply);
         return;
     }
     Credentials credentials;
@@ -84,6 +84,86 @@ void AccountRequests::login(const WireMessage &request, const Reply &reply)
     }
     signInWith(session, credentials, reply);
     credentials.wipe();
+}
+
+void AccountRequests::openDialog(AccountSession *session, const QString &message,
+                                 const Reply &reply)
+{
+    Q_EMIT dialogRequested(session->id());
+    WireMessage m = R::ok();
+    m.set("dialog", "1");
+    R::set(&m, "message", message);
+    reply(m);
+}
+
+void AccountRequests::loginHere(AccountSession *session, const WireMessage &request,
+                                const Reply &reply, const Reply &progress, QObject *client)
+{
+    if (!progress) {
+        reply(R::error(tkwire::code::kBadRequest,
+                       tr("a sign-in from the terminal needs progress frames (progress=1)")));
+        return;
+    }
+    const AccountConfig config = session->config();
+    if (config.signInMethod == SignInMethod::Password) {
+        if (request.get("fallback") == "dialog") {
+            openDialog(session,
+                       tr("%1 signs in with a password: the sign-in dialog is open in "
+                          "Tokenkeeper (or use tokenctl login --password-stdin)")
+                               .arg(config.displayName),
+                       reply);
+            return;
+        }
+        reply(R::error(tkwire::code::kInvalid,
+                       tr("%1 signs in with a password: use --password-stdin, or --dialog")
+                               .arg(config.displayName)));
+        return;
+    }
+    Credentials credentials;
+    if (m_pendingClientSecrets.contains(session->id()))
+        credentials.clientSecret = m_pendingClientSecrets.take(session->id());
+    if (config.dialect == Dialect::Generic && config.tokenEndpoint.isEmpty()) {
+        // As the dialog does: discover the endpoints first (RFC 8414), then sign in.
+        const QString id = session->id();
+        auto held = std::make_shared<Credentials>(credentials);
+        credentials.wipe();
+        const QPointer<QObject> connection(client);
+        const bool hadClient = client != nullptr;
+        m_manager->discover(config,
+                            [this, id, held, reply, progress, connection,
+                             hadClient](const AccountConfig &resolved, const AuthError &error) {
+                                if (hadClient && !connection) {
+                                    held->wipe(); // the client went away meanwhile
+                                    return;
+                                }
+                                AccountSession *target = m_manager->session(id);
+                                if (error || !target) {
+                                    held->wipe();
+                                    reply(error ? R::fromAuthError(error,
+                                                                   target ? target->snapshot()
+                                                                          : AccountSnapshot())
+                                                : R::error(tkwire::code::kNotFound,
+                                                           tr("the account was removed")));
+                                    return;
+                                }
+                                runHere(m_manager->updateAccount(resolved), *held, reply, progress,
+                                        connection.data());
+                                held->wipe();
+                            });
+        return;
+    }
+    runHere(session, credentials, reply, progress, client);
+    credentials.wipe();
+}
+
+void AccountRequests::runHere(AccountSession *session, Credentials credentials, const Reply &reply,
+                              const Reply &progress, QObject *client)
+{
+    auto *job = new TerminalSignIn(session, m_clock, credentials, progress, reply, client,
+                                   m_answerTimeoutMs, this);
+    credentials.wipe();
+    connect(job, &TerminalSignIn::logEvent, this, &AccountRequests::log);
+    job->start();
 }
 
 void AccountRequests::signInWith(AccountSession *session, Credentials credentials,

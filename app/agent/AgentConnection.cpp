@@ -97,6 +97,15 @@ void AgentConnection::reply(const tkwire::WireMessage &message)
         onDisconnected();
 }
 
+void AgentConnection::progress(const tkwire::WireMessage &message)
+{
+    if (m_answered || m_finished || m_socket->state() != QLocalSocket::ConnectedState)
+        return;
+    const std::string frame = tkwire::encodeFrame(message);
+    m_socket->write(frame.data(), qint64(frame.size()));
+    m_socket->flush();
+}
+
 void AgentConnection::onDisconnected()
 {
     if (m_finished)

@@ -127,6 +127,22 @@ tkwire::WireMessage fromAuthError(const AuthError &e, const AccountSnapshot &s)
     return error(tkwire::code::kInternal, describe(e));
 }
 
+tkwire::WireMessage fromSignInError(const AuthError &e, const AccountSnapshot &s)
+{
+    const QString host = s.config.hostLabel();
+    if (e.code == QLatin1String("access_denied")) {
+        tkwire::WireMessage m =
+                error(tkwire::code::kDenied,
+                      tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
+        m.set("denied_by", "server");
+        return m;
+    }
+    if (e.kind == AuthError::Kind::Cancelled || e.kind == AuthError::Kind::BadCredentials)
+        return error(tkwire::code::kSignInRequired,
+                     tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
+    return fromAuthError(e, s);
+}
+
 tkwire::WireMessage fromState(const AccountSnapshot &s)
 {
     switch (s.state) {

@@ -21,6 +21,11 @@ tkwire::WireMessage error(const QString &code, const QString &message);
 
 // The code and message for a failed token request.
 tkwire::WireMessage fromAuthError(const AuthError &error, const AccountSnapshot &snapshot);
+// The code and message for a failed browser or device sign-in run for `tokenctl login`: the
+// person or a policy saying no at the server (access_denied) is "denied" (exit 6, with
+// `denied_by=server`); an expired code, a browser that never came back and a cancel are
+// "signin_required" (3); the rest as for a token.
+tkwire::WireMessage fromSignInError(const AuthError &error, const AccountSnapshot &snapshot);
 // A reply without asking the engine when the account's state already decides (signed out,
 // re-sign-in needed, keychain locked, configuration error); an empty message (no "op") otherwise.
 tkwire::WireMessage fromState(const AccountSnapshot &snapshot);

@@ -108,8 +108,17 @@ void AgentServer::onNewConnection()
 void AgentServer::onRequest(AgentConnection *connection, const tkwire::WireMessage &request)
 {
     const QPointer<AgentConnection> target(connection);
-    m_service->handle(request, connection->peer(), [target](const tkwire::WireMessage &reply) {
-        if (target)
-            target->reply(reply);
-    });
+    AgentService::Reply progress;
+    if (request.get("progress") == "1") // revision 2 (FrameCodec.h)
+        progress = [target](const tkwire::WireMessage &frame) {
+            if (target)
+                target->progress(frame);
+        };
+    m_service->handle(
+            request, connection->peer(),
+            [target](const tkwire::WireMessage &reply) {
+                if (target)
+                    target->reply(reply);
+            },
+            progress, connection);
 }

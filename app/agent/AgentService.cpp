@@ -32,7 +32,7 @@ AgentService::AgentService(SessionManager *manager, const Clock *clock, QObject 
     : QObject(parent),
       m_manager(manager),
       m_clock(clock),
-      m_accounts(new AccountRequests(manager, this))
+      m_accounts(new AccountRequests(manager, clock, this))
 {
     connect(m_accounts, &AccountRequests::logEvent, this, &AgentService::logEvent);
     connect(m_accounts, &AccountRequests::dialogRequested, this, [this](const QString &id) {
@@ -50,7 +50,8 @@ void AgentService::setAnswerTimeoutMs(int ms)
     m_accounts->setAnswerTimeoutMs(ms);
 }
 
-void AgentService::handle(const WireMessage &request, const PeerIdentity &peer, Reply reply)
+void AgentService::handle(const WireMessage &request, const PeerIdentity &peer, Reply reply,
+                          Reply progress, QObject *client)
 {
     const std::string op = request.get("op");
     if (op == "list")
@@ -62,7 +63,7 @@ void AgentService::handle(const WireMessage &request, const PeerIdentity &peer, 
     else if (op == "rejected")
         rejected(request, peer, reply);
     else if (op == "login")
-        m_accounts->login(request, reply);
+        login(request, peer, reply, progress, client);
     else if (op == "revoke")
         m_accounts->revoke(request, peer, reply);
     else if (op == "add")
@@ -111,6 +112,7 @@ void AgentService::status(const Reply &reply)
     R::set(&m, "socket", m_socketPath);
     m.set("accounts", std::to_string(m_manager->sessions().size()));
     m.set("protocol", std::to_string(tkwire::kProtocolVersion));
+    m.set("revision", std::to_string(tkwire::kProtocolRevision));
     reply(m);
 }
 
@@ -132,32 +134,67 @@ void AgentService::askForSignIn(AccountSession *session, bool interactive)
     Q_EMIT signInRequested(session->id());
 }
 
-void AgentService::token(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
+void AgentService::approved(AccountSession *session, const WireMessage &request,
+                            const PeerIdentity &peer, const Reply &reply, const QString &what,
+                            std::function<void(AccountSession *)> then)
 {
-    AccountSession *session = resolve(request, reply);
-    if (!session)
-        return;
     if (!m_approvals) {
-        handOut(session, request, peer, reply);
+        then(session);
         return;
     }
     const bool interactive = request.get("interactive", "1") == "1";
     const QPointer<AccountSession> guard(session);
-    const WireMessage kept = request;
     m_approvals->decide(
             session->config(), peer, interactive,
-            [this, guard, kept, peer, reply](bool allowed, const QString &why) {
+            [this, guard, peer, reply, what, then](bool allowed, const QString &why) {
                 if (!guard) {
                     reply(R::error(tkwire::code::kNotFound, tr("the account was removed")));
                     return;
                 }
                 if (!allowed) {
-                    log(guard, tr("refused a token to %1: %2").arg(peer.describe(), why));
-                    reply(R::error(tkwire::code::kDenied, why));
+                    log(guard, tr("refused %1 to %2: %3").arg(what, peer.describe(), why));
+                    WireMessage m = R::error(tkwire::code::kDenied, why);
+                    m.set("denied_by", "approval");
+                    reply(m);
                     return;
                 }
-                handOut(guard, kept, peer, reply);
+                then(guard);
             });
+}
+
+void AgentService::token(const WireMessage &request, const PeerIdentity &peer, const Reply &reply)
+{
+    AccountSession *session = resolve(request, reply);
+    if (!session)
+        return;
+    const WireMessage kept = request;
+    approved(session, request, peer, reply, tr("a token"),
+             [this, kept, peer, reply](AccountSession *s) { handOut(s, kept, peer, reply); });
+}
+
+void AgentService::login(const WireMessage &request, const PeerIdentity &peer, const Reply &reply,
+                         const Reply &progress, QObject *client)
+{
+    // The dialog and the password from stdin are answered as before (the person types into
+    // the one, the caller holds the password of the other); a sign-in run for the caller
+    // (`mode=here`: its browser, its device code) is for programs the person approved, as a
+    // token is.
+    if (request.get("mode") != "here") {
+        m_accounts->login(request, reply);
+        return;
+    }
+    AccountSession *session = resolve(request, reply);
+    if (!session)
+        return;
+    const WireMessage kept = request;
+    const QPointer<QObject> connection(client);
+    const bool hadClient = client != nullptr;
+    approved(session, request, peer, reply, tr("a sign-in"),
+             [this, kept, reply, progress, connection, hadClient](AccountSession *s) {
+                 if (hadClient && !connection)
+                     return; // the client went away while the person was asked
+                 m_accounts->loginHere(s, kept, reply, progress, connection.data());
+             });
 }
 
 void AgentService::handOut(AccountSession *session, const WireMessage &request,
@@ -199,6 +236,9 @@ void AgentService::handOut(AccountSession *session, const WireMessage &request,
                 m.set("token_type", "Bearer");
                 m.set("expires_at", std::to_string(s.accessExpiresAtMs / 1000));
                 R::set(&m, "scope", s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope);
+                if (s.instanceUrl.isValid()) // Salesforce: where the person's API calls go
+                    m.set("instance_url",
+                          s.instanceUrl.toString(QUrl::StripTrailingSlash).toStdString());
                 R::set(&m, "account_id", s.config.id);
                 R::set(&m, "account", s.config.displayName);
                 R::set(&m, "user", s.config.username);

@@ -29,7 +29,11 @@ public:
     AgentService(SessionManager *manager, const Clock *clock, QObject *parent = nullptr);
     ~AgentService() override;
 
-    void handle(const tkwire::WireMessage &request, const PeerIdentity &peer, Reply reply);
+    // `reply` answers once. A client that asked for them (revision 2) also gets `progress`
+    // frames before it; `client` lives as long as the connection: destroyed before the reply,
+    // it means the client went away (an interrupted `tokenctl login` cancels its sign-in).
+    void handle(const tkwire::WireMessage &request, const PeerIdentity &peer, Reply reply,
+                Reply progress = {}, QObject *client = nullptr);
 
     void setSocketPath(const QString &path) { m_socketPath = path; }
     // Optional per-program approval (null: every program of this user is allowed).
@@ -46,6 +50,12 @@ private:
     void list(const Reply &reply);
     void status(const Reply &reply);
     void token(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);
+    void login(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply,
+               const Reply &progress, QObject *client);
+    // The per-program approval for `what` ("a token", "a sign-in"); `then` runs if allowed.
+    void approved(AccountSession *session, const tkwire::WireMessage &request,
+                  const PeerIdentity &peer, const Reply &reply, const QString &what,
+                  std::function<void(AccountSession *)> then);
     void handOut(AccountSession *session, const tkwire::WireMessage &request,
                  const PeerIdentity &peer, const Reply &reply);
     void rejected(const tkwire::WireMessage &request, const PeerIdentity &peer, const Reply &reply);

@@ -292,6 +292,7 @@ AccountSnapshot Session::snapshot() const
     s.reauthSinceMs = m_state.reauth.atMs;
     s.clockSkewSuspected = m_state.tokens.clockSkewSuspected;
     s.grantedScope = m_state.tokens.scope;
+    s.instanceUrl = m_state.tokens.instanceUrl;
     return s;
 }
 

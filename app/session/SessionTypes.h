@@ -5,6 +5,7 @@
 #include "StorageStatus.h"
 
 #include <QString>
+#include <QUrl>
 
 // The states of one account's session (architecture.md, "The engine").
 enum class SessionState {
@@ -38,4 +39,5 @@ struct AccountSnapshot
     qint64 reauthSinceMs = 0; // when the session ended
     bool clockSkewSuspected = false;
     QString grantedScope;
+    QUrl instanceUrl; // Salesforce: where API calls go (from the token response); else empty
 };

@@ -5,6 +5,7 @@
 #include "TokenHandout.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +15,48 @@ using tkwire::WireMessage;
 class TestAgentServer : public QObject
 {
     Q_OBJECT
+
+    // Every complete frame received so far (progress frames, then the reply).
+    static QList<WireMessage> frames(const QByteArray &received)
+    {
+        tkwire::FrameReader reader;
+        reader.feed(received.constData(), std::size_t(received.size()));
+        QList<WireMessage> out;
+        WireMessage m;
+        while (reader.next(&m) == tkwire::FrameReader::Status::Frame)
+            out.append(m);
+        return out;
+    }
+    // An account of `method` on the fake server's generic issuer, endpoints discovered.
+    static Session *interactiveAccount(AgentRig &rig, const QString &name, SignInMethod method)
+    {
+        AccountConfig c = rig.config(Dialect::Generic);
+        c.displayName = name;
+        c.tokenEndpoint.clear();
+        c.revocationEndpoint.clear();
+        c.introspectionEndpoint.clear();
+        AccountConfig resolved;
+        bool done = false;
+        rig.manager->discover(c, [&](const AccountConfig &r, const AuthError &) {
+            resolved = r;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 5000))
+            return nullptr;
+        resolved.signInMethod = method;
+        Session *s = rig.add(resolved);
+        if (!QTest::qWaitFor([s] { return s->machineState().loaded; }, 5000))
+            return nullptr;
+        return s;
+    }
+    static WireMessage loginHere(const QString &name)
+    {
+        WireMessage m("login");
+        m.set("account", name.toStdString());
+        m.set("mode", "here");
+        m.set("progress", "1");
+        return m;
+    }
 
 private Q_SLOTS:
     void socketIsPrivate()
@@ -508,6 +551,107 @@ private Q_SLOTS:
         QCOMPARE(agentCall(rig.socketPath(), login).get("status"), std::string("ok"));
         QCOMPARE(prompts.size(), 1);
         QCOMPARE(prompts.first().first().toString(), s->id());
+    }
+
+    // ---- tokenctl login from a terminal (protocol revision 2: progress frames) ----
+
+    void terminalLoginOutlivesTheReadTimeout()
+    {
+        AgentServer::Options options;
+        options.readTimeoutMs = 100; // covers the request only, never the wait for the person
+        AgentRig rig(options);
+        QVERIFY(rig.listen());
+        rig.server.knobs(Dialect::Generic).deviceInterval = 1; // real seconds between polls
+        Session *s = interactiveAccount(rig, QStringLiteral("dev"), SignInMethod::Device);
+        QVERIFY(s);
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        c.send(loginHere(QStringLiteral("dev")));
+        QTRY_COMPARE(frames(c.received).size(), 1);
+        const WireMessage progress = frames(c.received).first();
+        QCOMPARE(progress.get("status"), std::string("progress"));
+        QCOMPARE(progress.get("stage"), std::string("device"));
+        QCOMPARE(q(progress.get("user_code")), rig.server.lastUserCode(Dialect::Generic));
+        QVERIFY(QUrl(q(progress.get("verification_uri"))).isValid());
+        QVERIFY(progress.has("verification_uri_complete"));
+        QCOMPARE(progress.get("expires_in"), std::string("600")); // the server's, on the clock
+        QCOMPARE(progress.get("wait_s"), std::string("630")); // + the margin
+        QVERIFY(!progress.has("device_code")); // never leaves the app
+        QCOMPARE(s->state(), SessionState::SigningIn);
+        // Well past the read timeout the connection still waits, silent.
+        QVERIFY(!c.waitClosed(4 * options.readTimeoutMs));
+        QCOMPARE(frames(c.received).size(), 1);
+        QVERIFY(rig.server.approveDeviceCode(Dialect::Generic, q(progress.get("user_code")),
+                                             QString::fromLatin1(SessionRig::kUser)));
+        QTRY_COMPARE_WITH_TIMEOUT(frames(c.received).size(), 2, 15000);
+        const WireMessage reply = frames(c.received).last();
+        QCOMPARE(reply.get("status"), std::string("ok"));
+        QCOMPARE(reply.get("signed_in"), std::string("1"));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
+    }
+
+    void terminalLoginCancelledWhenTheClientGoes()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = interactiveAccount(rig, QStringLiteral("web"), SignInMethod::Browser);
+        QVERIFY(s);
+        QSignalSpy finished(s, &AccountSession::signInFinished);
+        AgentTestClient c(rig.socketPath());
+        QVERIFY(c.connected());
+        c.send(loginHere(QStringLiteral("web")));
+        QTRY_COMPARE(frames(c.received).size(), 1);
+        const WireMessage progress = frames(c.received).first();
+        QCOMPARE(progress.get("stage"), std::string("browser"));
+        const QUrl url(q(progress.get("url")));
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("code_challenge_method")),
+                 QStringLiteral("S256"));
+        QCOMPARE(progress.get("expires_in"), std::string("600"));
+        QCOMPARE(s->state(), SessionState::SigningIn);
+        c.socket.abort(); // Ctrl-C on tokenctl
+        QTRY_COMPARE(s->state(), SessionState::SignedOut);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!rig.log.filter(QStringLiteral("tokenctl went away")).isEmpty());
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 0);
+    }
+
+    void terminalLoginRefusesASecondAndNeedsProgress()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        Session *s = interactiveAccount(rig, QStringLiteral("web"), SignInMethod::Browser);
+        QVERIFY(s);
+        WireMessage noProgress = loginHere(QStringLiteral("web"));
+        noProgress.set("progress", "0");
+        WireMessage r = agentCall(rig.socketPath(), noProgress);
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kBadRequest));
+        QCOMPARE(s->state(), SessionState::SignedOut);
+        AgentTestClient first(rig.socketPath());
+        QVERIFY(first.connected());
+        first.send(loginHere(QStringLiteral("web")));
+        QTRY_COMPARE(frames(first.received).size(), 1);
+        r = agentCall(rig.socketPath(), loginHere(QStringLiteral("web")));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kInProgress));
+        QCOMPARE(tkwire::exitCodeFor(r.get("code")), int(tkwire::ExitOther));
+        // The first one still waits; its sign-in is untouched.
+        QCOMPARE(s->state(), SessionState::SigningIn);
+        QVERIFY(!first.closed);
+        // A password account: the dialog when allowed, else what to use instead.
+        AccountConfig pw = rig.config(Dialect::Venafi);
+        pw.displayName = QStringLiteral("pw");
+        rig.add(pw);
+        QSignalSpy prompts(rig.service.get(), &AgentService::signInRequested);
+        WireMessage fallback = loginHere(QStringLiteral("pw"));
+        fallback.set("fallback", "dialog");
+        r = agentCall(rig.socketPath(), fallback);
+        QCOMPARE(r.get("status"), std::string("ok"));
+        QCOMPARE(r.get("dialog"), std::string("1"));
+        QCOMPARE(prompts.size(), 1);
+        r = agentCall(rig.socketPath(), loginHere(QStringLiteral("pw")));
+        QCOMPARE(r.get("code"), std::string(tkwire::code::kInvalid));
+        QVERIFY(q(r.get("message")).contains(QStringLiteral("--password-stdin")));
     }
 
     // ---- M-66: hostile or broken clients; the server keeps serving after each ----

@@ -3,6 +3,7 @@
 #include "ErrorCodes.h"
 #include "FrameCodec.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -166,7 +167,7 @@ static bool writeAll(int fd, const std::string &data)
 }
 
 AgentClient::Result AgentClient::exchange(int fd, const tkwire::WireMessage &request,
-                                          tkwire::WireMessage *reply)
+                                          tkwire::WireMessage *reply, const Progress &progress)
 {
     std::string frame = tkwire::encodeFrame(request);
     const bool sent = writeAll(fd, frame);
@@ -181,11 +182,26 @@ AgentClient::Result AgentClient::exchange(int fd, const tkwire::WireMessage &req
     // No shutdown(SHUT_WR): the agent reads a half-closed connection as gone.
     tkwire::FrameReader reader;
     // Long enough for a refresh or a person answering an approval prompt; never forever.
-    const long long deadline = nowMs() + 120000;
+    long long waitMs = 120000;
+    long long deadline = nowMs() + waitMs;
     char buffer[8192];
     for (;;) {
+        if (m_interrupt && *m_interrupt) {
+            reader.wipe();
+            m_error = "interrupted";
+            return Result::Interrupted;
+        }
         tkwire::WireMessage m;
         const auto status = reader.next(&m);
+        if (status == tkwire::FrameReader::Status::Frame && progress
+            && m.get("status") == "progress") {
+            // The agent says how long the person has (a browser or device sign-in): wait that.
+            const long long announced = std::atoll(m.get("wait_s", "0").c_str());
+            waitMs = std::min<long long>(std::max<long long>(announced, 1), 2 * 3600) * 1000;
+            deadline = nowMs() + waitMs;
+            progress(m);
+            continue;
+        }
         if (status == tkwire::FrameReader::Status::Frame) {
             *reply = std::move(m);
             reader.wipe();
@@ -204,7 +220,7 @@ AgentClient::Result AgentClient::exchange(int fd, const tkwire::WireMessage &req
         }
         const long long left = deadline - nowMs();
         if (left <= 0) {
-            m_error = "no answer from Tokenkeeper within 120 s";
+            m_error = "no answer from Tokenkeeper within " + std::to_string(waitMs / 1000) + " s";
             return Result::Failed;
         }
         pollfd p{fd, POLLIN, 0};
@@ -226,7 +242,7 @@ AgentClient::Result AgentClient::exchange(int fd, const tkwire::WireMessage &req
 }
 
 AgentClient::Result AgentClient::call(const tkwire::WireMessage &request,
-                                      tkwire::WireMessage *reply)
+                                      tkwire::WireMessage *reply, const Progress &progress)
 {
     if (m_socketPath.empty()) {
         m_error = "XDG_RUNTIME_DIR is not set, so the agent socket cannot be found";
@@ -245,7 +261,7 @@ AgentClient::Result AgentClient::call(const tkwire::WireMessage &request,
                     + "); start it, or run tokenctl without --no-start";
             return Result::NotRunning;
         }
-        const Result r = exchange(fd, request, reply);
+        const Result r = exchange(fd, request, reply, progress);
         ::close(fd);
         if (r == Result::Ok && reply->get("code") == tkwire::code::kBusy && attempt < 100) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5 + (attempt % 10) * 3));

@@ -2,6 +2,8 @@
 
 #include "WireMessage.h"
 
+#include <csignal>
+#include <functional>
 #include <string>
 
 // The client side of the agent socket for the small CLI programs (plain C++17, POSIX): finds
@@ -17,7 +19,10 @@ public:
         Ok, // a reply was read (it may still carry an error code)
         NotRunning, // no agent, and it could not be started (exit 7)
         Failed, // protocol or I/O error (exit 1); error() says what
+        Interrupted, // the interrupt flag was raised while waiting (Ctrl-C); connection closed
     };
+    // A progress frame (status=progress) that arrived before the reply (revision 2).
+    using Progress = std::function<void(const tkwire::WireMessage &frame)>;
 
     AgentClient();
 
@@ -27,7 +32,13 @@ public:
     std::string socketPath() const { return m_socketPath; }
     void setAutoStart(bool on) { m_autoStart = on; }
 
-    Result call(const tkwire::WireMessage &request, tkwire::WireMessage *reply);
+    // Without `progress`, one reply within 120 s. With it (the request carries progress=1),
+    // every progress frame goes to `progress` and moves the deadline to what it announced
+    // (wait_s, at most 2 h) before the one reply.
+    Result call(const tkwire::WireMessage &request, tkwire::WireMessage *reply,
+                const Progress &progress = nullptr);
+    // While waiting, a raised flag (set by the caller's signal handler) ends the call.
+    void setInterruptFlag(const volatile std::sig_atomic_t *flag) { m_interrupt = flag; }
     const std::string &error() const { return m_error; }
     bool started() const { return m_started; } // this call started the app
 
@@ -36,12 +47,14 @@ public:
 private:
     int connectOnce(int *err) const;
     bool startApp();
-    Result exchange(int fd, const tkwire::WireMessage &request, tkwire::WireMessage *reply);
+    Result exchange(int fd, const tkwire::WireMessage &request, tkwire::WireMessage *reply,
+                    const Progress &progress);
 
     std::string m_socketPath;
     std::string m_error;
     bool m_autoStart = true;
     bool m_started = false;
+    const volatile std::sig_atomic_t *m_interrupt = nullptr;
 };
 
 } // namespace tkcli

@@ -38,7 +38,7 @@ int report(const AgentClient &client, AgentClient::Result r, const tkwire::WireM
         std::fprintf(stderr, "%s: %s\n", program, client.error().c_str());
         return tkwire::ExitNotRunning;
     }
-    if (r == AgentClient::Result::Failed) {
+    if (r == AgentClient::Result::Failed || r == AgentClient::Result::Interrupted) {
         std::fprintf(stderr, "%s: %s\n", program, client.error().c_str());
         return tkwire::ExitOther;
     }

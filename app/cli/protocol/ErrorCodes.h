@@ -32,6 +32,7 @@ constexpr const char *kTimeout = "timeout";
 constexpr const char *kConfig = "config_error"; // needs a person to change the account
 constexpr const char *kInvalid = "invalid"; // add: validation failed (message says which field)
 constexpr const char *kInternal = "internal";
+constexpr const char *kInProgress = "in_progress"; // login: a sign-in of the account is under way
 } // namespace code
 
 int exitCodeFor(const std::string &errorCode);

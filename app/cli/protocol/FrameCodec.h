@@ -9,9 +9,22 @@
 // Frames on the agent socket: an 8-byte header ('T' 'K', protocol version, flags = 0, big-endian
 // u32 payload length) and a WireMessage payload of at most kMaxPayload bytes. The reader checks
 // the header before buffering the payload, so a 2 GiB length prefix costs nothing.
+//
+// The frame layout is version 1; what a conversation may contain grows by revisions inside it,
+// each one asked for by a request field, so old clients and old agents keep working together:
+//   revision 1: one request frame, one reply frame, then the agent closes the connection.
+//   revision 2: a request with `progress=1` (today only `login` with `mode=here`) may get frames
+//               with `status=progress` before its one final reply (`status=ok` or `error`), on
+//               the same connection. A progress frame names a `stage` and says how long the
+//               client should expect to wait from now (`wait_s`). An agent of revision 1 ignores
+//               the field and answers with one frame; a client that did not ask never sees one.
+//               The client closing the connection before the final reply withdraws the request
+//               (a `login` then cancels the sign-in it started).
+// `status` answers `protocol` (the frame version) and `revision`.
 namespace tkwire {
 
 constexpr std::uint8_t kProtocolVersion = 1;
+constexpr int kProtocolRevision = 2;
 constexpr std::size_t kHeaderSize = 8;
 constexpr std::size_t kMaxPayload = 64 * 1024;
 

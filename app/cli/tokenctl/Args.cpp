@@ -20,7 +20,7 @@ const std::map<std::string, VerbSpec> &specs()
             {"curl", {{"--min-valid", "--url"}, {}, true}},
             {"kubectl", {{"--min-valid", "--url"}, {}}},
             {"rejected", {{"--url"}, {}}},
-            {"login", {{"--url"}, {"--password-stdin"}}},
+            {"login", {{"--url"}, {"--password-stdin", "--no-browser", "--dialog", "--no-dialog"}}},
             {"add",
              {{"--dialect", "--server", "--client-id", "--name", "--user", "--scope", "--method"},
               {"--client-secret-stdin"}}},

@@ -182,7 +182,7 @@ int rejected(Context &c, const Args &a)
 }
 
 // A secret only ever comes from stdin (never argv or the environment): one line, into `key`.
-static bool secretFromStdin(WireMessage *req, const char *key)
+bool secretFromStdin(WireMessage *req, const char *key)
 {
     std::string secret;
     const bool ok = tkcli::readLineFromStdin(&secret) && !secret.empty();
@@ -190,21 +190,6 @@ static bool secretFromStdin(WireMessage *req, const char *key)
         req->set(key, secret);
     tkcli::wipe(&secret);
     return ok;
-}
-
-int login(Context &c, const Args &a)
-{
-    WireMessage req("login");
-    if (!TokenRequest::selectAccount(a, &req))
-        return usage("login needs ACCOUNT (a name, an id or --url URL)");
-    if (a.has("--password-stdin") && !secretFromStdin(&req, "password"))
-        return usage("--password-stdin: no password on stdin");
-    WireMessage reply;
-    const int rc = tkcli::request(c.client, req, &reply, kProgram);
-    req.wipe();
-    if (rc == 0 && reply.has("message"))
-        std::fprintf(stderr, "tokenctl: %s\n", reply.get("message").c_str());
-    return rc;
 }
 
 int add(Context &c, const Args &a)
@@ -278,10 +263,11 @@ int status(Context &c, const Args &)
                                                          : c.client.error().c_str());
         return tkwire::ExitOther;
     }
-    std::printf("Tokenkeeper %s is running (pid %s)\nagent socket: %s (protocol %s)\n"
+    std::printf("Tokenkeeper %s is running (pid %s)\nagent socket: %s (protocol %s, revision %s)\n"
                 "accounts: %s\n",
                 reply.get("version").c_str(), reply.get("pid").c_str(), reply.get("socket").c_str(),
-                reply.get("protocol").c_str(), reply.get("accounts").c_str());
+                reply.get("protocol").c_str(), reply.get("revision", "1").c_str(),
+                reply.get("accounts").c_str());
     return 0;
 }
 
