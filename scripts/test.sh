@@ -13,6 +13,9 @@ if [ "${1:-}" = "--inner" ]; then
   # Secret Service: create and unlock the "login" collection without a prompt.
   eval "$(printf '%s' 'tokenkeeper-ci-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
+  # Tests that act on the real per-user Tokenkeeper data (tokenkeeper --forget-all) run only here,
+  # where HOME, the D-Bus session and the keyring are private to this run.
+  export TOKENKEEPER_TEST_SESSION=1
   # The bus name is claimed ~10 ms after the daemon returns; racing it activates a second daemon.
   for _ in $(seq 1 200); do
     gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \

@@ -29,7 +29,7 @@ expect("${manpage}" "\"Tokenkeeper ${VERSION}\"" ".TH must say Tokenkeeper ${VER
 foreach(opt IN ITEMS "help" "version" "minimized" "demo\\\\-server")
     expect("${manpage}" "\\\\-\\\\-${opt}" "option --${opt} not documented")
 endforeach()
-expect("${manpage}" "tokenkeeper\\.conf" "FILES must name tokenkeeper.conf")
+expect("${manpage}" "tokenkeeper\\.ini" "FILES must name tokenkeeper.ini")
 expect("${manpage}" "keychain" "FILES must say secrets live in the keychain")
 
 find_program(MAN man)
