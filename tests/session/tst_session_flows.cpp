@@ -1,3 +1,4 @@
+#include "ListeningPorts.h"
 #include "SessionRig.h"
 
 #include <QFile>
@@ -81,22 +82,6 @@ class tst_SessionFlows : public QObject
         return fetch(nam->get(QNetworkRequest(callback)), nullptr, nullptr);
     }
 
-    static bool listening(quint16 port)
-    {
-        // /proc/net/tcp: state 0A (LISTEN) on 0100007F (127.0.0.1):port.
-        QFile f(QStringLiteral("/proc/net/tcp"));
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        const QByteArray needle =
-                QByteArray(":") + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const QList<QByteArray> cols = line.simplified().split(' ');
-            if (cols.size() > 3 && cols.at(1).endsWith(needle) && cols.at(3) == "0A")
-                return true;
-        }
-        return false;
-    }
-
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<AuthError>(); }
 
@@ -120,7 +105,8 @@ private Q_SLOTS:
         QVERIFY(!q.queryItemValue(QStringLiteral("state")).isEmpty());
         const QUrl redirect(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
-        QVERIFY(listening(quint16(redirect.port()))); // on 127.0.0.1 only, while waiting
+        QVERIFY(listening(quint16(redirect.port()),
+                          "0100007F")); // on 127.0.0.1 only, while waiting
         QVERIFY(approveInBrowser(opened, &browser));
         QTRY_COMPARE(finished.size(), 1);
         const AuthError error = finished.first().first().value<AuthError>();

@@ -1,5 +1,6 @@
 #include "AccountSession.h"
 #include "KeychainSecretStore.h"
+#include "ListeningPorts.h"
 #include "LoginDialog.h"
 #include "SignInMethodPanel.h"
 #include "UiTestRig.h"
@@ -31,22 +32,6 @@ using Field = LoginValidator::Field;
 class tst_ChromiumSignIn : public QObject
 {
     Q_OBJECT
-private:
-    static bool listening(quint16 port) // /proc/net/tcp: LISTEN (0A) on 127.0.0.1:port
-    {
-        QFile f(QStringLiteral("/proc/net/tcp"));
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        const QByteArray needle =
-                "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const QList<QByteArray> cols = line.simplified().split(' ');
-            if (cols.size() > 3 && cols.at(1) == needle && cols.at(3) == "0A")
-                return true;
-        }
-        return false;
-    }
-
 private Q_SLOTS:
     void browserSignInThroughChromium()
     {
@@ -107,7 +92,7 @@ private Q_SLOTS:
             port = quint16(QUrl(QUrlQuery(url).queryItemValue(QStringLiteral("redirect_uri"),
                                                               QUrl::FullyDecoded))
                                    .port());
-            QVERIFY(port == 0 || listening(port) || !signedIn.isEmpty());
+            QVERIFY(port == 0 || listening(port, "0100007F") || !signedIn.isEmpty());
         }
         QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 120000);
         QFile pid(pidFile);
@@ -116,7 +101,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!d); // the dialog closed itself
         QTRY_COMPARE(s->state(), SessionState::Active);
         if (port)
-            QTRY_VERIFY(!listening(port)); // the listener is gone after the sign-in
+            QTRY_VERIFY(!listening(port, "0100007F")); // the listener is gone after the sign-in
 
         // The server's side: one live grant, for demo, with the issued refresh token.
         QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);

@@ -1,5 +1,7 @@
 #include "AgentClient.h"
 
+#include "SpawnDetached.h"
+
 #include "ErrorCodes.h"
 #include "FrameCodec.h"
 
@@ -89,49 +91,12 @@ static std::string appPath()
 bool AgentClient::startApp()
 {
     const std::string app = appPath();
-    // The exec's outcome comes back through a close-on-exec pipe: EOF = it ran, errno = it
-    // could not (so a missing binary fails at once instead of after the whole wait).
-    int report[2];
-    if (::pipe2(report, O_CLOEXEC) != 0) {
-        m_error = std::string("cannot start Tokenkeeper: ") + std::strerror(errno);
-        return false;
-    }
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        m_error = std::string("cannot start Tokenkeeper: ") + std::strerror(errno);
-        ::close(report[0]);
-        ::close(report[1]);
-        return false;
-    }
-    if (pid == 0) {
-        // Detached: a new session, no terminal, output discarded; the app outlives us.
-        ::close(report[0]);
-        ::setsid();
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        if (::fork() != 0)
-            ::_exit(0); // the grandchild is reparented: no zombie, no wait needed by us
-        const char *argv[] = {app.c_str(), "--minimized", nullptr};
-        ::execvp(argv[0], const_cast<char *const *>(argv));
-        const int err = errno;
-        if (::write(report[1], &err, sizeof err) < 0) { }
-        ::_exit(127);
-    }
-    ::close(report[1]);
-    int execErrno = 0;
-    ssize_t got;
-    while ((got = ::read(report[0], &execErrno, sizeof execErrno)) < 0 && errno == EINTR) { }
-    ::close(report[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    // The exec's outcome is known at once: a missing binary fails now, not after the wait.
+    const int failed = tkcli::spawnDetached({app, "--minimized"});
     m_started = true;
-    if (got == sizeof execErrno) {
+    if (failed != 0) {
         m_error = "Tokenkeeper is not running and could not be started (" + app + ": "
-                + std::strerror(execErrno) + "); install it, or start it yourself";
+                + std::strerror(failed) + "); install it, or start it yourself";
         return false;
     }
     const std::string t = env("TOKENKEEPER_START_TIMEOUT_MS");

@@ -1,5 +1,7 @@
 #include "BrowserOpen.h"
 
+#include "SpawnDetached.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -67,52 +69,11 @@ std::vector<std::vector<std::string>> candidates(const std::string &browserEnv,
 
 // Starts argv detached; false when it could not be executed (the errno comes back through a
 // close-on-exec pipe, as when tokenctl starts the app).
-static bool spawn(const std::vector<std::string> &args)
-{
-    int report[2];
-    if (::pipe2(report, O_CLOEXEC) != 0)
-        return false;
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(report[0]);
-        ::close(report[1]);
-        return false;
-    }
-    if (pid == 0) {
-        ::close(report[0]);
-        ::setsid();
-        const int null = ::open("/dev/null", O_RDWR);
-        if (null >= 0) {
-            ::dup2(null, 0);
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        if (::fork() != 0)
-            ::_exit(0); // the grandchild is reparented: no zombie, nothing to wait for
-        std::vector<char *> argv;
-        for (const std::string &a : args)
-            argv.push_back(const_cast<char *>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execvp(argv[0], argv.data());
-        const int err = errno;
-        if (::write(report[1], &err, sizeof err) < 0) { }
-        ::_exit(127);
-    }
-    ::close(report[1]);
-    int execErrno = 0;
-    ssize_t got;
-    while ((got = ::read(report[0], &execErrno, sizeof execErrno)) < 0 && errno == EINTR) { }
-    ::close(report[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) { }
-    return got != sizeof execErrno;
-}
-
 bool open(const std::string &url, std::string *used)
 {
     const char *env = std::getenv("BROWSER");
     for (const auto &argv : candidates(env ? env : "", url)) {
-        if (spawn(argv)) {
+        if (tkcli::spawnDetached(argv) == 0) {
             *used = argv.front();
             return true;
         }
