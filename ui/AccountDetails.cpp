@@ -2,6 +2,7 @@
 #include "ErrorText.h"
 
 #include "AccountText.h"
+#include "ApprovalsPanel.h"
 #include "TimeFormat.h"
 
 #include <QFormLayout>
@@ -40,7 +41,15 @@ AccountDetails::AccountDetails(QWidget *parent) : QWidget(parent)
     m_problem = addRow(tr("Last problem:"));
     m_actions = new QHBoxLayout;
     layout->addLayout(m_actions);
+    layout->addSpacing(fontMetrics().height() / 2);
+    m_approvals = new ApprovalsPanel(this);
+    layout->addWidget(m_approvals);
     layout->addStretch(1);
+}
+
+void AccountDetails::setApprovalBroker(ApprovalBroker *broker)
+{
+    m_approvals->setBroker(broker);
 }
 
 QLabel *AccountDetails::addRow(const QString &label)
@@ -107,6 +116,7 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
     m_scopes->setText(scopes.isEmpty() ? tr("the server's default") : scopes);
     const QString problem = AccountText::lastError(s);
     m_problem->setText(problem.isEmpty() ? tr("none") : problem);
+    m_approvals->setAccount(s.config.id, now);
 }
 
 QString AccountDetails::text() const
@@ -118,5 +128,7 @@ QString AccountDetails::text() const
         if (label && value)
             parts << label->text() + QLatin1Char(' ') + value->text();
     }
+    if (m_approvals->isVisibleTo(this))
+        parts << m_approvals->text();
     return parts.join(QLatin1Char('\n'));
 }

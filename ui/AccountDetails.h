@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class ApprovalBroker;
+class ApprovalsPanel;
 class QBoxLayout;
 class QFormLayout;
 class QLabel;
@@ -11,7 +13,8 @@ class QLabel;
 // The detail pane of the main window for the selected account: name, host and state on top;
 // the times (access token, sign-in end, last and next refresh, exact times on hover), storage,
 // sign-in method, scopes and the last problem in full; below them the row of action buttons
-// the window puts there. Shows text only, never a token.
+// the window puts there, then which programs may have the token (ApprovalsPanel, once the
+// window has the agent's broker). Shows text only, never a token.
 class AccountDetails : public QWidget
 {
     Q_OBJECT
@@ -20,6 +23,8 @@ public:
 
     void setAccount(const AccountSnapshot &snapshot, qint64 nowMs, const QString &statusLine);
     QBoxLayout *actionRow() const { return m_actions; }
+    void setApprovalBroker(ApprovalBroker *broker);
+    ApprovalsPanel *approvals() const { return m_approvals; }
     QString text() const; // everything shown, for tests and accessibility checks
 
     static QString methodText(const AccountConfig &config);
@@ -41,4 +46,5 @@ private:
     QLabel *m_scopes;
     QLabel *m_problem;
     QBoxLayout *m_actions;
+    ApprovalsPanel *m_approvals;
 };

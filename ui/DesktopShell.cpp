@@ -148,6 +148,7 @@ DesktopShell::DesktopShell(const Options &options) : m_options(options)
     AgentReplies::setDescriber(&ErrorText::describe);
     AgentReplies::setProblemDescriber(&ErrorText::configProblem);
     p.agentService.setApprovalBroker(&p.approvals);
+    p.window.setApprovalBroker(&p.approvals);
     QObject::connect(&p.approvals, &ApprovalBroker::promptRequested, &p.approvals,
                      [a = &p.approvals](const ApprovalBroker::Prompt &prompt) {
                          ApprovalPrompt::showFor(a, prompt);

@@ -288,6 +288,11 @@ void MainWindow::updateDetails()
                               m_model->statusLine(row));
 }
 
+void MainWindow::setApprovalBroker(ApprovalBroker *broker)
+{
+    m_details->setApprovalBroker(broker);
+}
+
 void MainWindow::setTrayController(TrayController *tray)
 {
     m_tray = tray;

@@ -5,6 +5,7 @@
 #include <QTimer>
 
 class AccountDetails;
+class ApprovalBroker;
 class AccountListModel;
 class AccountSession;
 class ClipboardGuard;
@@ -38,6 +39,8 @@ public:
 
     void setTrayController(TrayController *tray);
     void setClipboardGuard(ClipboardGuard *clipboard);
+    // Which programs may have each account's token, in the detail pane (the agent's broker).
+    void setApprovalBroker(ApprovalBroker *broker);
     void setDemoMode(bool demo); // title, demo password hint, no "Start at login"
     void showAndRaise();
     QString selectedAccountId() const;

@@ -82,6 +82,20 @@ void ApprovalBroker::decide(const AccountConfig &account, const PeerIdentity &pe
     showNext(account.id);
 }
 
+void ApprovalBroker::setPolicy(const QString &accountId, ApprovalPolicy::Policy policy)
+{
+    if (m_policy->policy(accountId) == policy)
+        return;
+    m_policy->setPolicy(accountId, policy);
+    Q_EMIT decisionsChanged(accountId);
+}
+
+void ApprovalBroker::forget(const QString &accountId, const QString &entryKey)
+{
+    m_policy->forget(accountId, entryKey);
+    Q_EMIT decisionsChanged(accountId);
+}
+
 void ApprovalBroker::showNext(const QString &accountId)
 {
     auto it = m_queues.find(accountId);
@@ -103,9 +117,11 @@ void ApprovalBroker::answer(quint64 promptId, Answer answer)
             if (pending->prompt.id != promptId)
                 continue;
             const bool allowed = answer != Answer::Deny;
-            if (answer != Answer::AllowOnce)
+            if (answer != Answer::AllowOnce) {
                 m_policy->remember(pending->prompt.accountId, pending->prompt.program,
                                    pending->fileIdentity, allowed, m_clock->wallMs());
+                Q_EMIT decisionsChanged(pending->prompt.accountId);
+            }
             resolve(it.key(), promptId, allowed,
                     allowed ? QString()
                             : tr("you denied %1 access to %2")

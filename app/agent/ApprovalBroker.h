@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountConfig.h"
+#include "ApprovalPolicy.h"
 #include "PeerIdentity.h"
 
 #include <functional>
@@ -10,7 +11,6 @@
 #include <QObject>
 #include <QTimer>
 
-class ApprovalPolicy;
 class Clock;
 
 // Decides whether a program may have an account's token: the account's policy, then the
@@ -46,11 +46,17 @@ public:
                 Done done);
     void answer(quint64 promptId, Answer answer);
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // What the account's settings pane shows and changes; every change is announced.
+    const ApprovalPolicy *policy() const { return m_policy; }
+    void setPolicy(const QString &accountId, ApprovalPolicy::Policy policy);
+    void forget(const QString &accountId, const QString &entryKey);
     int pendingPrompts() const; // programs waiting (shown or queued), for tests
 
 Q_SIGNALS:
     void promptRequested(const ApprovalBroker::Prompt &prompt);
     void promptWithdrawn(quint64 promptId); // timed out: the UI closes it
+    void decisionsChanged(const QString &accountId); // policy or remembered programs
 
 private:
     struct Pending

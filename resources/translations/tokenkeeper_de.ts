@@ -4,123 +4,123 @@
 <context>
     <name>AccountDetails</name>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="20"/>
+        <location filename="../../ui/AccountDetails.cpp" line="21"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="23"/>
+        <location filename="../../ui/AccountDetails.cpp" line="24"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="26"/>
+        <location filename="../../ui/AccountDetails.cpp" line="27"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="33"/>
+        <location filename="../../ui/AccountDetails.cpp" line="34"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="34"/>
+        <location filename="../../ui/AccountDetails.cpp" line="35"/>
         <source>Sign-in ends:</source>
         <translation>Anmeldung endet:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="35"/>
+        <location filename="../../ui/AccountDetails.cpp" line="36"/>
         <source>Last renewal:</source>
         <translation>Letzte Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="36"/>
+        <location filename="../../ui/AccountDetails.cpp" line="37"/>
         <source>Next renewal:</source>
         <translation>Nächste Erneuerung:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="37"/>
+        <location filename="../../ui/AccountDetails.cpp" line="38"/>
         <source>Stored in:</source>
         <translation>Gespeichert in:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="38"/>
+        <location filename="../../ui/AccountDetails.cpp" line="39"/>
         <source>Sign-in method:</source>
         <translation>Anmeldeverfahren:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="39"/>
+        <location filename="../../ui/AccountDetails.cpp" line="40"/>
         <source>Scopes:</source>
         <translation>Berechtigungen (Scopes):</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="40"/>
+        <location filename="../../ui/AccountDetails.cpp" line="41"/>
         <source>Last problem:</source>
         <translation>Letztes Problem:</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="65"/>
+        <location filename="../../ui/AccountDetails.cpp" line="74"/>
         <source>Browser sign-in (authorization code with PKCE), client %1</source>
         <translation>Anmeldung im Browser (Autorisierungscode mit PKCE), Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="67"/>
+        <location filename="../../ui/AccountDetails.cpp" line="76"/>
         <source>Device code entered on the server&apos;s page, client %1</source>
         <translation>Gerätecode, auf der Seite des Servers eingegeben, Client %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="70"/>
+        <location filename="../../ui/AccountDetails.cpp" line="79"/>
         <source>Venafi TPP password sign-in as %1 (client %2)</source>
         <translation>Venafi-TPP-Anmeldung mit Passwort als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="72"/>
+        <location filename="../../ui/AccountDetails.cpp" line="81"/>
         <source>Salesforce username-password flow as %1 (consumer key %2)</source>
         <translation>Salesforce-Anmeldung mit Benutzername und Passwort als %1 (Consumer Key %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="75"/>
+        <location filename="../../ui/AccountDetails.cpp" line="84"/>
         <source>OAuth 2.0 password grant as %1 (client %2)</source>
         <translation>OAuth-2.0-Passwort-Grant als %1 (Client %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="91"/>
+        <location filename="../../ui/AccountDetails.cpp" line="100"/>
         <source>valid, expires %1</source>
         <translation>gültig, läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="92"/>
+        <location filename="../../ui/AccountDetails.cpp" line="101"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="97"/>
-        <location filename="../../ui/AccountDetails.cpp" line="109"/>
+        <location filename="../../ui/AccountDetails.cpp" line="106"/>
+        <location filename="../../ui/AccountDetails.cpp" line="118"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="101"/>
+        <location filename="../../ui/AccountDetails.cpp" line="110"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="101"/>
+        <location filename="../../ui/AccountDetails.cpp" line="110"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="102"/>
+        <location filename="../../ui/AccountDetails.cpp" line="111"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="103"/>
+        <location filename="../../ui/AccountDetails.cpp" line="112"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="107"/>
+        <location filename="../../ui/AccountDetails.cpp" line="116"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -429,6 +429,99 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <location filename="../../ui/ApprovalPrompt.cpp" line="27"/>
         <source>&amp;Deny</source>
         <translation>&amp;Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPanel</name>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="23"/>
+        <source>&lt;b&gt;Programs&lt;/b&gt; (tokenctl, git, kubectl and your scripts)</source>
+        <translation>&lt;b&gt;Programme&lt;/b&gt; (tokenctl, git, kubectl und Ihre Skripte)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="26"/>
+        <source>Hand the token &amp;to:</source>
+        <translation>Token weiter&amp;geben an:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="28"/>
+        <source>Programs I allow when they first ask</source>
+        <translation>Programme, die ich bei der ersten Anfrage erlaube</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="29"/>
+        <source>Any program of mine, without asking</source>
+        <translation>Jedes meiner Programme, ohne Rückfrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="31"/>
+        <source>No program</source>
+        <translation>Kein Programm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="32"/>
+        <source>Which programs get the token</source>
+        <translation>Welche Programme das Token erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="44"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="44"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="44"/>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="52"/>
+        <source>Remembered programs</source>
+        <translation>Gemerkte Programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="55"/>
+        <source>No program&apos;s answer is remembered for this account.</source>
+        <translation>Für dieses Konto ist keine Antwort zu einem Programm gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="60"/>
+        <source>For&amp;get the answer</source>
+        <translation>Antwort &amp;vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="61"/>
+        <source>The program is asked about again the next time it wants the token.</source>
+        <translation>Beim nächsten Abruf des Tokens wird wieder nach dem Programm gefragt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="116"/>
+        <source>A program asks once; Tokenkeeper names it and where it was started from. The answers below apply to that exact file: a replaced or rebuilt program asks again.</source>
+        <translation>Ein Programm fragt einmal; Tokenkeeper nennt es und woraus es gestartet wurde. Die Antworten unten gelten für genau diese Datei: ein ersetztes oder neu gebautes Programm fragt erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="121"/>
+        <source>Every program running as you gets the token without a question. Each hand-out is still written to the event log.</source>
+        <translation>Jedes Programm, das unter Ihrem Benutzer läuft, erhält das Token ohne Rückfrage. Jede Herausgabe wird trotzdem im Ereignisprotokoll vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="125"/>
+        <source>No program gets the token; only you can copy it from this window.</source>
+        <translation>Kein Programm erhält das Token; nur Sie können es aus diesem Fenster kopieren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="134"/>
+        <source>always allowed</source>
+        <translation>immer erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="134"/>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1809,7 +1902,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="372"/>
+        <location filename="../../ui/MainWindow.cpp" line="377"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>

@@ -3,6 +3,9 @@
 // fake server. A tool, not product code: it waits with QTest::qWaitFor.
 //   tk-screenshots [OUTDIR] [--dark] [--lang de]   (file names get "-dark" / "-de")
 #include "AccountSession.h"
+#include "ApprovalBroker.h"
+#include "ApprovalPolicy.h"
+#include "ApprovalPrompt.h"
 #include "LoginDialog.h"
 #include "SignInMethodPanel.h"
 #include "Translations.h"
@@ -15,7 +18,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPalette>
+#include <QSettings>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTest>
 
 static QString g_suffix;
@@ -122,7 +127,21 @@ int main(int argc, char **argv)
         ok &= save(&empty, dir, QStringLiteral("main-window-empty-demo.png"));
     }
     rig.window->setClipboardGuard(rig.clipboard.get());
-    rig.window->resize(1100, 640);
+    // The programs that asked for the first account's token (the hand-off approvals).
+    QTemporaryDir approvalDir;
+    QSettings approvalSettings(approvalDir.filePath(QStringLiteral("approvals.ini")),
+                               QSettings::IniFormat);
+    ApprovalPolicy approvalPolicy(&approvalSettings);
+    ApprovalBroker approvals(&approvalPolicy, &rig.clock);
+    const QString firstId = rig.model->sessionAt(0)->id();
+    approvalPolicy.remember(firstId, QStringLiteral("/usr/bin/git"), QStringLiteral("1:2:3:4"),
+                            true, rig.clock.wallMs() - 3 * 86'400'000LL);
+    approvalPolicy.remember(firstId, QStringLiteral("/usr/bin/kubectl"), QStringLiteral("1:2:3:5"),
+                            true, rig.clock.wallMs() - 3'600'000);
+    approvalPolicy.remember(firstId, QStringLiteral("/home/alice/bin/sync-certs.py"),
+                            QStringLiteral("1:2:3:6"), false, rig.clock.wallMs() - 600'000);
+    rig.window->setApprovalBroker(&approvals);
+    rig.window->resize(1100, 760);
     ok &= save(rig.window.get(), dir, QStringLiteral("main-window.png"));
     rig.window->selectAccount(dead->id());
     ok &= save(rig.window.get(), dir, QStringLiteral("main-window-reauth.png"));
@@ -178,6 +197,17 @@ int main(int argc, char **argv)
     ok &= save(again, dir, QStringLiteral("login-busy.png"));
     again->setBusy(false);
     again->close();
+
+    ApprovalBroker::Prompt question;
+    question.id = 1;
+    question.accountId = firstId;
+    question.accountName = rig.model->sessionAt(0)->config().displayName;
+    question.scope = rig.model->sessionAt(0)->config().scope;
+    question.program = QStringLiteral("/usr/bin/curl");
+    question.description = QStringLiteral("curl (pid 48213), started from bash, from xterm");
+    auto *prompt = new ApprovalPrompt(question); // deletes itself when closed
+    ok &= save(prompt, dir, QStringLiteral("approval-prompt.png"));
+    prompt->close();
 
     TrayController tray(rig.model.get(), rig.clipboard.get());
     tray.flush();
