@@ -106,11 +106,26 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
         m_access->setText(tr("none"));
         m_access->setToolTip(QString());
     }
-    setTime(m_grantEnd, signedIn ? s.refreshUntilMs : 0, now,
-            signedIn ? tr("not announced by the server") : tr("not signed in"));
+    if (s.state == SessionState::ReauthRequired) {
+        m_grantEnd->setText(s.reauthSinceMs > 0
+                                    ? tr("ended %1").arg(TimeFormat::relative(s.reauthSinceMs, now))
+                                    : tr("ended"));
+        m_grantEnd->setToolTip(s.reauthSinceMs > 0 ? TimeFormat::absolute(s.reauthSinceMs, now)
+                                                   : QString());
+    } else {
+        // Nothing is known of a grant until the first sign-in has finished.
+        const bool granted = signedIn && (s.hasAccessToken || s.refreshUntilMs > 0);
+        setTime(m_grantEnd, granted ? s.refreshUntilMs : 0, now,
+                granted ? tr("not announced by the server") : tr("not signed in"));
+    }
     setTime(m_lastRefresh, s.lastRefreshMs, now, tr("not since Tokenkeeper started"));
     setTime(m_nextRefresh, s.nextRefreshMs, now, tr("none scheduled"));
-    m_storage->setText(ErrorText::storage(s.storage));
+    // "Saved in the keychain" only when something is: a signed-out account has nothing there.
+    const bool nothingYet = s.state == SessionState::SignedOut
+            || (s.state == SessionState::SigningIn && !s.hasAccessToken);
+    m_storage->setText(nothingYet && s.storage == StorageStatus::Ok
+                               ? tr("nothing stored yet (not signed in)")
+                               : ErrorText::storage(s.storage));
     m_method->setText(methodText(s.config));
     const QString scopes = s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope;
     m_scopes->setText(scopes.isEmpty() ? tr("the server's default") : scopes);

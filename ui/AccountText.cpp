@@ -82,8 +82,17 @@ QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool not
         else
             line = tr("Signed in");
         break;
-    case SessionState::Refreshing:
     case SessionState::SigningIn:
+        if (s.config.signInMethod == SignInMethod::Browser) {
+            line = tr("Waiting for you to sign in in the browser");
+            break;
+        }
+        if (s.config.signInMethod == SignInMethod::Device) {
+            line = tr("Waiting for the code to be entered");
+            break;
+        }
+        [[fallthrough]];
+    case SessionState::Refreshing:
     case SessionState::Revoking:
         line = notAnswering ? tr("The server is not answering") : stateName(s.state);
         break;

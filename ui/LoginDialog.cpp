@@ -185,8 +185,12 @@ void LoginDialog::applyDialect()
     m_clientId->setAccessibleName(clientLabel->text().remove(QLatin1Char('&')).chopped(1));
     m_clientSecret->setAccessibleName(secretLabel->text().remove(QLatin1Char('&')).chopped(1));
     m_clientSecret->setPlaceholderText(
-            m_base.hasClientSecret ? tr("Stored in the keychain; leave empty to keep it")
-                                   : (generic ? tr("Only for confidential clients") : QString()));
+            m_base.hasClientSecret
+                    ? tr("Stored in the keychain; leave empty to keep it")
+                    : (generic ? tr("Only for confidential clients")
+                               : (m_method->method() == SignInMethod::Password
+                                          ? QString()
+                                          : tr("Only if the app requires it for this flow"))));
     // A locked identity shows the endpoints as configured, not a "typed by hand" choice.
     m_form->setRowVisible(m_manual, generic && !m_identityLocked);
     m_form->setRowVisible(m_tokenEndpoint, generic && m_manual->isChecked());

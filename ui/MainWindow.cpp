@@ -263,7 +263,7 @@ void MainWindow::fitToScreen()
     const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
     const QRect avail = screen ? screen->availableGeometry() : QRect(0, 0, 1024, 700);
     // At any scale factor: never larger than 90 % of the available area.
-    const QSize wanted = saved.isEmpty() ? QSize(1000, 640) : size();
+    const QSize wanted = saved.isEmpty() ? QSize(1060, 760) : size();
     resize(wanted.boundedTo(avail.size() * 0.9));
     if (!avail.contains(frameGeometry()))
         move(avail.topLeft()

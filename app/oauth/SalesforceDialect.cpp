@@ -272,7 +272,10 @@ QList<ConfigProblem> SalesforceDialect::validate(const AccountDraft &draft) cons
     QList<ConfigProblem> out;
     DraftCheck::url(&out, F::Server, draft.server, true);
     DraftCheck::common(&out, draft);
-    if (!draft.hasClientSecret) { // every connected app and External Client App has one
+    // The username-password flow always sends the consumer secret. The web server flow with
+    // PKCE and the device flow work without one when the app does not require it ("Require
+    // Secret for Web Server Flow" off); if it does, the server says so and the dialog asks.
+    if (!draft.hasClientSecret && draft.method == SignInMethod::Password) {
         ConfigProblem p;
         p.field = F::ClientSecret;
         out.append(p);

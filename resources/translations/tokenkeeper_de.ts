@@ -95,32 +95,47 @@
     </message>
     <message>
         <location filename="../../ui/AccountDetails.cpp" line="106"/>
-        <location filename="../../ui/AccountDetails.cpp" line="118"/>
+        <location filename="../../ui/AccountDetails.cpp" line="133"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="110"/>
+        <location filename="../../ui/AccountDetails.cpp" line="111"/>
+        <source>ended %1</source>
+        <translation>endete %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="112"/>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="119"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="110"/>
+        <location filename="../../ui/AccountDetails.cpp" line="119"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="111"/>
+        <location filename="../../ui/AccountDetails.cpp" line="121"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="112"/>
+        <location filename="../../ui/AccountDetails.cpp" line="122"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="116"/>
+        <location filename="../../ui/AccountDetails.cpp" line="127"/>
+        <source>nothing stored yet (not signed in)</source>
+        <translation>noch nichts gespeichert (nicht angemeldet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="131"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -128,62 +143,62 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="185"/>
+        <location filename="../../ui/AccountListModel.cpp" line="189"/>
         <source>no token</source>
         <translation>kein Token</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="190"/>
+        <location filename="../../ui/AccountListModel.cpp" line="194"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="192"/>
+        <location filename="../../ui/AccountListModel.cpp" line="196"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="264"/>
+        <location filename="../../ui/AccountListModel.cpp" line="268"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="266"/>
+        <location filename="../../ui/AccountListModel.cpp" line="270"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="268"/>
+        <location filename="../../ui/AccountListModel.cpp" line="272"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="270"/>
+        <location filename="../../ui/AccountListModel.cpp" line="274"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="272"/>
+        <location filename="../../ui/AccountListModel.cpp" line="276"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="274"/>
+        <location filename="../../ui/AccountListModel.cpp" line="278"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="276"/>
+        <location filename="../../ui/AccountListModel.cpp" line="280"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="278"/>
+        <location filename="../../ui/AccountListModel.cpp" line="282"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="280"/>
+        <location filename="../../ui/AccountListModel.cpp" line="284"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -238,7 +253,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="47"/>
-        <location filename="../../ui/AccountText.cpp" line="92"/>
+        <location filename="../../ui/AccountText.cpp" line="101"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
@@ -272,17 +287,17 @@
         <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="88"/>
+        <location filename="../../ui/AccountText.cpp" line="97"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="96"/>
+        <location filename="../../ui/AccountText.cpp" line="105"/>
         <source>The server is not answering · %1</source>
         <translation>Der Server antwortet nicht · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="111"/>
+        <location filename="../../ui/AccountText.cpp" line="120"/>
         <source>; access token expires %1</source>
         <translation>; Zugriffstoken läuft ab %1</translation>
     </message>
@@ -291,97 +306,107 @@
         <translation type="vanished">; Zugriffstoken %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="113"/>
+        <location filename="../../ui/AccountText.cpp" line="87"/>
+        <source>Waiting for you to sign in in the browser</source>
+        <translation>Wartet auf Ihre Anmeldung im Browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="91"/>
+        <source>Waiting for the code to be entered</source>
+        <translation>Wartet auf die Eingabe des Codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountText.cpp" line="122"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="123"/>
+        <location filename="../../ui/AccountText.cpp" line="132"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="125"/>
+        <location filename="../../ui/AccountText.cpp" line="134"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="127"/>
+        <location filename="../../ui/AccountText.cpp" line="136"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="129"/>
+        <location filename="../../ui/AccountText.cpp" line="138"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="131"/>
+        <location filename="../../ui/AccountText.cpp" line="140"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="133"/>
+        <location filename="../../ui/AccountText.cpp" line="142"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="135"/>
+        <location filename="../../ui/AccountText.cpp" line="144"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="144"/>
+        <location filename="../../ui/AccountText.cpp" line="153"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="147"/>
+        <location filename="../../ui/AccountText.cpp" line="156"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="151"/>
+        <location filename="../../ui/AccountText.cpp" line="160"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="158"/>
+        <location filename="../../ui/AccountText.cpp" line="167"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="160"/>
+        <location filename="../../ui/AccountText.cpp" line="169"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="162"/>
+        <location filename="../../ui/AccountText.cpp" line="171"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="164"/>
+        <location filename="../../ui/AccountText.cpp" line="173"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="166"/>
+        <location filename="../../ui/AccountText.cpp" line="175"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="168"/>
+        <location filename="../../ui/AccountText.cpp" line="177"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="170"/>
+        <location filename="../../ui/AccountText.cpp" line="179"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="172"/>
+        <location filename="../../ui/AccountText.cpp" line="181"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -1304,57 +1329,62 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="188"/>
+        <location filename="../../ui/LoginDialog.cpp" line="189"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="189"/>
+        <location filename="../../ui/LoginDialog.cpp" line="190"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="232"/>
+        <location filename="../../ui/LoginDialog.cpp" line="193"/>
+        <source>Only if the app requires it for this flow</source>
+        <translation>Nur, wenn die App es für diesen Ablauf verlangt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="236"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="235"/>
+        <location filename="../../ui/LoginDialog.cpp" line="239"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="250"/>
+        <location filename="../../ui/LoginDialog.cpp" line="254"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="257"/>
+        <location filename="../../ui/LoginDialog.cpp" line="261"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="258"/>
+        <location filename="../../ui/LoginDialog.cpp" line="262"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="260"/>
+        <location filename="../../ui/LoginDialog.cpp" line="264"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="372"/>
+        <location filename="../../ui/LoginDialog.cpp" line="376"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="423"/>
+        <location filename="../../ui/LoginDialog.cpp" line="427"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="433"/>
+        <location filename="../../ui/LoginDialog.cpp" line="437"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>

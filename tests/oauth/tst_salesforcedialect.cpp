@@ -353,13 +353,20 @@ void tst_SalesforceDialect::validate()
     QCOMPARE(problems.first().field, ConfigProblem::Field::Server);
     QCOMPARE(problems.first().code, ConfigProblem::Code::UrlRefused);
     QCOMPARE(problems.first().refusal, EndpointPolicy::Refusal::PlainHttp);
-    // Every connected app has a consumer secret; a draft without one is refused at once.
+    // The username-password flow needs the consumer secret; a draft without one is refused.
     c.serverUrl = QUrl(QStringLiteral("https://login.salesforce.com"));
     c.hasClientSecret = false;
+    c.signInMethod = SignInMethod::Password;
     problems = d.validate(AccountDraft::from(c));
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first().field, ConfigProblem::Field::ClientSecret);
     QCOMPARE(problems.first().code, ConfigProblem::Code::Missing);
+    // Browser (PKCE) and device sign-in work with a public app that has no secret.
+    for (SignInMethod m : {SignInMethod::Browser, SignInMethod::Device}) {
+        c.signInMethod = m;
+        c.username.clear();
+        QVERIFY(d.validate(AccountDraft::from(c)).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SalesforceDialect)

@@ -36,6 +36,19 @@ private:
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale::c()); }
 
+    void signingInSaysWhoItWaitsFor()
+    {
+        AccountSnapshot s = snapshot(S::SigningIn);
+        s.config.signInMethod = SignInMethod::Browser;
+        QCOMPARE(AccountText::statusLine(s, kNow, false),
+                 QStringLiteral("Waiting for you to sign in in the browser"));
+        s.config.signInMethod = SignInMethod::Device;
+        QCOMPARE(AccountText::statusLine(s, kNow, false),
+                 QStringLiteral("Waiting for the code to be entered"));
+        s.config.signInMethod = SignInMethod::Password;
+        QCOMPARE(AccountText::statusLine(s, kNow, false), QStringLiteral("Signing in…"));
+    }
+
     void name_data()
     {
         QTest::addColumn<QString>("displayName");

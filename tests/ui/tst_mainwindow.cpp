@@ -379,6 +379,25 @@ private Q_SLOTS:
         QCOMPARE(model.statusLine(0), QStringLiteral("Renewing…"));
         clock.advance(AccountListModel::kNotAnsweringMs);
         QCOMPARE(model.statusLine(0), QStringLiteral("The server is not answering"));
+
+        // A browser or device sign-in waits on the person for minutes; the server is fine.
+        AccountSnapshot device =
+                makeSnapshot(QStringLiteral("d"), Dialect::Venafi, SessionState::SignedOut);
+        device.config.signInMethod = SignInMethod::Device;
+        FakeSession d(device);
+        model.addSession(&d);
+        d.setState(SessionState::SigningIn);
+        clock.advance(5 * AccountListModel::kNotAnsweringMs);
+        QCOMPARE(model.statusLine(1), QStringLiteral("Waiting for the code to be entered"));
+        // A password sign-in that hangs is the server's silence.
+        AccountSnapshot password =
+                makeSnapshot(QStringLiteral("p"), Dialect::Venafi, SessionState::SignedOut);
+        FakeSession p(password);
+        model.addSession(&p);
+        p.setState(SessionState::SigningIn);
+        QCOMPARE(model.statusLine(2), QStringLiteral("Signing in…"));
+        clock.advance(AccountListModel::kNotAnsweringMs);
+        QCOMPARE(model.statusLine(2), QStringLiteral("The server is not answering"));
     }
 };
 
