@@ -225,7 +225,19 @@ void LoginDialog::setConfig(const AccountConfig &config)
     m_method->setMethod(config.signInMethod);
     m_password->clear();
     applyDialect();
-    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
+    focusFirstToType();
+}
+
+void LoginDialog::focusFirstToType()
+{
+    // The first field the person still has to fill; with nothing left, the Sign in button.
+    for (QLineEdit *e : {m_server, m_clientId, m_username, m_password}) {
+        if (m_form->isRowVisible(e) && !e->isReadOnly() && e->text().isEmpty()) {
+            e->setFocus();
+            return;
+        }
+    }
+    m_signIn->setFocus();
 }
 
 void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
@@ -237,7 +249,7 @@ void LoginDialog::setReprompt(const AccountSnapshot &snapshot)
     // Says how it will sign in, so that a re-prompt is never a surprise form.
     setReason(AccountText::reauthReason(snapshot) + QLatin1Char('\n')
               + tr("Signs in with: %1").arg(AccountDetails::methodText(snapshot.config)));
-    m_password->setFocus();
+    focusFirstToType();
 }
 
 void LoginDialog::setIdentityLocked(bool locked)
@@ -245,14 +257,22 @@ void LoginDialog::setIdentityLocked(bool locked)
     m_identityLocked = locked;
     m_dialectLocked = locked || m_dialectLocked;
     m_dialect->setEnabled(!m_dialectLocked && !m_busy);
-    for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username})
+    for (QLineEdit *e : {m_server, m_tokenEndpoint, m_revocationEndpoint, m_clientId, m_username}) {
         e->setReadOnly(locked);
+        // Read-only must look it (Fusion draws it like an editable field): the window's colour
+        // for the field, from the palette.
+        QPalette p = e->palette();
+        p.setBrush(QPalette::Base, palette().brush(locked ? QPalette::Window : QPalette::Base));
+        e->setPalette(p);
+        e->setToolTip(locked ? tr("Part of the account's identity: change it with Edit")
+                             : QString());
+    }
     m_manual->setEnabled(!locked && !m_busy);
     applyDialect();
     if (locked) {
         if (m_reasonLabel->isHidden()) // a re-prompt keeps its "Sign in again" title
             setWindowTitle(tr("Sign in — %1").arg(AccountText::name(m_base)));
-        m_password->setFocus();
+        focusFirstToType();
     }
 }
 

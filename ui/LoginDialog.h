@@ -65,6 +65,7 @@ private:
     void buildForm();
     void submit();
     void applyDialect();
+    void focusFirstToType();
     Dialect dialect() const;
     QLineEdit *addField(const QString &label, const QString &accessibleName);
 

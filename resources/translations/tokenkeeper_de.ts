@@ -669,7 +669,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     <message>
         <location filename="../../ui/Autostart.cpp" line="101"/>
         <source>Start at login is not supported on this platform.</source>
-        <translation>Der Start bei der Anmeldung wird auf diesem System nicht unterstützt.</translation>
+        <translation>Der Start mit der Desktop-Sitzung wird auf diesem System nicht unterstützt.</translation>
     </message>
     <message>
         <location filename="../../ui/Autostart.cpp" line="106"/>
@@ -1344,47 +1344,52 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Nur, wenn die App es für diesen Ablauf verlangt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="236"/>
+        <location filename="../../ui/LoginDialog.cpp" line="248"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="239"/>
+        <location filename="../../ui/LoginDialog.cpp" line="251"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="254"/>
+        <location filename="../../ui/LoginDialog.cpp" line="268"/>
+        <source>Part of the account&apos;s identity: change it with Edit</source>
+        <translation>Teil der Identität des Kontos: ändern Sie es mit „Bearbeiten“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="274"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="261"/>
+        <location filename="../../ui/LoginDialog.cpp" line="281"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="262"/>
+        <location filename="../../ui/LoginDialog.cpp" line="282"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="264"/>
+        <location filename="../../ui/LoginDialog.cpp" line="284"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="376"/>
+        <location filename="../../ui/LoginDialog.cpp" line="396"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="427"/>
+        <location filename="../../ui/LoginDialog.cpp" line="447"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="437"/>
+        <location filename="../../ui/LoginDialog.cpp" line="457"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1638,7 +1643,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     <message>
         <location filename="../../ui/MainWindowActions.cpp" line="112"/>
         <source>Starts Tokenkeeper in the tray when you log in, so that tokens stay fresh</source>
-        <translation>Startet Tokenkeeper beim Anmelden im Infobereich, damit die Token aktuell bleiben</translation>
+        <translation>Startet Tokenkeeper mit Ihrer Desktop-Sitzung im Infobereich, damit die Token aktuell bleiben</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="87"/>

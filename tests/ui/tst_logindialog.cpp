@@ -390,6 +390,36 @@ private Q_SLOTS:
         QVERIFY(d.windowTitle().contains(QLatin1String("Production TPP")));
     }
 
+    void signingInToAnExistingAccountLocksItsIdentity()
+    {
+        AccountConfig c = venafi();
+        c.signInMethod = SignInMethod::Device;
+        LoginDialog d;
+        d.setConfig(c);
+        d.setIdentityLocked(true);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        for (Field f : {Field::Server, Field::ClientId}) {
+            QLineEdit *e = d.field(f);
+            QVERIFY(e->isReadOnly());
+            // It looks read-only: the window's colour, not the editable field's.
+            QCOMPARE(e->palette().color(QPalette::Base), d.palette().color(QPalette::Window));
+            QVERIFY(e->palette().color(QPalette::Base) != d.palette().color(QPalette::Base));
+        }
+        QVERIFY(!d.field(Field::Scope)->isReadOnly());
+        // Nothing to type for a device sign-in: Enter signs in.
+        auto *box = d.findChild<QDialogButtonBox *>();
+        QAbstractButton *signIn = nullptr;
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QDialogButtonBox::AcceptRole)
+                signIn = b;
+        QCOMPARE(QApplication::focusWidget(), signIn);
+        d.setIdentityLocked(false);
+        QVERIFY(!d.field(Field::Server)->isReadOnly());
+        QCOMPARE(d.field(Field::Server)->palette().color(QPalette::Base),
+                 d.palette().color(QPalette::Base));
+    }
+
     void changingTheTypeClearsAStaleProblem()
     {
         LoginDialog d;
