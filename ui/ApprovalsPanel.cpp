@@ -50,7 +50,6 @@ ApprovalsPanel::ApprovalsPanel(QWidget *parent) : QWidget(parent)
     m_programs->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_programs->header()->setStretchLastSection(false);
     m_programs->setAccessibleName(tr("Remembered programs"));
-    m_programs->setMaximumHeight(8 * fontMetrics().height());
     layout->addWidget(m_programs);
     m_none = new QLabel(tr("No program's answer is remembered for this account."), this);
     m_none->setWordWrap(true);
@@ -139,6 +138,13 @@ void ApprovalsPanel::reload()
             item->setSelected(true);
     }
     m_programs->sortItems(0, Qt::AscendingOrder);
+    // As tall as its rows (up to six, then it scrolls): no empty box under three programs.
+    if (!entries.isEmpty()) {
+        const int rows = qMin(int(entries.size()), 6);
+        const int rowHeight = qMax(m_programs->sizeHintForRow(0), fontMetrics().height());
+        m_programs->setFixedHeight(m_programs->header()->sizeHint().height() + rows * rowHeight
+                                   + 2 * m_programs->frameWidth() + 2);
+    }
     m_programs->setVisible(!entries.isEmpty());
     m_none->setVisible(entries.isEmpty());
     m_forget->setVisible(!entries.isEmpty());

@@ -90,6 +90,13 @@ void LoginDialog::buildForm()
     m_form->addRow(methodLabel, m_method->chooser());
     m_inputs.append(m_method->chooser());
     connect(m_method, &SignInMethodPanel::methodChanged, this, [this] { applyDialect(); });
+    // Once the browser is open or the code is shown, the wait is the person's, not the server's.
+    connect(m_method, &SignInMethodPanel::waitingOnPerson, this, [this](SignInMethod method) {
+        if (m_busy)
+            m_busyLabel->setText(method == SignInMethod::Device
+                                         ? tr("Waiting for the code to be entered…")
+                                         : tr("Waiting for you to sign in in the browser…"));
+    });
     m_username = addField(tr("&Username:"), tr("Username"));
     m_password = addField(tr("&Password:"), tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);

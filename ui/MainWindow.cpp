@@ -204,6 +204,8 @@ void MainWindow::buildUi()
     connect(copyLog, &QPushButton::clicked, this, &MainWindow::copyLog);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
+    // The accounts and their pane get most of the height; the log shows its last lines.
+    vertical->setSizes({28 * fontMetrics().height(), 11 * fontMetrics().height()});
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
     statusBar()->setAccessibleName(tr("Status"));

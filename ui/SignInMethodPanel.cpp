@@ -129,6 +129,7 @@ void SignInMethodPanel::showBrowserUrl(const QUrl &url)
     m_address->show();
     m_copy->setText(tr("Cop&y address"));
     setVisible(true); // the dialog grows with it (its layout sets the minimum size)
+    Q_EMIT waitingOnPerson(SignInMethod::Browser);
 }
 
 void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &verificationUri,
@@ -166,6 +167,7 @@ void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &veri
     }
     m_copy->setText(tr("Cop&y code"));
     setVisible(true); // the dialog grows with it (its layout sets the minimum size)
+    Q_EMIT waitingOnPerson(SignInMethod::Device);
 }
 
 void SignInMethodPanel::showTimeLeft()

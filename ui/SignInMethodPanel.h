@@ -40,6 +40,8 @@ public:
 Q_SIGNALS:
     void methodChanged(SignInMethod method);
     void openUrlRequested(const QUrl &url);
+    // The flow now waits on the person (in the browser, or entering the code).
+    void waitingOnPerson(SignInMethod method);
 
 private:
     void showTimeLeft();

@@ -1073,7 +1073,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="23"/>
         <location filename="../../ui/LoginDialog.cpp" line="24"/>
-        <location filename="../../ui/LoginDialog.cpp" line="138"/>
+        <location filename="../../ui/LoginDialog.cpp" line="145"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -1124,7 +1124,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="76"/>
-        <location filename="../../ui/LoginDialog.cpp" line="164"/>
+        <location filename="../../ui/LoginDialog.cpp" line="171"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
@@ -1170,8 +1170,8 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="84"/>
-        <location filename="../../ui/LoginDialog.cpp" line="166"/>
-        <location filename="../../ui/LoginDialog.cpp" line="179"/>
+        <location filename="../../ui/LoginDialog.cpp" line="173"/>
+        <location filename="../../ui/LoginDialog.cpp" line="186"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
@@ -1182,7 +1182,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
     </message>
     <message>
         <location filename="../../ui/LoginDialog.cpp" line="85"/>
-        <location filename="../../ui/LoginDialog.cpp" line="180"/>
+        <location filename="../../ui/LoginDialog.cpp" line="187"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
@@ -1197,102 +1197,112 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Anmelden &amp;mit:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="93"/>
+        <location filename="../../ui/LoginDialog.cpp" line="97"/>
+        <source>Waiting for the code to be entered…</source>
+        <translation>Wartet auf die Eingabe des Codes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="98"/>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Wartet auf Ihre Anmeldung im Browser…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/LoginDialog.cpp" line="100"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="93"/>
+        <location filename="../../ui/LoginDialog.cpp" line="100"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="94"/>
+        <location filename="../../ui/LoginDialog.cpp" line="101"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="94"/>
+        <location filename="../../ui/LoginDialog.cpp" line="101"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96"/>
+        <location filename="../../ui/LoginDialog.cpp" line="103"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="96"/>
+        <location filename="../../ui/LoginDialog.cpp" line="103"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="99"/>
+        <location filename="../../ui/LoginDialog.cpp" line="106"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="103"/>
+        <location filename="../../ui/LoginDialog.cpp" line="110"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="104"/>
+        <location filename="../../ui/LoginDialog.cpp" line="111"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="108"/>
+        <location filename="../../ui/LoginDialog.cpp" line="115"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/LoginDialog.cpp" line="119"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/LoginDialog.cpp" line="123"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="125"/>
+        <location filename="../../ui/LoginDialog.cpp" line="132"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="126"/>
+        <location filename="../../ui/LoginDialog.cpp" line="133"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="127"/>
+        <location filename="../../ui/LoginDialog.cpp" line="134"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="135"/>
+        <location filename="../../ui/LoginDialog.cpp" line="142"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="139"/>
+        <location filename="../../ui/LoginDialog.cpp" line="146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="167"/>
+        <location filename="../../ui/LoginDialog.cpp" line="174"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="181"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="181"/>
+        <location filename="../../ui/LoginDialog.cpp" line="188"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1301,17 +1311,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="170"/>
+        <location filename="../../ui/LoginDialog.cpp" line="177"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="172"/>
+        <location filename="../../ui/LoginDialog.cpp" line="179"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="173"/>
+        <location filename="../../ui/LoginDialog.cpp" line="180"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1320,7 +1330,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="177"/>
+        <location filename="../../ui/LoginDialog.cpp" line="184"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1329,67 +1339,67 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="189"/>
+        <location filename="../../ui/LoginDialog.cpp" line="196"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="190"/>
+        <location filename="../../ui/LoginDialog.cpp" line="197"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="193"/>
+        <location filename="../../ui/LoginDialog.cpp" line="200"/>
         <source>Only if the app requires it for this flow</source>
         <translation>Nur, wenn die App es für diesen Ablauf verlangt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="248"/>
+        <location filename="../../ui/LoginDialog.cpp" line="255"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="251"/>
+        <location filename="../../ui/LoginDialog.cpp" line="258"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="268"/>
+        <location filename="../../ui/LoginDialog.cpp" line="274"/>
         <source>Part of the account&apos;s identity: change it with Edit</source>
         <translation>Teil der Identität des Kontos: ändern Sie es mit „Bearbeiten“</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="274"/>
+        <location filename="../../ui/LoginDialog.cpp" line="281"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="281"/>
+        <location filename="../../ui/LoginDialog.cpp" line="288"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="282"/>
+        <location filename="../../ui/LoginDialog.cpp" line="289"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="284"/>
+        <location filename="../../ui/LoginDialog.cpp" line="291"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="396"/>
+        <location filename="../../ui/LoginDialog.cpp" line="403"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="447"/>
+        <location filename="../../ui/LoginDialog.cpp" line="454"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="457"/>
+        <location filename="../../ui/LoginDialog.cpp" line="464"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1711,37 +1721,37 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="211"/>
+        <location filename="../../ui/MainWindow.cpp" line="213"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="227"/>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <location filename="../../ui/MainWindow.cpp" line="235"/>
         <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
         <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="239"/>
+        <location filename="../../ui/MainWindow.cpp" line="241"/>
         <source>What to do first</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="240"/>
+        <location filename="../../ui/MainWindow.cpp" line="242"/>
         <source>Add an account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241"/>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
         <source>&amp;Add an account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252"/>
+        <location filename="../../ui/MainWindow.cpp" line="254"/>
         <source>Tokenkeeper (demo)</source>
         <translation>Tokenkeeper (Demo)</translation>
     </message>
@@ -1750,7 +1760,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="209"/>
+        <location filename="../../ui/MainWindow.cpp" line="211"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1937,7 +1947,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="377"/>
+        <location filename="../../ui/MainWindow.cpp" line="379"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>
@@ -2289,12 +2299,12 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Schließen Sie die Anmeldung im Browser ab. Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen:</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="176"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="178"/>
         <source>The code has expired.</source>
         <translation>Der Code ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="181"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="183"/>
         <source>The code is valid until %1 (%2 left).</source>
         <translation>Der Code ist bis %1 gültig (noch %2).</translation>
     </message>
@@ -2310,17 +2320,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Adresse &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="142"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="143"/>
         <source>Enter this code at %1. Enter it only on that page of your server: nobody else should ever ask you for it.</source>
         <translation>Geben Sie diesen Code unter %1 ein. Geben Sie ihn nur auf dieser Seite Ihres Servers ein: Niemand sonst sollte Sie je danach fragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="148"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="149"/>
         <source>Or open %1 — the code is filled in there.</source>
         <translation>Oder öffnen Sie %1 – dort ist der Code schon eingetragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="167"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="168"/>
         <source>Cop&amp;y code</source>
         <translation>Code &amp;kopieren</translation>
     </message>

@@ -420,6 +420,39 @@ private Q_SLOTS:
                  d.palette().color(QPalette::Base));
     }
 
+    void theWaitNamesWhoItWaitsFor()
+    {
+        AccountConfig c = venafi();
+        c.signInMethod = SignInMethod::Device;
+        LoginDialog d;
+        d.setConfig(c);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const auto busyText = [&d] {
+            QStringList shown;
+            for (QLabel *l : d.findChildren<QLabel *>())
+                if (l->isVisible())
+                    shown << l->text();
+            return shown.join(QLatin1Char('\n'));
+        };
+        d.setBusy(true);
+        QVERIFY2(busyText().contains(QStringLiteral("Signing in to venafi.example.com…")),
+                 qPrintable(busyText()));
+        d.methodPanel()->showDeviceCode(QStringLiteral("WDJB-MJHT"),
+                                        QUrl(QStringLiteral("https://venafi.example.com/device")),
+                                        QUrl(), QDateTime::currentMSecsSinceEpoch() + 60000);
+        QVERIFY2(busyText().contains(QStringLiteral("Waiting for the code to be entered…")),
+                 qPrintable(busyText()));
+        QVERIFY(!busyText().contains(QLatin1String("Signing in to")));
+        d.setBusy(false);
+        d.setBusy(true); // a new attempt starts with the server again
+        QVERIFY2(busyText().contains(QStringLiteral("Signing in to venafi.example.com…")),
+                 qPrintable(busyText()));
+        d.methodPanel()->showBrowserUrl(QUrl(QStringLiteral("https://venafi.example.com/a")));
+        QVERIFY(busyText().contains(QStringLiteral("Waiting for you to sign in in the browser…")));
+        d.setBusy(false);
+    }
+
     void changingTheTypeClearsAStaleProblem()
     {
         LoginDialog d;
