@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QVBoxLayout>
 
 using Field = LoginValidator::Field;
@@ -369,6 +370,19 @@ QLineEdit *LoginDialog::field(Field f) const
         break; // not a line edit; showProblem focuses the method choice
     }
     return nullptr;
+}
+
+bool LoginDialog::event(QEvent *e)
+{
+    const bool handled = QDialog::event(e);
+    if (e->type() == QEvent::LayoutRequest && isVisible()) {
+        QSize wanted = size().expandedTo(sizeHint());
+        if (const QScreen *s = screen())
+            wanted = wanted.boundedTo(s->availableGeometry().size());
+        if (wanted != size())
+            resize(wanted);
+    }
+    return handled;
 }
 
 void LoginDialog::submit()

@@ -60,6 +60,9 @@ Q_SIGNALS:
 
 protected:
     void done(int result) override;
+    // Grows with what it shows (an error, a code): the minimum-size constraint alone would
+    // squeeze the fields to their minimum height instead.
+    bool event(QEvent *event) override;
 
 private:
     void buildForm();

@@ -138,6 +138,7 @@ void MainWindow::buildUi()
     // In a scroll area: the pane's natural size must not make the window larger than a small
     // (or 2x scaled) screen.
     auto *detailScroll = new QScrollArea(horizontal);
+    m_detailArea = detailScroll;
     detailScroll->setWidgetResizable(true);
     detailScroll->setFrameShape(QFrame::NoFrame);
     m_detailPages = new QStackedWidget(detailScroll);
@@ -276,6 +277,7 @@ void MainWindow::updatePages()
 {
     const bool empty = m_model->rowCount() == 0;
     m_pages->setCurrentIndex(empty ? 1 : 0);
+    m_detailArea->setVisible(!empty); // a first run is the "what to do" page, window-wide
     m_filter->setVisible(m_model->rowCount() > kFilterThreshold || !m_filter->text().isEmpty());
     updateActions();
     updateDetails();

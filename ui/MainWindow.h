@@ -96,6 +96,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QStackedWidget *m_pages = nullptr;
     QStackedWidget *m_detailPages = nullptr;
+    QWidget *m_detailArea = nullptr; // the pane's scroll area: hidden while there is no account
     AccountDetails *m_details = nullptr;
     QLabel *m_emptyHint = nullptr;
     QLabel *m_demoHint = nullptr;

@@ -420,6 +420,34 @@ private Q_SLOTS:
                  d.palette().color(QPalette::Base));
     }
 
+    void growsWithAnErrorInsteadOfSqueezingTheFields()
+    {
+        LoginDialog d;
+        d.setConfig(venafi());
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const int before = d.height();
+        AuthError tls(AuthError::Kind::Tls, QStringLiteral("tls"));
+        tls.detail = QStringLiteral("host=venafi.example.com sha256=5F:A3:9C:11:0B:7E:42:D8:AA:19");
+        d.showError(tls);
+        d.showError(tls); // twice: it must not keep growing
+        QTRY_VERIFY(d.height() > before);
+        QCoreApplication::processEvents(); // the layout follows the resize
+        const int grown = d.height();
+        for (QLineEdit *e : d.findChildren<QLineEdit *>())
+            if (e->isVisible())
+                QVERIFY2(e->height() >= e->sizeHint().height(),
+                         qPrintable(QStringLiteral("%1: %2 < %3 (dialog %4, hint %5)")
+                                            .arg(e->accessibleName())
+                                            .arg(e->height())
+                                            .arg(e->sizeHint().height())
+                                            .arg(d.height())
+                                            .arg(d.sizeHint().height())));
+        d.showError(tls);
+        QCoreApplication::processEvents();
+        QCOMPARE(d.height(), grown);
+    }
+
     void theWaitNamesWhoItWaitsFor()
     {
         AccountConfig c = venafi();

@@ -209,6 +209,22 @@ private Q_SLOTS:
         QVERIFY(demoHint);
         QVERIFY(w.windowTitle().contains(QLatin1String("demo")));
         QVERIFY(!w.action(QStringLiteral("startAtLogin"))->isVisible());
+        // The "what to do" page has the window's width: no empty detail pane beside it.
+        QVERIFY(!w.details()->isVisible());
+        QLabel *title = nullptr;
+        for (QLabel *l : w.findChildren<QLabel *>())
+            if (l->isVisible() && l->text() == QLatin1String("No accounts yet"))
+                title = l;
+        QVERIFY(title);
+        QVERIFY(title->parentWidget()->width() > w.width() * 3 / 4);
+        // The first account shows the list and its pane.
+        FakeSession first(
+                makeSnapshot(QStringLiteral("a"), Dialect::Generic, SessionState::SignedOut));
+        model.addSession(&first);
+        QTRY_VERIFY(w.accountView()->isVisible());
+        w.selectAccount(QStringLiteral("a"));
+        QTRY_VERIFY(w.details()->isVisible());
+        model.removeSession(QStringLiteral("a"));
     }
 
     void filterBoxOnlyForMoreThanAHandful()
