@@ -6,6 +6,7 @@
 #include "ApprovalBroker.h"
 #include "ApprovalPolicy.h"
 #include "ApprovalPrompt.h"
+#include "DarkPalette.h"
 #include "LoginDialog.h"
 #include "SignInMethodPanel.h"
 #include "Translations.h"
@@ -24,29 +25,6 @@
 #include <QTest>
 
 static QString g_suffix;
-
-static QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x36, 0x2a));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8)); // as dark desktop themes do
-    p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    for (QPalette::ColorRole r : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
-        p.setColor(QPalette::Disabled, r, QColor(0x80, 0x80, 0x80));
-    return p;
-}
 
 static bool save(QWidget *w, const QString &dir, QString name)
 {
@@ -79,7 +57,7 @@ int main(int argc, char **argv)
     const QString lang = langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : QString();
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     if (dark)
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(darkDesktopPalette());
     if (lang.isEmpty()) {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     } else {
@@ -214,7 +192,11 @@ int main(int argc, char **argv)
     QMenu *menu = tray.menu();
     menu->popup(QPoint(40, 40));
     ok &= save(menu, dir, QStringLiteral("tray-menu.png"));
-    QMenu *sub = menu->findChildren<QMenu *>().value(0);
+    // The account whose sign-in ended (the same one in every variant).
+    QMenu *sub = nullptr;
+    for (QMenu *m : menu->findChildren<QMenu *>())
+        if (!sub && m->title().startsWith(dead->config().displayName))
+            sub = m;
     if (sub) {
         sub->popup(QPoint(40, 40));
         ok &= save(sub, dir, QStringLiteral("tray-menu-account.png"));

@@ -1,5 +1,6 @@
 #include "AccountListModel.h"
 #include "Clock.h"
+#include "DarkPalette.h"
 #include "EventLogModel.h"
 #include "FakeSession.h"
 #include "LoginDialog.h"
@@ -32,30 +33,7 @@ private:
         const double la = luminance(a), lb = luminance(b);
         return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
     }
-    static QPalette dark()
-    {
-        QPalette p;
-        const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
-        p.setColor(QPalette::Window, window);
-        p.setColor(QPalette::WindowText, text);
-        p.setColor(QPalette::Base, base);
-        p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x36, 0x2a));
-        p.setColor(QPalette::ToolTipText, text);
-        p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-        p.setColor(QPalette::Text, text);
-        p.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
-        p.setColor(QPalette::ButtonText, text);
-        p.setColor(QPalette::BrightText, Qt::white);
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8)); // as dark desktop themes do
-        p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-        return p;
-    }
+    static QPalette dark() { return darkDesktopPalette(); }
     static void save(QWidget *w, const char *name)
     {
         const QString dir = qEnvironmentVariable("TK_SHOT_DIR");
