@@ -219,6 +219,23 @@ private Q_SLOTS:
         QCOMPARE(s->state(), SessionState::Active);
         QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
         QVERIFY(!rig.storedRefreshToken(s->config()).isEmpty());
+        // The grant dies at the server: the re-prompt is a new device code, not a password.
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE(s->state(), SessionState::ReauthRequired);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 0);
+        const QString firstCode = userCode;
+        userCode.clear();
+        s->signIn(Credentials());
+        QTRY_VERIFY(!userCode.isEmpty());
+        QVERIFY(userCode != firstCode);
+        QVERIFY(rig.server.approveDeviceCode(Dialect::Generic, userCode,
+                                             QString::fromLatin1(SessionRig::kUser)));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 15000);
+        QVERIFY(!finished.at(1).first().value<AuthError>());
+        QVERIFY(SessionRig::waitSettled(s));
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
     }
 };
 
