@@ -460,10 +460,11 @@ private Q_SLOTS:
                                              << "https://as.example .com"
                                              << ""
                                              << "--server";
-        QTest::newRow("salesforce without secret") << "salesforce"
-                                                   << ""
-                                                   << ""
-                                                   << "--client-secret-stdin";
+        // The username-password flow needs the consumer secret (browser and device do not).
+        QTest::newRow("salesforce password without secret") << "salesforce"
+                                                            << ""
+                                                            << ""
+                                                            << "--client-secret-stdin";
     }
     void addRunsTheDialogsValidation()
     {
@@ -478,7 +479,10 @@ private Q_SLOTS:
         add.set("server",
                 (server.isEmpty() ? rig.server.baseUrl().toString() : server).toStdString());
         add.set("client_id", "tk-client");
-        add.set("method", "device");
+        const bool password = QByteArray(QTest::currentDataTag()).contains("password");
+        add.set("method", password ? "password" : "device");
+        if (password)
+            add.set("user", "alice");
         add.set("scope", scope.toStdString());
         const WireMessage r = agentCall(rig.socketPath(), add);
         QCOMPARE(QString::fromStdString(r.get("status")), QStringLiteral("error"));
