@@ -381,6 +381,27 @@ private Q_SLOTS:
                    "protocol=http\nhost=" + host.toLatin1() + "\n\n");
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("several accounts"), r.err.constData());
+        // Naming the account settles it, through git's own configuration of the helper.
+        const QStringList named = {QStringLiteral("-c"),
+                                   QStringLiteral("credential.helper=")
+                                           + QStringLiteral(TK_GIT_HELPER)
+                                           + QStringLiteral(" --account api"),
+                                   QStringLiteral("credential"), QStringLiteral("fill")};
+        r = runCli(QStringLiteral("git"), named, e,
+                   "protocol=http\nhost=" + host.toLatin1() + "\n\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QByteArray("password=" + generic->currentAccessToken() + '\n')),
+                 r.err.constData());
+        r = runCli(QStringLiteral(TK_GIT_HELPER),
+                   {QStringLiteral("--account"), QStringLiteral("nosuch"), QStringLiteral("get")},
+                   e, "protocol=http\nhost=" + host.toLatin1() + "\n\n");
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.exitCode != 0);
+        r = runCli(QStringLiteral(TK_GIT_HELPER),
+                   {QStringLiteral("--bogus"), QStringLiteral("get")}, e,
+                   "protocol=http\nhost=" + host.toLatin1() + "\n\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("usage"));
     }
 
     void addLoginRemoveThroughTokenctl()

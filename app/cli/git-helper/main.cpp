@@ -5,6 +5,8 @@
 //   erase -> the token git says failed is reported as rejected (one refresh)
 //   store -> nothing to do: Tokenkeeper keeps the tokens
 // Configure: git config --global credential.https://git.example.com.helper tokenkeeper
+// Two accounts on one host: name the account, per URL git matches:
+//   git config --global credential.https://git.example.com/team.helper 'tokenkeeper --account work'
 #include "AgentClient.h"
 #include "CliCommon.h"
 #include "ErrorCodes.h"
@@ -34,10 +36,23 @@ int main(int argc, char **argv)
 {
     ::signal(SIGPIPE, SIG_IGN);
     const char *program = "git-credential-tokenkeeper";
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: %s get|store|erase (run by git)\n", program);
+    const auto usage = [program] {
+        std::fprintf(stderr, "usage: %s [--account ACCOUNT] get|store|erase (run by git)\n",
+                     program);
         return tkwire::ExitUsage;
+    };
+    std::string account; // a display name or id; without it, the account matching the URL
+    int i = 1;
+    for (; i < argc - 1; ++i) {
+        if (std::strcmp(argv[i], "--account") == 0 && i + 1 < argc - 1)
+            account = argv[++i];
+        else if (std::strncmp(argv[i], "--account=", 10) == 0)
+            account = argv[i] + 10;
+        else
+            return usage();
     }
+    if (i != argc - 1 || (argc > 2 && account.empty()))
+        return usage();
     const std::string action = argv[argc - 1];
     auto attrs = readAttributes();
     if (action == "store")
@@ -52,7 +67,10 @@ int main(int argc, char **argv)
         url += attrs["path"];
     tkcli::AgentClient client;
     tkwire::WireMessage req(action == "get" ? "token" : "rejected");
-    req.set("url", url);
+    if (account.empty())
+        req.set("url", url);
+    else
+        req.set("account", account);
     if (action == "erase") {
         if (!attrs.count("password"))
             return 0;
@@ -68,8 +86,10 @@ int main(int argc, char **argv)
     req.set("interactive", prompt && std::strcmp(prompt, "0") == 0 ? "0" : "1");
     tkwire::WireMessage reply;
     const auto result = client.call(req, &reply);
-    if (result == tkcli::AgentClient::Result::Ok && reply.get("code") == tkwire::code::kNotFound)
+    if (result == tkcli::AgentClient::Result::Ok && reply.get("code") == tkwire::code::kNotFound
+        && account.empty())
         return 0; // a host Tokenkeeper does not manage: quietly let git ask the next helper
+    // A named account that does not exist is a mistake in git's configuration: say so.
     const int rc = tkcli::report(client, result, reply, program);
     if (rc != 0)
         return rc;
