@@ -246,15 +246,19 @@ void Session::run(const Effect &fx)
         if (fx.error)
             m_pending.wipe();
         m_deps.registry->setLastErrorCode(m_config.id, fx.error.code);
+        if (!fx.error)
+            m_deps.registry->setSignInEnded(m_config.id, {}); // signed in again
         Q_EMIT signInFinished(fx.error);
         break;
     case FX::NotifyReauth: {
         m_deps.registry->setLastErrorCode(m_config.id, m_state.reauth.reason);
+        m_deps.registry->setSignInEnded(m_config.id, {m_state.reauth.reason, m_state.reauth.atMs});
         Q_EMIT reauthRequired(fx.error);
         break;
     }
     case FX::NotifyRevoke:
         m_keychain.forgetSecret();
+        m_deps.registry->setSignInEnded(m_config.id, {}); // signed out on purpose
         Q_EMIT revokeFinished(fx.confirmed, fx.error);
         break;
     case FX::NotifyExpiringSoon:

@@ -67,6 +67,9 @@ void SessionKeychain::load(const AccountConfig &config)
         e.passwordStored = m_registry->passwordStored(config.id);
         e.journalInFlight = journal.inFlight;
         e.journalFingerprint = journal.refreshTokenFingerprint;
+        const AccountRegistry::Ended ended = m_registry->signInEnded(config.id);
+        e.endedReason = ended.reason;
+        e.endedAtMs = ended.atMs;
         if (r.status != StorageStatus::Ok || !config.hasClientSecret) {
             m_dispatch(e);
             return;

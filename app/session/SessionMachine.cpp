@@ -83,7 +83,13 @@ Transition step(const State &state, const Event &e, const Context &ctx)
             break;
         }
         if (!e.found || (!e.tokens.hasAccessToken() && !e.tokens.hasRefreshToken())) {
-            s.state = e.found ? S::ReauthRequired : S::SignedOut;
+            // A sign-in that had ended stays "needed" across a restart, with its reason.
+            const bool ended = e.found || !e.endedReason.isEmpty();
+            s.state = ended ? S::ReauthRequired : S::SignedOut;
+            if (ended && !e.endedReason.isEmpty()) {
+                s.reauth.reason = e.endedReason;
+                s.reauth.atMs = e.endedAtMs;
+            }
             if (e.journalInFlight)
                 b.add(FX::ClearJournal); // nothing left that the journal could protect
             break;

@@ -125,6 +125,8 @@ struct Event
     bool passwordStored = false; // Loaded
     bool journalInFlight = false; // Loaded: R-06
     QString journalFingerprint; // Loaded
+    QString endedReason; // Loaded: the sign-in had ended before the restart (why)
+    qint64 endedAtMs = 0; // Loaded: when
     bool online = true; // Network
     QByteArray token; // Rejected
     bool confirmed = false; // RevokeDone (`error`: why not, when known)

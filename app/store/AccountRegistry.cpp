@@ -218,6 +218,32 @@ void AccountRegistry::setLastErrorCode(const QString &accountId, const QString &
     sync();
 }
 
+AccountRegistry::Ended AccountRegistry::signInEnded(const QString &accountId) const
+{
+    Ended e;
+    if (!validId(accountId))
+        return e;
+    e.reason = m_settings->value(k(accountId, "endedReason")).toString();
+    e.atMs = m_settings->value(k(accountId, "endedAtMs"), 0).toLongLong();
+    return e;
+}
+
+void AccountRegistry::setSignInEnded(const QString &accountId, const Ended &ended)
+{
+    if (!validId(accountId))
+        return;
+    if (ended.reason.isEmpty()) {
+        if (!m_settings->contains(k(accountId, "endedReason")))
+            return;
+        m_settings->remove(k(accountId, "endedReason"));
+        m_settings->remove(k(accountId, "endedAtMs"));
+    } else {
+        m_settings->setValue(k(accountId, "endedReason"), ended.reason);
+        m_settings->setValue(k(accountId, "endedAtMs"), ended.atMs);
+    }
+    sync();
+}
+
 bool AccountRegistry::passwordStored(const QString &accountId) const
 {
     return validId(accountId) && m_settings->value(k(accountId, "passwordStored"), false).toBool();

@@ -45,6 +45,15 @@ public:
 
     QString lastErrorCode(const QString &accountId) const;
     void setLastErrorCode(const QString &accountId, const QString &code);
+    // Why and when the account's sign-in ended (the grant died), until it is signed in again or
+    // signed out: a restart shows "Sign-in needed" with its reason, not "Signed out".
+    struct Ended
+    {
+        QString reason; // empty: not ended
+        qint64 atMs = 0;
+    };
+    Ended signInEnded(const QString &accountId) const;
+    void setSignInEnded(const QString &accountId, const Ended &ended);
 
     bool passwordStored(const QString &accountId) const; // marker for the opt-in password item
     void setPasswordStored(const QString &accountId, bool stored);

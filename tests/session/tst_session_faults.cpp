@@ -396,6 +396,52 @@ private Q_SLOTS:
         QCOMPARE(again->state(), SessionState::Active);
     }
 
+    void anEndedSignInIsStillNeededAfterARestart()
+    {
+        // Found in the walkthrough: a grant that died read "Signed out" after a restart (its
+        // tokens are gone from the keychain), so the person was never asked to sign in again.
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Generic);
+        QVERIFY(s);
+        const QString id = s->id();
+        rig.server.revokeAllGrants();
+        s->refreshNow();
+        QTRY_COMPARE(s->state(), SessionState::ReauthRequired);
+        const AccountSnapshot before = s->snapshot();
+        QVERIFY(!before.reauthCode.isEmpty());
+        QVERIFY(before.reauthSinceMs > 0);
+        const auto restart = [&rig, &id] {
+            rig.manager.reset();
+            rig.makeManager();
+            rig.manager->start();
+            auto *again = static_cast<Session *>(rig.manager->session(id));
+            if (again)
+                (void)QTest::qWaitFor([again] { return again->machineState().loaded; }, 5000);
+            return again;
+        };
+        Session *again = restart();
+        QVERIFY(again);
+        QCOMPARE(again->state(), SessionState::ReauthRequired);
+        QCOMPARE(again->snapshot().reauthCode, before.reauthCode);
+        QCOMPARE(again->snapshot().reauthSinceMs, before.reauthSinceMs);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 0); // nothing came back to life
+        // Signed in again: a restart finds it Active.
+        again->signIn(rig.credentials(Dialect::Generic));
+        QTRY_COMPARE(again->state(), SessionState::Active);
+        again = restart();
+        QVERIFY(again);
+        QTRY_COMPARE(again->state(), SessionState::Active);
+        // Signed out on purpose: a restart finds it signed out, not "needed".
+        rig.server.revokeAllGrants();
+        again->refreshNow();
+        QTRY_COMPARE(again->state(), SessionState::ReauthRequired);
+        again->revoke();
+        QTRY_COMPARE(again->state(), SessionState::SignedOut);
+        again = restart();
+        QVERIFY(again);
+        QCOMPARE(again->state(), SessionState::SignedOut);
+    }
+
     void pendingCallersAreAnsweredWhenTheSessionGoes()
     {
         // Review: callbacks pending in a session were dropped in silence when it was destroyed.

@@ -493,6 +493,27 @@ private Q_SLOTS:
         QCOMPARE(find(need, FX::FailWaiters)->error.kind, AuthError::Kind::Storage);
     }
 
+    void anEndedSignInIsLoadedAsNeeded()
+    {
+        State s;
+        Event loaded = Event::of(ET::Loaded); // nothing in the keychain
+        Transition t = step(s, loaded, ctx());
+        QCOMPARE(t.state.state, SessionState::SignedOut);
+        loaded.endedReason = QStringLiteral("grant_dead");
+        loaded.endedAtMs = kNow - 60'000;
+        t = step(s, loaded, ctx());
+        QCOMPARE(t.state.state, SessionState::ReauthRequired);
+        QCOMPARE(t.state.reauth.reason, QStringLiteral("grant_dead"));
+        QCOMPARE(t.state.reauth.atMs, kNow - 60'000);
+        QVERIFY(!has(t, FX::SendLogin)); // asks nobody by itself at start
+        QVERIFY(!has(t, FX::NotifyReauth));
+        // Tokens in the keychain win over an old "ended" mark.
+        loaded.found = true;
+        loaded.tokens = tokens(kNow, 3600 * 1000);
+        t = step(s, loaded, ctx());
+        QCOMPARE(t.state.state, SessionState::Active);
+    }
+
     void journalTriggersFastRetryOnStartup()
     {
         State s;
