@@ -120,12 +120,17 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
     }
     setTime(m_lastRefresh, s.lastRefreshMs, now, tr("not since Tokenkeeper started"));
     setTime(m_nextRefresh, s.nextRefreshMs, now, tr("none scheduled"));
-    // "Saved in the keychain" only when something is: a signed-out account has nothing there.
-    const bool nothingYet = s.state == SessionState::SignedOut
-            || (s.state == SessionState::SigningIn && !s.hasAccessToken);
-    m_storage->setText(nothingYet && s.storage == StorageStatus::Ok
-                               ? tr("nothing stored yet (not signed in)")
-                               : ErrorText::storage(s.storage));
+    // "Saved in the keychain" only when tokens are there: before the first sign-in and after
+    // a grant ended there are none (a client secret may still be, so "no tokens").
+    const bool noTokens = !s.hasAccessToken
+            && (s.state == SessionState::SignedOut || s.state == SessionState::SigningIn
+                || s.state == SessionState::ReauthRequired);
+    if (noTokens && s.storage == StorageStatus::Ok)
+        m_storage->setText(s.state == SessionState::ReauthRequired
+                                   ? tr("no usable tokens (the sign-in ended)")
+                                   : tr("no tokens yet (not signed in)"));
+    else
+        m_storage->setText(ErrorText::storage(s.storage));
     m_method->setText(methodText(s.config));
     const QString scopes = s.grantedScope.isEmpty() ? s.config.scope : s.grantedScope;
     m_scopes->setText(scopes.isEmpty() ? tr("the server's default") : scopes);

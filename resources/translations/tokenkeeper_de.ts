@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountDetails.cpp" line="106"/>
-        <location filename="../../ui/AccountDetails.cpp" line="133"/>
+        <location filename="../../ui/AccountDetails.cpp" line="138"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -130,12 +130,21 @@
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="127"/>
-        <source>nothing stored yet (not signed in)</source>
-        <translation>noch nichts gespeichert (nicht angemeldet)</translation>
+        <location filename="../../ui/AccountDetails.cpp" line="130"/>
+        <source>no usable tokens (the sign-in ended)</source>
+        <translation>keine gültigen Tokens (die Anmeldung ist beendet)</translation>
     </message>
     <message>
         <location filename="../../ui/AccountDetails.cpp" line="131"/>
+        <source>no tokens yet (not signed in)</source>
+        <translation>noch keine Tokens (nicht angemeldet)</translation>
+    </message>
+    <message>
+        <source>nothing stored yet (not signed in)</source>
+        <translation type="vanished">noch nichts gespeichert (nicht angemeldet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="136"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
@@ -509,42 +518,42 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Gemerkte Programme</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="55"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="54"/>
         <source>No program&apos;s answer is remembered for this account.</source>
         <translation>Für dieses Konto ist keine Antwort zu einem Programm gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="60"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="59"/>
         <source>For&amp;get the answer</source>
         <translation>Antwort &amp;vergessen</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="61"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="60"/>
         <source>The program is asked about again the next time it wants the token.</source>
         <translation>Beim nächsten Abruf des Tokens wird wieder nach dem Programm gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="116"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="115"/>
         <source>A program asks once; Tokenkeeper names it and where it was started from. The answers below apply to that exact file: a replaced or rebuilt program asks again.</source>
         <translation>Ein Programm fragt einmal; Tokenkeeper nennt es und woraus es gestartet wurde. Die Antworten unten gelten für genau diese Datei: ein ersetztes oder neu gebautes Programm fragt erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="121"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="120"/>
         <source>Every program running as you gets the token without a question. Each hand-out is still written to the event log.</source>
         <translation>Jedes Programm, das unter Ihrem Benutzer läuft, erhält das Token ohne Rückfrage. Jede Herausgabe wird trotzdem im Ereignisprotokoll vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="125"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="124"/>
         <source>No program gets the token; only you can copy it from this window.</source>
         <translation>Kein Programm erhält das Token; nur Sie können es aus diesem Fenster kopieren.</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="134"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="133"/>
         <source>always allowed</source>
         <translation>immer erlaubt</translation>
     </message>
     <message>
-        <location filename="../../ui/ApprovalsPanel.cpp" line="134"/>
+        <location filename="../../ui/ApprovalsPanel.cpp" line="133"/>
         <source>denied</source>
         <translation>abgelehnt</translation>
     </message>
@@ -1071,238 +1080,238 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="23"/>
         <location filename="../../ui/LoginDialog.cpp" line="24"/>
-        <location filename="../../ui/LoginDialog.cpp" line="145"/>
+        <location filename="../../ui/LoginDialog.cpp" line="25"/>
+        <location filename="../../ui/LoginDialog.cpp" line="146"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="51"/>
+        <location filename="../../ui/LoginDialog.cpp" line="52"/>
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="65"/>
+        <location filename="../../ui/LoginDialog.cpp" line="66"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="66"/>
+        <location filename="../../ui/LoginDialog.cpp" line="67"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="67"/>
+        <location filename="../../ui/LoginDialog.cpp" line="68"/>
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68"/>
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="69"/>
+        <location filename="../../ui/LoginDialog.cpp" line="70"/>
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74"/>
+        <location filename="../../ui/LoginDialog.cpp" line="75"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="74"/>
+        <location filename="../../ui/LoginDialog.cpp" line="75"/>
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75"/>
+        <location filename="../../ui/LoginDialog.cpp" line="76"/>
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
-        <location filename="../../ui/LoginDialog.cpp" line="171"/>
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialog.cpp" line="172"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialog.cpp" line="77"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialog.cpp" line="78"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78"/>
+        <location filename="../../ui/LoginDialog.cpp" line="79"/>
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="81"/>
+        <location filename="../../ui/LoginDialog.cpp" line="82"/>
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialog.cpp" line="83"/>
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialog.cpp" line="83"/>
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="83"/>
+        <location filename="../../ui/LoginDialog.cpp" line="84"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84"/>
-        <location filename="../../ui/LoginDialog.cpp" line="173"/>
-        <location filename="../../ui/LoginDialog.cpp" line="186"/>
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
+        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="187"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84"/>
+        <location filename="../../ui/LoginDialog.cpp" line="85"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85"/>
-        <location filename="../../ui/LoginDialog.cpp" line="187"/>
+        <location filename="../../ui/LoginDialog.cpp" line="86"/>
+        <location filename="../../ui/LoginDialog.cpp" line="188"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85"/>
+        <location filename="../../ui/LoginDialog.cpp" line="86"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="88"/>
+        <location filename="../../ui/LoginDialog.cpp" line="89"/>
         <source>Sign in &amp;with:</source>
         <translation>Anmelden &amp;mit:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="97"/>
+        <location filename="../../ui/LoginDialog.cpp" line="98"/>
         <source>Waiting for the code to be entered…</source>
         <translation>Wartet auf die Eingabe des Codes…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="98"/>
+        <location filename="../../ui/LoginDialog.cpp" line="99"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Wartet auf Ihre Anmeldung im Browser…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="100"/>
+        <location filename="../../ui/LoginDialog.cpp" line="101"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="100"/>
+        <location filename="../../ui/LoginDialog.cpp" line="101"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="101"/>
+        <location filename="../../ui/LoginDialog.cpp" line="102"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="101"/>
+        <location filename="../../ui/LoginDialog.cpp" line="102"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="103"/>
+        <location filename="../../ui/LoginDialog.cpp" line="104"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="103"/>
+        <location filename="../../ui/LoginDialog.cpp" line="104"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="106"/>
+        <location filename="../../ui/LoginDialog.cpp" line="107"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="110"/>
+        <location filename="../../ui/LoginDialog.cpp" line="111"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="111"/>
+        <location filename="../../ui/LoginDialog.cpp" line="112"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="115"/>
+        <location filename="../../ui/LoginDialog.cpp" line="116"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="119"/>
+        <location filename="../../ui/LoginDialog.cpp" line="120"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="123"/>
+        <location filename="../../ui/LoginDialog.cpp" line="124"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="132"/>
+        <location filename="../../ui/LoginDialog.cpp" line="133"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="133"/>
+        <location filename="../../ui/LoginDialog.cpp" line="134"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="134"/>
+        <location filename="../../ui/LoginDialog.cpp" line="135"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="142"/>
+        <location filename="../../ui/LoginDialog.cpp" line="143"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="146"/>
+        <location filename="../../ui/LoginDialog.cpp" line="147"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
+        <location filename="../../ui/LoginDialog.cpp" line="175"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="181"/>
+        <location filename="../../ui/LoginDialog.cpp" line="182"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="188"/>
+        <location filename="../../ui/LoginDialog.cpp" line="189"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1311,17 +1320,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="177"/>
+        <location filename="../../ui/LoginDialog.cpp" line="178"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="179"/>
+        <location filename="../../ui/LoginDialog.cpp" line="180"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="180"/>
+        <location filename="../../ui/LoginDialog.cpp" line="181"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1330,7 +1339,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="184"/>
+        <location filename="../../ui/LoginDialog.cpp" line="185"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1339,67 +1348,67 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="196"/>
+        <location filename="../../ui/LoginDialog.cpp" line="197"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="197"/>
+        <location filename="../../ui/LoginDialog.cpp" line="198"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="200"/>
+        <location filename="../../ui/LoginDialog.cpp" line="201"/>
         <source>Only if the app requires it for this flow</source>
         <translation>Nur, wenn die App es für diesen Ablauf verlangt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="255"/>
+        <location filename="../../ui/LoginDialog.cpp" line="256"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="258"/>
+        <location filename="../../ui/LoginDialog.cpp" line="259"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="274"/>
+        <location filename="../../ui/LoginDialog.cpp" line="275"/>
         <source>Part of the account&apos;s identity: change it with Edit</source>
         <translation>Teil der Identität des Kontos: ändern Sie es mit „Bearbeiten“</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="281"/>
+        <location filename="../../ui/LoginDialog.cpp" line="282"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="288"/>
+        <location filename="../../ui/LoginDialog.cpp" line="289"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="289"/>
+        <location filename="../../ui/LoginDialog.cpp" line="290"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="291"/>
+        <location filename="../../ui/LoginDialog.cpp" line="292"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="403"/>
+        <location filename="../../ui/LoginDialog.cpp" line="417"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="454"/>
+        <location filename="../../ui/LoginDialog.cpp" line="468"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="464"/>
+        <location filename="../../ui/LoginDialog.cpp" line="478"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -1592,7 +1601,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="146"/>
+        <location filename="../../ui/MainWindow.cpp" line="147"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
@@ -1602,7 +1611,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Jetzt a&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="147"/>
+        <location filename="../../ui/MainWindow.cpp" line="148"/>
         <source>Refresh now</source>
         <translation>Jetzt aktualisieren</translation>
     </message>
@@ -1612,7 +1621,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="150"/>
+        <location filename="../../ui/MainWindow.cpp" line="151"/>
         <location filename="../../ui/MainWindowActions.cpp" line="269"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
@@ -1622,7 +1631,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Konto &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="151"/>
+        <location filename="../../ui/MainWindow.cpp" line="152"/>
         <location filename="../../ui/MainWindowActions.cpp" line="292"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
@@ -1633,7 +1642,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Schlüsselbund erneut &amp;lesen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="153"/>
+        <location filename="../../ui/MainWindow.cpp" line="154"/>
         <source>Retry reading the keychain</source>
         <translation>Schlüsselbund erneut lesen</translation>
     </message>
@@ -1681,77 +1690,77 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="148"/>
+        <location filename="../../ui/MainWindow.cpp" line="149"/>
         <source>Copy access token</source>
         <translation>Zugriffstoken kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="149"/>
+        <location filename="../../ui/MainWindow.cpp" line="150"/>
         <source>Edit account</source>
         <translation>Konto bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="156"/>
+        <location filename="../../ui/MainWindow.cpp" line="157"/>
         <source>Select an account to see its details.</source>
         <translation>Wählen Sie ein Konto, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="170"/>
+        <location filename="../../ui/MainWindow.cpp" line="171"/>
         <source>Event &amp;log (tokens and passwords are never recorded)</source>
         <translation>Ereignis&amp;protokoll (Tokens und Passwörter werden nie aufgezeichnet)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
         <source>Show the events of</source>
         <translation>Ereignisse anzeigen von</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="174"/>
         <source>All accounts</source>
         <translation>Alle Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="174"/>
+        <location filename="../../ui/MainWindow.cpp" line="175"/>
         <source>&amp;Copy log</source>
         <translation>Protokoll k&amp;opieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="175"/>
+        <location filename="../../ui/MainWindow.cpp" line="176"/>
         <source>Copy log for a support request</source>
         <translation>Protokoll für eine Supportanfrage kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="213"/>
+        <location filename="../../ui/MainWindow.cpp" line="214"/>
         <source>Clipboard</source>
         <translation>Zwischenablage</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <location filename="../../ui/MainWindow.cpp" line="230"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="235"/>
+        <location filename="../../ui/MainWindow.cpp" line="236"/>
         <source>Add the Venafi TPP, Salesforce or OAuth 2.0 account whose tokens Tokenkeeper should keep fresh. You sign in once; Tokenkeeper renews the tokens from then on.</source>
         <translation>Fügen Sie das Venafi-TPP-, Salesforce- oder OAuth-2.0-Konto hinzu, dessen Tokens Tokenkeeper frisch halten soll. Sie melden sich einmal an; danach erneuert Tokenkeeper die Tokens.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="241"/>
+        <location filename="../../ui/MainWindow.cpp" line="242"/>
         <source>What to do first</source>
         <translation>Erste Schritte</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="242"/>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
         <source>Add an account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243"/>
+        <location filename="../../ui/MainWindow.cpp" line="244"/>
         <source>&amp;Add an account…</source>
         <translation>Konto &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="254"/>
+        <location filename="../../ui/MainWindow.cpp" line="255"/>
         <source>Tokenkeeper (demo)</source>
         <translation>Tokenkeeper (Demo)</translation>
     </message>
@@ -1760,7 +1769,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="211"/>
+        <location filename="../../ui/MainWindow.cpp" line="212"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1947,7 +1956,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>&lt;p&gt;&lt;b&gt;Tokenkeeper %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Hält OAuth-2.0-Tokens frisch und sicher im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Quellcode, Fehlermeldungen und Dokumentation: &lt;a href=&quot;https://github.com/tokenkeeper/tokenkeeper&quot;&gt;github.com/tokenkeeper/tokenkeeper&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="379"/>
+        <location filename="../../ui/MainWindow.cpp" line="381"/>
         <source>Tokenkeeper keeps your tokens fresh from the tray. Use Quit in its menu to stop it.</source>
         <translation>Tokenkeeper hält Ihre Tokens weiter im Systembereich der Kontrollleiste aktuell. Zum Beenden wählen Sie „Beenden“ in seinem Menü.</translation>
     </message>

@@ -378,6 +378,37 @@ private Q_SLOTS:
         controller.dialogFor(QStringLiteral("b"))->reject();
     }
 
+    void detailPaneSaysWhatIsStored()
+    {
+        AccountDetails d;
+        AccountSnapshot s =
+                makeSnapshot(QStringLiteral("a"), Dialect::Venafi, SessionState::SignedOut);
+        s.hasAccessToken = false;
+        const qint64 now = m_clock.wallMs();
+        d.setAccount(s, now, QStringLiteral("Signed out"));
+        QVERIFY2(d.text().contains(QLatin1String("Stored in: no tokens yet (not signed in)")),
+                 qPrintable(d.text()));
+        QVERIFY(d.text().contains(QLatin1String("Sign-in ends: not signed in")));
+        s.state = SessionState::ReauthRequired;
+        s.reauthCode = QStringLiteral("refresh_until_passed");
+        s.reauthSinceMs = now - 5 * 60'000;
+        d.setAccount(s, now, QStringLiteral("Sign-in needed"));
+        QVERIFY(d.text().contains(
+                QLatin1String("Stored in: no usable tokens (the sign-in ended)")));
+        QVERIFY2(d.text().contains(QLatin1String("Sign-in ends: ended 5 min ago")),
+                 qPrintable(d.text()));
+        s.state = SessionState::Active;
+        s.hasAccessToken = true;
+        s.accessExpiresAtMs = now + 3600'000;
+        d.setAccount(s, now, QStringLiteral("Signed in"));
+        QVERIFY(d.text().contains(QLatin1String("Stored in: Saved in the system keychain")));
+        s.storage = StorageStatus::Locked; // a problem is always said, tokens or not
+        s.state = SessionState::SignedOut;
+        s.hasAccessToken = false;
+        d.setAccount(s, now, QStringLiteral("Signed out"));
+        QVERIFY(d.text().contains(QLatin1String("Keyring locked")));
+    }
+
     void honestStates()
     {
         ManualClock clock;
