@@ -153,6 +153,10 @@ void EventLogModel::load()
         e.kind = EventText::Kind(qBound(0, o.value(QLatin1String("k")).toInt(), 3));
         e.sentence = Redaction::redact(o.value(QLatin1String("s")).toString());
         e.code = Redaction::redact(o.value(QLatin1String("c")).toString());
+        // Said again in today's language where the code is one of ours (the file may have been
+        // written by an English session and read by a German one); other lines as written.
+        if (const EventText::Event fresh = EventText::describe(e.code); fresh.known)
+            e.sentence = Redaction::redact(fresh.sentence);
         e.count = qMax(1, o.value(QLatin1String("n")).toInt(1));
         loaded.append(e);
     }

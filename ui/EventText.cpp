@@ -111,7 +111,7 @@ EventText::Event EventText::describe(const QString &line)
     QString plain = line;
     if (!plain.isEmpty())
         plain[0] = plain[0].toUpper();
-    return {plain, Kind::Routine};
+    return {plain, Kind::Routine, false};
 }
 
 QString EventText::stripPrefix(const QString &line, const QString &account)

@@ -16,6 +16,7 @@ public:
     {
         QString sentence;
         Kind kind = Kind::Routine;
+        bool known = true; // false: the line itself, capitalised (no sentence of ours for it)
     };
 
     // `line` without the engine's time stamp and account prefix (see stripPrefix).
