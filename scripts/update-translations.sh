@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-extracts every translatable string of the app (tk_core, tk_oauth, tk_store, tk_session,
+# Re-extracts every translatable string of the app (tk_core, tk_oauth, tk_store, tk_session, tk_agent,
 # tk_ui, tokenkeeper) into resources/translations/tokenkeeper_de.ts with lupdate, keeping the
 # existing German. Then translate the entries marked unfinished (Qt Linguist:
 # `linguist resources/translations/tokenkeeper_de.ts`, or any editor) and run

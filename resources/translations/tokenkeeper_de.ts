@@ -213,6 +213,100 @@
     </message>
 </context>
 <context>
+    <name>AccountMatcher</name>
+    <message>
+        <location filename="../../app/agent/AccountMatcher.cpp" line="29"/>
+        <source>no account matches %1 (tokenctl list shows them)</source>
+        <translation>kein Konto passt zu %1 (tokenctl list zeigt alle)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountMatcher.cpp" line="36"/>
+        <source>%1 matches several accounts: %2; name one by its id</source>
+        <translation>%1 passt zu mehreren Konten: %2; nennen Sie eines über seine ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountMatcher.cpp" line="118"/>
+        <source>not a URL: %1</source>
+        <translation>keine URL: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountMatcher.cpp" line="127"/>
+        <source>no account named in the request</source>
+        <translation>die Anfrage nennt kein Konto</translation>
+    </message>
+</context>
+<context>
+    <name>AccountRequests</name>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="51"/>
+        <source>the sign-in dialog for %1 is open in Tokenkeeper</source>
+        <translation>der Anmeldedialog für %1 ist in Tokenkeeper geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="76"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="146"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="205"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="232"/>
+        <source>the account was removed</source>
+        <translation>das Konto wurde entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="104"/>
+        <source>a sign-in from the terminal needs progress frames (progress=1)</source>
+        <translation>eine Anmeldung aus dem Terminal braucht Fortschrittsmeldungen (progress=1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="111"/>
+        <source>%1 signs in with a password: the sign-in dialog is open in Tokenkeeper (or use tokenctl login --password-stdin)</source>
+        <translation>%1 meldet sich mit Passwort an: der Anmeldedialog ist in Tokenkeeper geöffnet (oder verwenden Sie tokenctl login --password-stdin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="118"/>
+        <source>%1 signs in with a password: use --password-stdin, or --dialog</source>
+        <translation>%1 meldet sich mit Passwort an: verwenden Sie --password-stdin oder --dialog</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="214"/>
+        <source>the keychain did not answer; unlock it, then try again</source>
+        <translation>der Schlüsselbund hat nicht geantwortet; entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="241"/>
+        <source>sign-in requested by tokenctl (password from stdin)</source>
+        <translation>Anmeldung von tokenctl angefordert (Passwort über stdin)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="263"/>
+        <source>revoke requested by %1</source>
+        <translation>Widerruf angefordert von %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="296"/>
+        <source>--dialect must be venafi, salesforce or generic</source>
+        <translation>--dialect muss venafi, salesforce oder generic sein</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="301"/>
+        <source>--method must be browser, device or password</source>
+        <translation>--method muss browser, device oder password sein</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="332"/>
+        <source>an account named &quot;%1&quot; exists already; choose another --name</source>
+        <translation>ein Konto namens „%1“ gibt es schon; wählen Sie einen anderen --name</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="342"/>
+        <source>account added by %1</source>
+        <translation>Konto hinzugefügt von %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="372"/>
+        <source>account removed by %1</source>
+        <translation>Konto entfernt von %1</translation>
+    </message>
+</context>
+<context>
     <name>AccountText</name>
     <message>
         <location filename="../../ui/AccountText.cpp" line="22"/>
@@ -418,6 +512,105 @@
         <location filename="../../ui/AccountText.cpp" line="181"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
+    </message>
+</context>
+<context>
+    <name>AgentConnection</name>
+    <message>
+        <location filename="../../app/agent/AgentConnection.cpp" line="61"/>
+        <source>protocol version %1 is not supported; this Tokenkeeper speaks version %2 (update tokenctl)</source>
+        <translation>Protokollversion %1 wird nicht unterstützt; dieser Tokenkeeper spricht Version %2 (aktualisieren Sie tokenctl)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentServer</name>
+    <message>
+        <location filename="../../app/agent/AgentServer.cpp" line="50"/>
+        <source>another agent already listens on %1</source>
+        <translation>auf %1 lauscht bereits ein anderer Agent</translation>
+    </message>
+</context>
+<context>
+    <name>AgentService</name>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="75"/>
+        <source>unknown request &quot;%1&quot;</source>
+        <translation>unbekannte Anfrage „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="151"/>
+        <location filename="../../app/agent/AgentService.cpp" line="215"/>
+        <source>the account was removed</source>
+        <translation>das Konto wurde entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="155"/>
+        <source>refused %1 to %2: %3</source>
+        <translation>%1 für %2 verweigert: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="171"/>
+        <source>a token</source>
+        <translation>ein Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="192"/>
+        <source>a sign-in</source>
+        <translation>eine Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="230"/>
+        <source>withheld a token: pid %1 exited or was reused</source>
+        <translation>Token zurückgehalten: PID %1 wurde beendet oder neu vergeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="231"/>
+        <source>the calling process changed</source>
+        <translation>der aufrufende Prozess hat sich geändert</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="245"/>
+        <source>token handed to %1</source>
+        <translation>Token an %1 übergeben</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="270"/>
+        <source>no rejected token in the request</source>
+        <translation>die Anfrage enthält kein abgelehntes Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="276"/>
+        <source>%1 reported the current token as rejected; refreshing</source>
+        <translation>%1 meldet das aktuelle Token als abgelehnt; es wird erneuert</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentService.cpp" line="277"/>
+        <source>%1 reported an older token as rejected</source>
+        <translation>%1 meldet ein älteres Token als abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalBroker</name>
+    <message>
+        <location filename="../../app/agent/ApprovalBroker.cpp" line="31"/>
+        <source>the policy of %1 denies tokens to programs</source>
+        <translation>die Regel von %1 verweigert Programmen das Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/ApprovalBroker.cpp" line="42"/>
+        <location filename="../../app/agent/ApprovalBroker.cpp" line="127"/>
+        <source>you denied %1 access to %2</source>
+        <translation>Sie haben %1 den Zugriff auf %2 verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/ApprovalBroker.cpp" line="50"/>
+        <source>%1 needs your approval for %2 and may not wait for it: answer Tokenkeeper&apos;s prompt, then try again (or set the account&apos;s policy)</source>
+        <translation>%1 braucht Ihre Zustimmung für %2 und darf nicht darauf warten: beantworten Sie die Rückfrage von Tokenkeeper und versuchen Sie es erneut (oder legen Sie die Regel des Kontos fest)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/ApprovalBroker.cpp" line="78"/>
+        <source>no answer to the approval prompt in time</source>
+        <translation>keine rechtzeitige Antwort auf die Rückfrage</translation>
     </message>
 </context>
 <context>
@@ -754,22 +947,22 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Die Anmeldung endet %1 (%2); melden Sie sich vorher erneut an</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="247"/>
+        <location filename="../../ui/EventLogModel.cpp" line="251"/>
         <source>%1 times since %2</source>
         <translation>%1-mal seit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="268"/>
+        <location filename="../../ui/EventLogModel.cpp" line="272"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="270"/>
+        <location filename="../../ui/EventLogModel.cpp" line="274"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/EventLogModel.cpp" line="272"/>
+        <location filename="../../ui/EventLogModel.cpp" line="276"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
@@ -1962,6 +2155,39 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
     </message>
 </context>
 <context>
+    <name>RuntimeDirectory</name>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="29"/>
+        <source>XDG_RUNTIME_DIR is not set: no place for the agent socket</source>
+        <translation>XDG_RUNTIME_DIR ist nicht gesetzt: kein Ort für den Agent-Socket</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="35"/>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="41"/>
+        <source>cannot inspect %1: %2</source>
+        <translation>%1 kann nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="46"/>
+        <source>%1 is not a directory (a symbolic link?)</source>
+        <translation>%1 ist kein Verzeichnis (ein symbolischer Link?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="52"/>
+        <source>%1 is owned by uid %2, not %3</source>
+        <translation>%1 gehört UID %2, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/RuntimeDirectory.cpp" line="59"/>
+        <source>%1 has mode %2; it must be 0700 (others could reach the agent)</source>
+        <translation>%1 hat die Rechte %2; nötig sind 0700 (sonst könnten andere den Agent erreichen)</translation>
+    </message>
+</context>
+<context>
     <name>SalesforceDialect</name>
     <message>
         <source>Enter the consumer key (client ID) of the connected app.</source>
@@ -2411,6 +2637,65 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
     </message>
 </context>
 <context>
+    <name>TerminalSignIn</name>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="33"/>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="140"/>
+        <source>the account was removed</source>
+        <translation>das Konto wurde entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="61"/>
+        <source>a sign-in to %1 is already under way (in the Tokenkeeper window or another tokenctl); finish or cancel it there first</source>
+        <translation>eine Anmeldung bei %1 läuft bereits (im Tokenkeeper-Fenster oder in einem anderen tokenctl); schließen Sie sie dort ab oder brechen Sie sie ab</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="69"/>
+        <source>%1 is being signed out; try again in a moment</source>
+        <translation>%1 wird gerade abgemeldet; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="74"/>
+        <source>%1 sign-in requested by tokenctl from a terminal</source>
+        <translation>%1-Anmeldung von tokenctl aus einem Terminal angefordert</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="79"/>
+        <source>the sign-in did not start</source>
+        <translation>die Anmeldung hat nicht begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="91"/>
+        <source>the sign-in to %1 ended before it finished</source>
+        <translation>die Anmeldung bei %1 endete, bevor sie abgeschlossen war</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="145"/>
+        <source>sign-in from a terminal failed: %1</source>
+        <translation>Anmeldung aus einem Terminal fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="149"/>
+        <source>signed in from a terminal</source>
+        <translation>aus einem Terminal angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="167"/>
+        <source>sign-in cancelled: tokenctl went away (Ctrl-C)</source>
+        <translation>Anmeldung abgebrochen: tokenctl wurde beendet (Strg+C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="182"/>
+        <source>a refresh under way did not finish; try again later</source>
+        <translation>eine laufende Erneuerung wurde nicht fertig; versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/TerminalSignIn.cpp" line="185"/>
+        <source>the keychain did not answer; unlock it, then try again</source>
+        <translation>der Schlüsselbund hat nicht geantwortet; entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
     <name>TimeFormat</name>
     <message>
         <location filename="../../ui/TimeFormat.cpp" line="14"/>
@@ -2733,6 +3018,41 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 %1</source>
         <translation>Tokenkeeper wurde nicht gestartet: Es kann nicht sicherstellen, dass es nur einmal läuft.
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tkwire</name>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="83"/>
+        <source>sign-in needed for %1 at %2%3: use Tokenkeeper&apos;s sign-in (tray) or tokenctl login</source>
+        <translation>Anmeldung erforderlich für %1 bei %2%3: melden Sie sich über Tokenkeeper (Infobereich) oder mit tokenctl login an</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="91"/>
+        <source>the keychain is locked or unavailable (%1): unlock it, then try again</source>
+        <translation>der Schlüsselbund ist gesperrt oder nicht verfügbar (%1): entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="111"/>
+        <source>%1 cannot be reached right now (%2); Tokenkeeper retries on its own, try again later</source>
+        <translation>%1 ist gerade nicht erreichbar (%2); Tokenkeeper versucht es selbst erneut, versuchen Sie es später noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="115"/>
+        <location filename="../../app/agent/AgentReplies.cpp" line="156"/>
+        <source>the account is being signed out</source>
+        <translation>das Konto wird gerade abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="121"/>
+        <source>%1: %2 (fix the account in Tokenkeeper)</source>
+        <translation>%1: %2 (korrigieren Sie das Konto in Tokenkeeper)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="136"/>
+        <location filename="../../app/agent/AgentReplies.cpp" line="142"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
     </message>
 </context>
 </TS>
