@@ -3,6 +3,7 @@
 #include "AccountListModel.h"
 #include "AccountRegistry.h"
 #include "AccountSession.h"
+#include "AccountText.h"
 #include "AgentReplies.h"
 #include "AgentServer.h"
 #include "AgentService.h"
@@ -147,6 +148,9 @@ DesktopShell::DesktopShell(const Options &options) : m_options(options)
     // of the desktop's one error table.
     AgentReplies::setDescriber(&ErrorText::describe);
     AgentReplies::setProblemDescriber(&ErrorText::configProblem);
+    AgentReplies::setReauthDescriber([](const AccountSnapshot &s) {
+        return AccountText::reauthPhrase(s.reauthCode, s.lastError);
+    });
     p.agentService.setApprovalBroker(&p.approvals);
     p.window.setApprovalBroker(&p.approvals);
     QObject::connect(&p.approvals, &ApprovalBroker::promptRequested, &p.approvals,

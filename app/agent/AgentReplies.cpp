@@ -8,11 +8,6 @@
 
 namespace AgentReplies {
 
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("AgentReplies", text);
-}
-
 static Describer &describer()
 {
     static Describer d;
@@ -75,20 +70,39 @@ void set(tkwire::WireMessage *m, const char *key, const QString &value)
     m->set(key, value.toStdString());
 }
 
+static ReauthDescriber &reauthDescriber()
+{
+    static ReauthDescriber d;
+    return d;
+}
+
+void setReauthDescriber(ReauthDescriber d)
+{
+    reauthDescriber() = std::move(d);
+}
+
 static tkwire::WireMessage signInNeeded(const AccountSnapshot &s)
 {
     const QString host = s.config.hostLabel();
-    QString why = s.reauthCode.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.reauthCode);
+    // Why, in words where the desktop gave us its table ("it reached its maximum lifetime").
+    const QString words = s.reauthCode.isEmpty() ? QString()
+            : reauthDescriber()                  ? reauthDescriber()(s)
+                                                 : s.reauthCode;
+    QString why = words.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(words);
     return error(tkwire::code::kSignInRequired,
-                 tr("sign-in needed for %1 at %2%3: use Tokenkeeper's sign-in (tray) or "
-                    "tokenctl login")
+                 QCoreApplication::translate(
+                         "AgentReplies",
+                         "sign-in needed for %1 at %2%3: use Tokenkeeper's sign-in (tray) or "
+                         "tokenctl login")
                          .arg(s.config.displayName, host, why));
 }
 
 static tkwire::WireMessage keychainLocked(const AccountSnapshot &s)
 {
     return error(tkwire::code::kKeychainLocked,
-                 tr("the keychain is locked or unavailable (%1): unlock it, then try again")
+                 QCoreApplication::translate(
+                         "AgentReplies",
+                         "the keychain is locked or unavailable (%1): unlock it, then try again")
                          .arg(storageStatusId(s.storage)));
 }
 
@@ -108,17 +122,22 @@ tkwire::WireMessage fromAuthError(const AuthError &e, const AccountSnapshot &s)
     case AuthError::Kind::Ambiguous:
     case AuthError::Kind::Offline:
         return error(tkwire::code::kOffline,
-                     tr("%1 cannot be reached right now (%2); Tokenkeeper retries on its own, "
-                        "try again later")
+                     QCoreApplication::translate(
+                             "AgentReplies",
+                             "%1 cannot be reached right now (%2); Tokenkeeper retries on its own, "
+                             "try again later")
                              .arg(s.config.hostLabel(), e.toLogString()));
     case AuthError::Kind::Cancelled:
-        return error(tkwire::code::kSignInRequired, tr("the account is being signed out"));
+        return error(
+                tkwire::code::kSignInRequired,
+                QCoreApplication::translate("AgentReplies", "the account is being signed out"));
     case AuthError::Kind::Config:
     case AuthError::Kind::Scope:
     case AuthError::Kind::Tls:
     case AuthError::Kind::Redirect:
         return error(tkwire::code::kConfig,
-                     tr("%1: %2 (fix the account in Tokenkeeper)")
+                     QCoreApplication::translate("AgentReplies",
+                                                 "%1: %2 (fix the account in Tokenkeeper)")
                              .arg(s.config.displayName, describe(e)));
     case AuthError::Kind::AccessTokenRejected:
     case AuthError::Kind::InsufficientScope:
@@ -131,15 +150,16 @@ tkwire::WireMessage fromSignInError(const AuthError &e, const AccountSnapshot &s
 {
     const QString host = s.config.hostLabel();
     if (e.code == QLatin1String("access_denied")) {
-        tkwire::WireMessage m =
-                error(tkwire::code::kDenied,
-                      tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
+        tkwire::WireMessage m = error(tkwire::code::kDenied,
+                                      QCoreApplication::translate("AgentReplies", "%1 at %2: %3")
+                                              .arg(s.config.displayName, host, describe(e)));
         m.set("denied_by", "server");
         return m;
     }
     if (e.kind == AuthError::Kind::Cancelled || e.kind == AuthError::Kind::BadCredentials)
         return error(tkwire::code::kSignInRequired,
-                     tr("%1 at %2: %3").arg(s.config.displayName, host, describe(e)));
+                     QCoreApplication::translate("AgentReplies", "%1 at %2: %3")
+                             .arg(s.config.displayName, host, describe(e)));
     return fromAuthError(e, s);
 }
 
@@ -153,7 +173,9 @@ tkwire::WireMessage fromState(const AccountSnapshot &s)
             return keychainLocked(s);
         return signInNeeded(s);
     case SessionState::Revoking:
-        return error(tkwire::code::kSignInRequired, tr("the account is being signed out"));
+        return error(
+                tkwire::code::kSignInRequired,
+                QCoreApplication::translate("AgentReplies", "the account is being signed out"));
     case SessionState::ConfigError:
         return fromAuthError(s.lastError.isError() ? s.lastError
                                                    : AuthError(AuthError::Kind::Config,

@@ -43,5 +43,8 @@ QString describe(const AuthError &error);
 using ProblemDescriber = std::function<QString(const ConfigProblem &, Dialect)>;
 void setProblemDescriber(ProblemDescriber describer);
 QString describe(const ConfigProblem &problem, Dialect dialect);
+// Why a sign-in is needed, in words (the desktop installs AccountText's); without one, the code.
+using ReauthDescriber = std::function<QString(const AccountSnapshot &)>;
+void setReauthDescriber(ReauthDescriber describer);
 
 } // namespace AgentReplies

@@ -523,6 +523,41 @@
     </message>
 </context>
 <context>
+    <name>AgentReplies</name>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="93"/>
+        <source>sign-in needed for %1 at %2%3: use Tokenkeeper&apos;s sign-in (tray) or tokenctl login</source>
+        <translation>Anmeldung erforderlich für %1 bei %2%3: melden Sie sich über Tokenkeeper (Infobereich) oder mit tokenctl login an</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="103"/>
+        <source>the keychain is locked or unavailable (%1): unlock it, then try again</source>
+        <translation>der Schlüsselbund ist gesperrt oder nicht verfügbar (%1): entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="125"/>
+        <source>%1 cannot be reached right now (%2); Tokenkeeper retries on its own, try again later</source>
+        <translation>%1 ist gerade nicht erreichbar (%2); Tokenkeeper versucht es selbst erneut, versuchen Sie es später noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="133"/>
+        <location filename="../../app/agent/AgentReplies.cpp" line="178"/>
+        <source>the account is being signed out</source>
+        <translation>das Konto wird gerade abgemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="139"/>
+        <source>%1: %2 (fix the account in Tokenkeeper)</source>
+        <translation>%1: %2 (korrigieren Sie das Konto in Tokenkeeper)</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AgentReplies.cpp" line="154"/>
+        <location filename="../../app/agent/AgentReplies.cpp" line="161"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>AgentServer</name>
     <message>
         <location filename="../../app/agent/AgentServer.cpp" line="50"/>
@@ -3023,36 +3058,28 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>tkwire</name>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="83"/>
         <source>sign-in needed for %1 at %2%3: use Tokenkeeper&apos;s sign-in (tray) or tokenctl login</source>
-        <translation>Anmeldung erforderlich für %1 bei %2%3: melden Sie sich über Tokenkeeper (Infobereich) oder mit tokenctl login an</translation>
+        <translation type="vanished">Anmeldung erforderlich für %1 bei %2%3: melden Sie sich über Tokenkeeper (Infobereich) oder mit tokenctl login an</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="91"/>
         <source>the keychain is locked or unavailable (%1): unlock it, then try again</source>
-        <translation>der Schlüsselbund ist gesperrt oder nicht verfügbar (%1): entsperren Sie ihn und versuchen Sie es erneut</translation>
+        <translation type="vanished">der Schlüsselbund ist gesperrt oder nicht verfügbar (%1): entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="111"/>
         <source>%1 cannot be reached right now (%2); Tokenkeeper retries on its own, try again later</source>
-        <translation>%1 ist gerade nicht erreichbar (%2); Tokenkeeper versucht es selbst erneut, versuchen Sie es später noch einmal</translation>
+        <translation type="vanished">%1 ist gerade nicht erreichbar (%2); Tokenkeeper versucht es selbst erneut, versuchen Sie es später noch einmal</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="115"/>
-        <location filename="../../app/agent/AgentReplies.cpp" line="156"/>
         <source>the account is being signed out</source>
-        <translation>das Konto wird gerade abgemeldet</translation>
+        <translation type="vanished">das Konto wird gerade abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="121"/>
         <source>%1: %2 (fix the account in Tokenkeeper)</source>
-        <translation>%1: %2 (korrigieren Sie das Konto in Tokenkeeper)</translation>
+        <translation type="vanished">%1: %2 (korrigieren Sie das Konto in Tokenkeeper)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AgentReplies.cpp" line="136"/>
-        <location filename="../../app/agent/AgentReplies.cpp" line="142"/>
         <source>%1 at %2: %3</source>
-        <translation>%1 bei %2: %3</translation>
+        <translation type="vanished">%1 bei %2: %3</translation>
     </message>
 </context>
 </TS>
