@@ -106,10 +106,12 @@ void AccountDetails::setAccount(const AccountSnapshot &s, qint64 now, const QStr
         m_access->setText(tr("none"));
         m_access->setToolTip(QString());
     }
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_grantEnd)))
+        label->setText(s.state == SessionState::ReauthRequired ? tr("Sign-in ended:")
+                                                               : tr("Sign-in ends:"));
     if (s.state == SessionState::ReauthRequired) {
-        m_grantEnd->setText(s.reauthSinceMs > 0
-                                    ? tr("ended %1").arg(TimeFormat::relative(s.reauthSinceMs, now))
-                                    : tr("ended"));
+        m_grantEnd->setText(s.reauthSinceMs > 0 ? TimeFormat::relative(s.reauthSinceMs, now)
+                                                : tr("yes"));
         m_grantEnd->setToolTip(s.reauthSinceMs > 0 ? TimeFormat::absolute(s.reauthSinceMs, now)
                                                    : QString());
     } else {

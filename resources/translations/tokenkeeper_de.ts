@@ -25,6 +25,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountDetails.cpp" line="35"/>
+        <location filename="../../ui/AccountDetails.cpp" line="111"/>
         <source>Sign-in ends:</source>
         <translation>Anmeldung endet:</translation>
     </message>
@@ -95,47 +96,55 @@
     </message>
     <message>
         <location filename="../../ui/AccountDetails.cpp" line="106"/>
-        <location filename="../../ui/AccountDetails.cpp" line="138"/>
+        <location filename="../../ui/AccountDetails.cpp" line="140"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="111"/>
+        <location filename="../../ui/AccountDetails.cpp" line="110"/>
+        <source>Sign-in ended:</source>
+        <translation>Anmeldung endete:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AccountDetails.cpp" line="114"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
         <source>ended %1</source>
-        <translation>endete %1</translation>
+        <translation type="vanished">endete %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="112"/>
         <source>ended</source>
-        <translation>beendet</translation>
+        <translation type="vanished">beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="119"/>
+        <location filename="../../ui/AccountDetails.cpp" line="121"/>
         <source>not announced by the server</source>
         <translation>vom Server nicht mitgeteilt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="119"/>
+        <location filename="../../ui/AccountDetails.cpp" line="121"/>
         <source>not signed in</source>
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="121"/>
+        <location filename="../../ui/AccountDetails.cpp" line="123"/>
         <source>not since Tokenkeeper started</source>
         <translation>nicht seit dem Start von Tokenkeeper</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="122"/>
+        <location filename="../../ui/AccountDetails.cpp" line="124"/>
         <source>none scheduled</source>
         <translation>keine geplant</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="130"/>
+        <location filename="../../ui/AccountDetails.cpp" line="132"/>
         <source>no usable tokens (the sign-in ended)</source>
         <translation>keine gültigen Tokens (die Anmeldung ist beendet)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="131"/>
+        <location filename="../../ui/AccountDetails.cpp" line="133"/>
         <source>no tokens yet (not signed in)</source>
         <translation>noch keine Tokens (nicht angemeldet)</translation>
     </message>
@@ -144,7 +153,7 @@
         <translation type="vanished">noch nichts gespeichert (nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountDetails.cpp" line="136"/>
+        <location filename="../../ui/AccountDetails.cpp" line="138"/>
         <source>the server&apos;s default</source>
         <translation>Standard des Servers</translation>
     </message>
