@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -319,89 +321,96 @@ private Q_SLOTS:
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(R"({"t":1000,"a":"A","k":1,"s":"Angemeldet","c":"signed in","n":1})"
-                    "\n"
-                    R"({"t":2000,"a":"A","k":0,"s":"Token handed to git (pid 7)","c":"token handed to git (pid 7)","n":1
-        })"
-                    "\n");
-    }
-    ManualClock clock;
-    EventLogModel log(&clock);
-    log.setStorageFile(path);
-    QCOMPARE(log.rowCount(), 2);
-    QCOMPARE(log.index(0, EventLogModel::EventColumn).data().toString(),
-             QStringLiteral("Signed in")); // this process speaks English
-    QCOMPARE(log.index(1, EventLogModel::EventColumn).data().toString(),
-             QStringLiteral("Token handed to git (pid 7)"));
-}
-
-    void savedFileIsReadWithCare()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"t":1000,"a":"A","k":1,"s":"Signed in","c":"signed in","n":3})"
-                "\n");
-        f.write("not json at all\n");
-        f.write("\n");
-        f.write(R"({"t":2000,"a":"B","k":99,"s":"Odd kind","c":"x","n":-4})"
-                "\n");
-        f.write(R"({"t":3000,"a":"C","k":0,"s":"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl","c":"access_token=CANARY-AT-789"})"
-                "\n");
-    }
-    ManualClock clock;
-    EventLogModel log(&clock);
-    log.setStorageFile(path);
-    QCOMPARE(log.rowCount(), 3); // the broken lines are skipped
-    QCOMPARE(log.index(0, 0).data(EventLogModel::CountRole).toInt(), 3);
-    QCOMPARE(log.index(0, EventLogModel::EventColumn).data().toString(),
-             QStringLiteral("Signed in ×3"));
-    // An unknown kind is clamped into the known ones; a count is at least one.
-    const int kind = log.index(1, 0).data(EventLogModel::KindRole).toInt();
-    QVERIFY(kind >= 0 && kind <= int(EventText::Kind::Revocation));
-    QCOMPARE(log.index(1, 0).data(EventLogModel::CountRole).toInt(), 1);
-    // What was written by someone else passes the redactor again (S-19).
-    QVERIFY(!log.toPlainText().contains(QLatin1String("CANARY-AT-789")));
-    QVERIFY(!log.toPlainText().contains(QLatin1String("c2lnbmF0dXJl")));
-    // Lines read from the file come before the ones of this run.
-    EventLogModel merged(&clock);
-    merged.append(clock.wallMs(), QStringLiteral("Z"), QStringLiteral("signed in"));
-    merged.setStorageFile(path);
-    QCOMPARE(merged.rowCount(), 4);
-    QCOMPARE(merged.index(3, EventLogModel::AccountColumn).data().toString(), QStringLiteral("Z"));
-}
-
-void missingFileIsAnEmptyLog()
-{
-    QTemporaryDir dir;
-    ManualClock clock;
-    EventLogModel log(&clock);
-    log.setStorageFile(dir.filePath(QStringLiteral("none/events.jsonl")));
-    QCOMPARE(log.rowCount(), 0);
-    EventLogModel unsaved(&clock);
-    QVERIFY(!unsaved.save()); // no file set: nothing to save to
-}
-
-void changesAreSavedWithoutAskingAndAtExit()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("events.jsonl"));
-    ManualClock clock;
-    {
+            const auto line = [](qint64 t, int kind, const char *sentence, const char *code) {
+                return QJsonDocument(QJsonObject{{QLatin1String("t"), double(t)},
+                                                 {QLatin1String("a"), QLatin1String("A")},
+                                                 {QLatin1String("k"), kind},
+                                                 {QLatin1String("s"), QLatin1String(sentence)},
+                                                 {QLatin1String("c"), QLatin1String(code)},
+                                                 {QLatin1String("n"), 1}})
+                               .toJson(QJsonDocument::Compact)
+                        + '\n';
+            };
+            f.write(line(1000, 1, "Angemeldet", "signed in"));
+            f.write(line(2000, 0, "Token handed to git (pid 7)", "token handed to git (pid 7)"));
+        }
+        ManualClock clock;
         EventLogModel log(&clock);
         log.setStorageFile(path);
-        log.append(clock.wallMs(), QStringLiteral("A"), QStringLiteral("signed in"));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000); // the debounced save
-        log.append(clock.wallMs(), QStringLiteral("A"), QStringLiteral("refreshed"));
-    } // the pending save is written on destruction
-    EventLogModel again(&clock);
-    again.setStorageFile(path);
-    QCOMPARE(again.rowCount(), 2);
-}
-}
-;
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.index(0, EventLogModel::EventColumn).data().toString(),
+                 QStringLiteral("Signed in")); // this process speaks English
+        QCOMPARE(log.index(1, EventLogModel::EventColumn).data().toString(),
+                 QStringLiteral("Token handed to git (pid 7)"));
+    }
+
+    void savedFileIsReadWithCare()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"t":1000,"a":"A","k":1,"s":"Signed in","c":"signed in","n":3})"
+                    "\n");
+            f.write("not json at all\n");
+            f.write("\n");
+            f.write(R"({"t":2000,"a":"B","k":99,"s":"Odd kind","c":"x","n":-4})"
+                    "\n");
+            f.write(R"({"t":3000,"a":"C","k":0,"s":"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl","c":"access_token=CANARY-AT-789"})"
+                    "\n");
+        }
+        ManualClock clock;
+        EventLogModel log(&clock);
+        log.setStorageFile(path);
+        QCOMPARE(log.rowCount(), 3); // the broken lines are skipped
+        QCOMPARE(log.index(0, 0).data(EventLogModel::CountRole).toInt(), 3);
+        QCOMPARE(log.index(0, EventLogModel::EventColumn).data().toString(),
+                 QStringLiteral("Signed in ×3"));
+        // An unknown kind is clamped into the known ones; a count is at least one.
+        const int kind = log.index(1, 0).data(EventLogModel::KindRole).toInt();
+        QVERIFY(kind >= 0 && kind <= int(EventText::Kind::Revocation));
+        QCOMPARE(log.index(1, 0).data(EventLogModel::CountRole).toInt(), 1);
+        // What was written by someone else passes the redactor again (S-19).
+        QVERIFY(!log.toPlainText().contains(QLatin1String("CANARY-AT-789")));
+        QVERIFY(!log.toPlainText().contains(QLatin1String("c2lnbmF0dXJl")));
+        // Lines read from the file come before the ones of this run.
+        EventLogModel merged(&clock);
+        merged.append(clock.wallMs(), QStringLiteral("Z"), QStringLiteral("signed in"));
+        merged.setStorageFile(path);
+        QCOMPARE(merged.rowCount(), 4);
+        QCOMPARE(merged.index(3, EventLogModel::AccountColumn).data().toString(),
+                 QStringLiteral("Z"));
+    }
+
+    void missingFileIsAnEmptyLog()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        EventLogModel log(&clock);
+        log.setStorageFile(dir.filePath(QStringLiteral("none/events.jsonl")));
+        QCOMPARE(log.rowCount(), 0);
+        EventLogModel unsaved(&clock);
+        QVERIFY(!unsaved.save()); // no file set: nothing to save to
+    }
+
+    void changesAreSavedWithoutAskingAndAtExit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.jsonl"));
+        ManualClock clock;
+        {
+            EventLogModel log(&clock);
+            log.setStorageFile(path);
+            log.append(clock.wallMs(), QStringLiteral("A"), QStringLiteral("signed in"));
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000); // the debounced save
+            log.append(clock.wallMs(), QStringLiteral("A"), QStringLiteral("refreshed"));
+        } // the pending save is written on destruction
+        EventLogModel again(&clock);
+        again.setStorageFile(path);
+        QCOMPARE(again.rowCount(), 2);
+    }
+};
 
 QTEST_MAIN(tst_EventLogModel)
 #include "tst_eventlogmodel.moc"
