@@ -166,7 +166,7 @@ void MainWindow::updateActions()
     const bool signedIn = s && state != SessionState::SignedOut && state != SessionState::Revoking;
     action(QStringLiteral("signIn"))->setEnabled(s);
     action(QStringLiteral("edit"))->setEnabled(s && m_signIn);
-    action(QStringLiteral("refresh"))->setEnabled(signedIn && state != SessionState::SigningIn);
+    action(QStringLiteral("refresh"))->setEnabled(s && refreshNowApplies(state));
     action(QStringLiteral("copy"))->setEnabled(signedIn && snap.hasAccessToken);
     action(QStringLiteral("revoke"))->setEnabled(signedIn);
     action(QStringLiteral("remove"))->setEnabled(s && m_manager);

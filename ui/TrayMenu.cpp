@@ -99,7 +99,7 @@ void TrayMenu::updateAccount(const AccountSnapshot &snap, TrayStatus status)
         e.menu->setIcon(TrayIconFactory::icon(status));
     }
     const bool signedIn = snap.state != SessionState::SignedOut;
-    e.refresh->setEnabled(signedIn && snap.state != SessionState::Revoking);
+    e.refresh->setEnabled(refreshNowApplies(snap.state));
     e.copy->setEnabled(snap.hasAccessToken);
     e.revoke->setEnabled(signedIn && snap.state != SessionState::Revoking);
 }

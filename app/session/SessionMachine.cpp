@@ -35,7 +35,7 @@ bool handles(SessionState st, Event::Type type)
     case ET::TokenNeeded:
         return true; // every state answers a caller, one way or another
     case ET::RefreshRequested:
-        return st == S::Active || st == S::Backoff || st == S::Offline || st == S::ConfigError;
+        return refreshNowApplies(st);
     case ET::Deadline:
         return st == S::Active || st == S::Backoff || st == S::Offline;
     case ET::Rejected:

@@ -22,6 +22,14 @@ enum class SessionState {
 
 QString sessionStateId(SessionState s); // "signed_out", ...
 
+// "Refresh now" does something in these states only; the machine ignores it in the others (an
+// ended sign-in has no refresh token, a refresh in flight is not doubled), so the buttons follow.
+inline bool refreshNowApplies(SessionState s)
+{
+    return s == SessionState::Active || s == SessionState::Backoff || s == SessionState::Offline
+            || s == SessionState::ConfigError;
+}
+
 // What the UI shows for one account; a value copied out of the session.
 struct AccountSnapshot
 {

@@ -132,6 +132,16 @@ private Q_SLOTS:
         QVERIFY(button(QStringLiteral("Revoke"))->isEnabled());
         button(QStringLiteral("Refresh now"))->click();
         QCOMPARE(in.refreshCount, 1);
+        // An ended sign-in has nothing to refresh with: the button says so by being off (the
+        // engine would ignore it), while Sign in and Revoke stay.
+        in.setState(SessionState::ReauthRequired);
+        QTRY_VERIFY(!button(QStringLiteral("Refresh now"))->isEnabled());
+        QVERIFY(button(QStringLiteral("Revoke"))->isEnabled());
+        QVERIFY(button(QStringLiteral("Sign in"))->isEnabled());
+        in.setState(SessionState::Refreshing); // already under way
+        QTRY_VERIFY(!button(QStringLiteral("Refresh now"))->isEnabled());
+        in.setState(SessionState::Backoff);
+        QTRY_VERIFY(button(QStringLiteral("Refresh now"))->isEnabled());
     }
 
     void everyControlHasAnAccessibleName()
