@@ -151,13 +151,20 @@ void SignInMethodPanel::showDeviceCode(const QString &userCode, const QUrl &veri
                                              .arg(href.toHtmlEscaped(),
                                                   verificationUriComplete.toDisplayString()
                                                           .toHtmlEscaped())));
-        const QImage qr = QrCode::render(verificationUriComplete.toEncoded());
-        m_qr->setPixmap(QPixmap::fromImage(qr));
-        m_qr->setVisible(!qr.isNull());
-    } else {
-        m_qr->clear();
-        m_qr->hide();
     }
+    // The QR code opens the page with the code filled in; without such a link, the page itself
+    // (a phone still saves typing the address; the code is typed there).
+    const QUrl scan = complete ? verificationUriComplete : verificationUri;
+    const QImage qr =
+            scan.isValid() && !scan.isEmpty() ? QrCode::render(scan.toEncoded()) : QImage();
+    m_qr->setToolTip(complete ? tr("Scan with a phone to open the sign-in page with the code "
+                                   "filled in")
+                              : tr("Scan with a phone to open the sign-in page, then enter the "
+                                   "code"));
+    m_qr->setPixmap(QPixmap::fromImage(qr));
+    m_qr->setVisible(!qr.isNull());
+    if (qr.isNull())
+        m_qr->clear();
     m_link->setVisible(complete);
     m_expiresAtMs = expiresAtMs;
     m_timeLeft->setVisible(expiresAtMs > 0);

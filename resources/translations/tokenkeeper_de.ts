@@ -2549,6 +2549,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
     </message>
     <message>
         <location filename="../../ui/SignInMethodPanel.cpp" line="52"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="161"/>
         <source>Scan with a phone to open the sign-in page with the code filled in</source>
         <translation>Mit einem Telefon scannen, um die Anmeldeseite mit eingetragenem Code zu öffnen</translation>
     </message>
@@ -2578,12 +2579,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Schließen Sie die Anmeldung im Browser ab. Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen:</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="178"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="163"/>
+        <source>Scan with a phone to open the sign-in page, then enter the code</source>
+        <translation>Mit einem Telefon scannen, um die Anmeldeseite zu öffnen; dort den Code eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="186"/>
         <source>The code has expired.</source>
         <translation>Der Code ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="183"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="191"/>
         <source>The code is valid until %1 (%2 left).</source>
         <translation>Der Code ist bis %1 gültig (noch %2).</translation>
     </message>
@@ -2609,7 +2615,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Oder öffnen Sie %1 – dort ist der Code schon eingetragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="168"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="176"/>
         <source>Cop&amp;y code</source>
         <translation>Code &amp;kopieren</translation>
     </message>

@@ -257,11 +257,19 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(scan.readAllStandardOutput()).trimmed(),
                  complete.toString(QUrl::FullyEncoded));
 
-        // Without verification_uri_complete: no link, no QR code; an expired code says so.
+        // Without verification_uri_complete: no link, and the QR code opens the page itself
+        // (the code is typed there); an expired code says so.
         panel->showDeviceCode(QStringLiteral("WDJB-MJHT"), page, QUrl(),
                               QDateTime::currentMSecsSinceEpoch() - 1000);
-        QVERIFY(panel->qrCode().isNull());
         QVERIFY(!link->isVisible());
+        const QImage pageQr = panel->qrCode();
+        QVERIFY(!pageQr.isNull());
+        const QString pageFile = dir.filePath(QStringLiteral("page.png"));
+        QVERIFY(pageQr.save(pageFile));
+        scan.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), pageFile});
+        QVERIFY(scan.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(scan.readAllStandardOutput()).trimmed(),
+                 page.toString(QUrl::FullyEncoded));
         QVERIFY2(panel->shownText().contains(QLatin1String("expired")),
                  qPrintable(panel->shownText()));
     }
