@@ -115,8 +115,16 @@ QString PeerIdentity::programName() const
 QString PeerIdentity::describe() const
 {
     QString text = QStringLiteral("%1 (pid %2)").arg(programName()).arg(process.pid);
-    for (int i = 0; i < parents.size(); ++i)
-        text += (i == 0 ? QStringLiteral(", started from ") : QStringLiteral(", from "))
-                + shortName(parents.at(i));
+    // Nested shells read "from bash ×3", not "from bash, from bash, from bash".
+    int shown = 0;
+    for (int i = 0; i < parents.size();) {
+        const QString name = shortName(parents.at(i));
+        int same = 1;
+        while (i + same < parents.size() && shortName(parents.at(i + same)) == name)
+            ++same;
+        text += (shown++ == 0 ? QStringLiteral(", started from ") : QStringLiteral(", from "))
+                + name + (same > 1 ? QStringLiteral(" ×%1").arg(same) : QString());
+        i += same;
+    }
     return text;
 }

@@ -131,6 +131,21 @@ private Q_SLOTS:
                  QStringLiteral("/usr/bin/bash"));
     }
 
+    void nestedShellsAreNamedOnce()
+    {
+        PeerIdentity p = peer(QStringLiteral("/usr/bin/git"));
+        PeerIdentity::Process bash;
+        bash.exe = QStringLiteral("/usr/bin/bash");
+        PeerIdentity::Process term;
+        term.exe = QStringLiteral("/usr/bin/xterm");
+        p.parents << bash << bash << term;
+        QCOMPARE(p.describe(), QStringLiteral("git (pid 4242), started from bash ×3, from xterm"));
+        p.parents = {term};
+        QCOMPARE(p.describe(), QStringLiteral("git (pid 4242), started from xterm"));
+        p.parents.clear();
+        QCOMPARE(p.describe(), QStringLiteral("git (pid 4242)"));
+    }
+
     void defaultPolicyApplies()
     {
         m_policy->setDefaultPolicy(Policy::Allow);
