@@ -1,6 +1,7 @@
 // The account pane's "Programs" section on the real broker and policy (a temporary settings
 // file): answers given in a prompt appear at once, a remembered answer can be forgotten (the
 // program is asked again), and the account's policy is changed and kept.
+#include "AccessibilityCheck.h"
 #include "AccountDetails.h"
 #include "ApprovalBroker.h"
 #include "ApprovalPolicy.h"
@@ -98,6 +99,8 @@ private Q_SLOTS:
         QCOMPARE(panel.programs()->topLevelItem(1)->text(0), QStringLiteral("python3.11"));
         QCOMPARE(panel.programs()->topLevelItem(1)->text(1), QStringLiteral("denied"));
         QVERIFY(!panel.programs()->topLevelItem(0)->text(2).isEmpty()); // when it was decided
+        const QStringList unnamed = controlsWithoutAccessibleName(&panel);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
         QVERIFY(!panel.text().contains(QLatin1String("No program's answer")));
 
         // Another account's answers are its own.
