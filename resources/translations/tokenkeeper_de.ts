@@ -1317,238 +1317,238 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
+        <location filename="../../ui/LoginDialog.cpp" line="23"/>
         <location filename="../../ui/LoginDialog.cpp" line="24"/>
-        <location filename="../../ui/LoginDialog.cpp" line="25"/>
-        <location filename="../../ui/LoginDialog.cpp" line="146"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="137"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="52"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="43"/>
         <source>Why a sign-in is needed</source>
         <translation>Warum eine Anmeldung nötig ist</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="66"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="57"/>
         <source>Venafi TPP</source>
         <translation>Venafi TPP</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="67"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="58"/>
         <source>Salesforce</source>
         <translation>Salesforce</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="68"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="59"/>
         <source>Other OAuth 2.0 server</source>
         <translation>Anderer OAuth-2.0-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="69"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="60"/>
         <source>Account type</source>
         <translation>Kontotyp</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="70"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="61"/>
         <source>Account &amp;type:</source>
         <translation>Konto&amp;typ:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="66"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="75"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="66"/>
         <source>Account name</source>
         <translation>Kontoname</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="76"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="67"/>
         <source>Optional, e.g. Production</source>
         <translation>Optional, z. B. Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
-        <location filename="../../ui/LoginDialog.cpp" line="172"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="68"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="163"/>
         <source>Ser&amp;ver URL:</source>
         <translation>Ser&amp;ver-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="77"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="68"/>
         <source>Server URL</source>
         <translation>Server-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="78"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="69"/>
         <source>Enter endpoints by &amp;hand (no discovery)</source>
         <translation>Endpunkte von &amp;Hand eingeben (ohne automatische Erkennung)</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="79"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="70"/>
         <source>Enter endpoints by hand</source>
         <translation>Endpunkte von Hand eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="73"/>
         <source>T&amp;oken endpoint:</source>
         <translation>T&amp;oken-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="82"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="73"/>
         <source>Token endpoint</source>
         <translation>Token-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="83"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="74"/>
         <source>Re&amp;vocation endpoint:</source>
         <translation>&amp;Widerrufs-Endpunkt:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="83"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="74"/>
         <source>Revocation endpoint</source>
         <translation>Widerrufs-Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="84"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="75"/>
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85"/>
-        <location filename="../../ui/LoginDialog.cpp" line="174"/>
-        <location filename="../../ui/LoginDialog.cpp" line="187"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="76"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="165"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="178"/>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="85"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="76"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="86"/>
-        <location filename="../../ui/LoginDialog.cpp" line="188"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="77"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="179"/>
         <source>Client s&amp;ecret:</source>
         <translation>Client-G&amp;eheimnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="86"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="77"/>
         <source>Client secret</source>
         <translation>Client-Geheimnis</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="89"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="80"/>
         <source>Sign in &amp;with:</source>
         <translation>Anmelden &amp;mit:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="98"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="89"/>
         <source>Waiting for the code to be entered…</source>
         <translation>Wartet auf die Eingabe des Codes…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="99"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="90"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Wartet auf Ihre Anmeldung im Browser…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="101"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="92"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="101"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="92"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="102"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="93"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="102"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="93"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="104"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="95"/>
         <source>&amp;Requested scope:</source>
         <translation>Angeforderter &amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="104"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="95"/>
         <source>Requested scope</source>
         <translation>Angeforderter Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="107"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="98"/>
         <source>Scope syntax</source>
         <translation>Scope-Syntax</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="111"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="102"/>
         <source>Re&amp;member my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung &amp;merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="112"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="103"/>
         <source>Remember my password for automatic sign-in</source>
         <translation>Passwort für die automatische Anmeldung merken</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="116"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="107"/>
         <source>If stored in the keychain, Tokenkeeper can sign in again by itself when the session ends. Not storing it is safer, but you will be asked again then.</source>
         <translation>Ist es im Schlüsselbund gespeichert, kann sich Tokenkeeper nach dem Ende der Sitzung selbst erneut anmelden. Ohne Speichern ist es sicherer, aber Sie werden dann erneut gefragt.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="120"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="111"/>
         <source>About remembering the password</source>
         <translation>Zum Merken des Passworts</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="124"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="115"/>
         <source>Sign-in problem</source>
         <translation>Problem bei der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="133"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="124"/>
         <source>Signing in</source>
         <translation>Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="134"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="125"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="135"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="126"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="143"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="134"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="147"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="175"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="166"/>
         <source>Syntax: certificate:manage,revoke;configuration:manage</source>
         <translation>Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="182"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="173"/>
         <source>Optional; space-separated, e.g. api refresh_token</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="189"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="180"/>
         <source>Optional; space-separated, e.g. openid offline_access</source>
         <translation>Optional; durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
@@ -1557,17 +1557,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Venafi-Syntax: certificate:manage,revoke;configuration:manage</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="178"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="169"/>
         <source>&amp;Login host:</source>
         <translation>&amp;Login-Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="180"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="171"/>
         <source>Consumer &amp;key:</source>
         <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="181"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="172"/>
         <source>Consumer s&amp;ecret:</source>
         <translation>Consumer-S&amp;ecret:</translation>
     </message>
@@ -1576,7 +1576,7 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. api refresh_token</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="185"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="176"/>
         <source>&amp;Issuer URL:</source>
         <translation>&amp;Issuer-URL:</translation>
     </message>
@@ -1585,67 +1585,67 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation type="vanished">Optional. Durch Leerzeichen getrennt, z. B. openid offline_access</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="197"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="188"/>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es beizubehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="198"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="189"/>
         <source>Only for confidential clients</source>
         <translation>Nur für vertrauliche Clients</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="201"/>
+        <location filename="../../ui/LoginDialogForm.cpp" line="192"/>
         <source>Only if the app requires it for this flow</source>
         <translation>Nur, wenn die App es für diesen Ablauf verlangt</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="256"/>
+        <location filename="../../ui/LoginDialog.cpp" line="69"/>
         <source>Sign in again — %1</source>
         <translation>Erneut anmelden – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="259"/>
+        <location filename="../../ui/LoginDialog.cpp" line="72"/>
         <source>Signs in with: %1</source>
         <translation>Anmeldung mit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="275"/>
+        <location filename="../../ui/LoginDialog.cpp" line="88"/>
         <source>Part of the account&apos;s identity: change it with Edit</source>
         <translation>Teil der Identität des Kontos: ändern Sie es mit „Bearbeiten“</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="282"/>
+        <location filename="../../ui/LoginDialog.cpp" line="95"/>
         <source>Sign in — %1</source>
         <translation>Anmelden — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="289"/>
+        <location filename="../../ui/LoginDialog.cpp" line="102"/>
         <source>Edit account — %1</source>
         <translation>Konto bearbeiten — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="290"/>
+        <location filename="../../ui/LoginDialog.cpp" line="103"/>
         <source>&amp;Save and sign in</source>
         <translation>&amp;Speichern und anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="292"/>
+        <location filename="../../ui/LoginDialog.cpp" line="105"/>
         <source>Changing the server, the client or the user makes this a different sign-in: Tokenkeeper revokes the current one, forgets its tokens and signs in anew. The name, scope and password choice can change freely.</source>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="417"/>
+        <location filename="../../ui/LoginDialog.cpp" line="217"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="468"/>
+        <location filename="../../ui/LoginDialog.cpp" line="268"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="478"/>
+        <location filename="../../ui/LoginDialog.cpp" line="278"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2549,7 +2549,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
     </message>
     <message>
         <location filename="../../ui/SignInMethodPanel.cpp" line="52"/>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="161"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="160"/>
         <source>Scan with a phone to open the sign-in page with the code filled in</source>
         <translation>Mit einem Telefon scannen, um die Anmeldeseite mit eingetragenem Code zu öffnen</translation>
     </message>
@@ -2579,17 +2579,17 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Schließen Sie die Anmeldung im Browser ab. Falls sich kein Browser geöffnet hat, kopieren Sie diese Adresse in einen:</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="163"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="162"/>
         <source>Scan with a phone to open the sign-in page, then enter the code</source>
         <translation>Mit einem Telefon scannen, um die Anmeldeseite zu öffnen; dort den Code eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="186"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="185"/>
         <source>The code has expired.</source>
         <translation>Der Code ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="191"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="190"/>
         <source>The code is valid until %1 (%2 left).</source>
         <translation>Der Code ist bis %1 gültig (noch %2).</translation>
     </message>
@@ -2615,7 +2615,7 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>Oder öffnen Sie %1 – dort ist der Code schon eingetragen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInMethodPanel.cpp" line="176"/>
+        <location filename="../../ui/SignInMethodPanel.cpp" line="175"/>
         <source>Cop&amp;y code</source>
         <translation>Code &amp;kopieren</translation>
     </message>
