@@ -3,6 +3,7 @@
 #include "ApprovalBroker.h"
 #include "ApprovalPolicy.h"
 #include "Clock.h"
+#include "PeerFixture.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -13,22 +14,6 @@ using Policy = ApprovalPolicy::Policy;
 using Answer = ApprovalBroker::Answer;
 
 namespace {
-
-PeerIdentity peer(const QString &exe, const QString &identity = QStringLiteral("1:2:3:4"),
-                  qint64 pid = 4242)
-{
-    PeerIdentity p;
-    p.credentialsKnown = true;
-    p.uid = 1000;
-    p.process.pid = pid;
-    p.process.exe = exe;
-    p.process.fileIdentity = identity;
-    PeerIdentity::Process shell;
-    shell.exe = QStringLiteral("/usr/bin/bash");
-    shell.fileIdentity = QStringLiteral("5:6:7:8");
-    p.parents << shell;
-    return p;
-}
 
 AccountConfig account(const QString &id)
 {
@@ -118,10 +103,10 @@ private Q_SLOTS:
     // tokenctl asking for a script: the script's interpreter is the program approved.
     void ownClientsAreSeenThrough()
     {
-        const PeerIdentity viaTokenctl = peer(QStringLiteral("/usr/bin/tokenctl"));
+        const PeerIdentity viaTokenctl = peerFromBash(QStringLiteral("/usr/bin/tokenctl"));
         QCOMPARE(viaTokenctl.subject().exe, QStringLiteral("/usr/bin/bash"));
         QCOMPARE(viaTokenctl.subject().fileIdentity, QStringLiteral("5:6:7:8"));
-        const PeerIdentity direct = peer(QStringLiteral("/usr/bin/python3"));
+        const PeerIdentity direct = peerFromBash(QStringLiteral("/usr/bin/python3"));
         QCOMPARE(direct.subject().exe, QStringLiteral("/usr/bin/python3"));
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         Verdicts v;
@@ -133,7 +118,7 @@ private Q_SLOTS:
 
     void nestedShellsAreNamedOnce()
     {
-        PeerIdentity p = peer(QStringLiteral("/usr/bin/git"));
+        PeerIdentity p = peerFromBash(QStringLiteral("/usr/bin/git"));
         PeerIdentity::Process bash;
         bash.exe = QStringLiteral("/usr/bin/bash");
         PeerIdentity::Process term;
@@ -168,8 +153,8 @@ private Q_SLOTS:
         m_policy->setPolicy(QStringLiteral("a"), Policy(policy));
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         Verdicts v;
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         v.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, v.done());
         QCOMPARE(v.allowed, allowed ? 1 : 0);
         QCOMPARE(v.denied, allowed ? 0 : 1);
         QCOMPARE(prompts.size(), 0);
@@ -181,20 +166,20 @@ private Q_SLOTS:
     {
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         Verdicts v;
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
-                         false, v.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/kubectl")), false, v.done());
         QCOMPARE(v.denied, 1); // at once, before any answer
         QVERIFY(v.lastWhy.contains(QLatin1String("kubectl")));
         // The prompt is shown all the same (once), so that the next call can succeed.
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
-                         false, v.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/kubectl")), false, v.done());
         QCOMPARE(v.denied, 2);
         QCOMPARE(prompts.size(), 1);
         m_broker->answer(prompts.first().first().value<ApprovalBroker::Prompt>().id,
                          Answer::AlwaysAllow);
         QCOMPARE(m_broker->pendingPrompts(), 0);
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/kubectl")),
-                         false, v.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/kubectl")), false, v.done());
         QCOMPARE(v.allowed, 1);
         QCOMPARE(v.denied, 2);
     }
@@ -206,10 +191,10 @@ private Q_SLOTS:
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         Verdicts v;
         for (int i = 0; i < 5; ++i)
-            m_broker->decide(
-                    account(QStringLiteral("a")),
-                    peer(QStringLiteral("/usr/bin/git"), QStringLiteral("1:2:3:4"), 100 + i), true,
-                    v.done());
+            m_broker->decide(account(QStringLiteral("a")),
+                             peerFromBash(QStringLiteral("/usr/bin/git"), QStringLiteral("1:2:3:4"),
+                                          100 + i),
+                             true, v.done());
         QCOMPARE(prompts.size(), 1);
         const auto prompt = prompts.first().first().value<ApprovalBroker::Prompt>();
         QCOMPARE(prompt.program, QStringLiteral("/usr/bin/git"));
@@ -220,8 +205,8 @@ private Q_SLOTS:
         m_broker->answer(prompt.id, Answer::AllowOnce);
         QCOMPARE(v.allowed, 5);
         QCOMPARE(m_broker->pendingPrompts(), 0);
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         v.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, v.done());
         QCOMPARE(prompts.size(), 2);
     }
 
@@ -231,13 +216,13 @@ private Q_SLOTS:
     {
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         Verdicts git, curl, other;
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         git.done());
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/curl")), true,
-                         curl.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, git.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/curl")), true, curl.done());
         QCOMPARE(prompts.size(), 1);
-        m_broker->decide(account(QStringLiteral("b")), peer(QStringLiteral("/usr/bin/git")), true,
-                         other.done());
+        m_broker->decide(account(QStringLiteral("b")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, other.done());
         QCOMPARE(prompts.size(), 2);
         QCOMPARE(m_broker->pendingPrompts(), 3);
         const auto first = prompts.at(0).first().value<ApprovalBroker::Prompt>();
@@ -254,10 +239,10 @@ private Q_SLOTS:
                                       QStringLiteral("1:2:3:4")),
                  std::optional<bool>(false));
         Verdicts again;
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/curl")), true,
-                         again.done());
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         again.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/curl")), true, again.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, again.done());
         QCOMPARE(again.allowed, 1);
         QCOMPARE(again.denied, 1);
         QCOMPARE(prompts.size(), 3);
@@ -269,12 +254,12 @@ private Q_SLOTS:
         QSignalSpy prompts(m_broker.get(), &ApprovalBroker::promptRequested);
         QSignalSpy withdrawn(m_broker.get(), &ApprovalBroker::promptWithdrawn);
         Verdicts git, curl;
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         git.done());
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/git")), true,
-                         git.done());
-        m_broker->decide(account(QStringLiteral("a")), peer(QStringLiteral("/usr/bin/curl")), true,
-                         curl.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, git.done());
+        m_broker->decide(account(QStringLiteral("a")), peerFromBash(QStringLiteral("/usr/bin/git")),
+                         true, git.done());
+        m_broker->decide(account(QStringLiteral("a")),
+                         peerFromBash(QStringLiteral("/usr/bin/curl")), true, curl.done());
         QTRY_COMPARE(git.denied, 2);
         QVERIFY(git.lastWhy.contains(QLatin1String("in time")));
         QCOMPARE(withdrawn.first().first().toULongLong(),

@@ -7,6 +7,7 @@
 #include "ApprovalPolicy.h"
 #include "ApprovalsPanel.h"
 #include "Clock.h"
+#include "PeerFixture.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -17,20 +18,6 @@
 #include <QTreeWidget>
 
 namespace {
-PeerIdentity program(const QString &exe, const QString &identity = QStringLiteral("1:2:3:4"))
-{
-    PeerIdentity p;
-    p.credentialsKnown = true;
-    p.process.pid = 77;
-    p.process.exe = exe;
-    p.process.fileIdentity = identity;
-    PeerIdentity::Process bash;
-    bash.exe = QStringLiteral("/usr/bin/bash");
-    bash.fileIdentity = QStringLiteral("9:9:9:9");
-    p.parents << bash;
-    return p;
-}
-
 AccountConfig account(const QString &id)
 {
     AccountConfig c;
@@ -66,7 +53,8 @@ class TestApprovalsPanel : public QObject
         void ask(const QString &accountId, const QString &exe, ApprovalBroker::Answer a)
         {
             const int before = int(prompts.size());
-            broker.decide(account(accountId), program(exe), true, [](bool, const QString &) {});
+            broker.decide(account(accountId), peerFromBash(exe), true,
+                          [](bool, const QString &) {});
             QCOMPARE(prompts.size(), before + 1);
             broker.answer(prompts.last().id, a);
         }
@@ -143,13 +131,14 @@ private Q_SLOTS:
         // git asks again; python3.11 is still denied without a prompt.
         const qsizetype prompts = rig.prompts.size();
         std::optional<bool> git;
-        rig.broker.decide(account(QStringLiteral("w")), program(QStringLiteral("/usr/bin/git")),
-                          true, [&](bool ok, const QString &) { git = ok; });
+        rig.broker.decide(account(QStringLiteral("w")),
+                          peerFromBash(QStringLiteral("/usr/bin/git")), true,
+                          [&](bool ok, const QString &) { git = ok; });
         QCOMPARE(rig.prompts.size(), prompts + 1);
         QVERIFY(!git); // waiting on the person
         std::optional<bool> python;
         rig.broker.decide(account(QStringLiteral("w")),
-                          program(QStringLiteral("/usr/bin/python3.11")), true,
+                          peerFromBash(QStringLiteral("/usr/bin/python3.11")), true,
                           [&](bool ok, const QString &) { python = ok; });
         QCOMPARE(python, std::optional<bool>(false));
         QCOMPARE(rig.prompts.size(), prompts + 1);
@@ -169,8 +158,9 @@ private Q_SLOTS:
         QCOMPARE(rig.policy.policy(QStringLiteral("x")), ApprovalPolicy::Policy::Ask);
         QVERIFY(panel.text().contains(QLatin1String("without a question")));
         std::optional<bool> allowed;
-        rig.broker.decide(account(QStringLiteral("w")), program(QStringLiteral("/usr/bin/env")),
-                          true, [&](bool ok, const QString &) { allowed = ok; });
+        rig.broker.decide(account(QStringLiteral("w")),
+                          peerFromBash(QStringLiteral("/usr/bin/env")), true,
+                          [&](bool ok, const QString &) { allowed = ok; });
         QCOMPARE(allowed, std::optional<bool>(true));
         QVERIFY(rig.prompts.isEmpty());
 
