@@ -23,6 +23,29 @@
 
 using tkwire::WireMessage;
 
+// The person's approvals for a test: a policy in a settings file of its own and the broker the
+// agent asks; answerAlways() plays the person who clicks "Always allow this program".
+struct TestApprovals
+{
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("approval.conf")), QSettings::IniFormat};
+    ApprovalPolicy policy{&settings};
+    ApprovalBroker broker;
+    AgentRig &rig;
+    explicit TestApprovals(AgentRig &r) : broker(&policy, &r.clock), rig(r)
+    {
+        rig.service->setApprovalBroker(&broker);
+    }
+    ~TestApprovals() { rig.service->setApprovalBroker(nullptr); }
+    void answerAlways()
+    {
+        QObject::connect(&broker, &ApprovalBroker::promptRequested, &broker,
+                         [this](const ApprovalBroker::Prompt &p) {
+                             broker.answer(p.id, ApprovalBroker::Answer::AlwaysAllow);
+                         });
+    }
+};
+
 class TestTokenctl : public QObject
 {
     Q_OBJECT
@@ -186,12 +209,10 @@ private Q_SLOTS:
         QVERIFY(rig.listen());
         Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("approval.conf")), QSettings::IniFormat);
-        ApprovalPolicy policy(&settings);
-        ApprovalBroker broker(&policy, &rig.clock);
+        TestApprovals approvals(rig);
+        ApprovalPolicy &policy = approvals.policy;
+        ApprovalBroker &broker = approvals.broker;
         broker.setTimeoutMs(500);
-        rig.service->setApprovalBroker(&broker);
         policy.setPolicy(s->id(), ApprovalPolicy::Policy::Deny);
         CliResult r = tokenctl(rig, {QStringLiteral("token"), QStringLiteral("work")});
         QCOMPARE(r.exitCode, 6);
@@ -204,10 +225,7 @@ private Q_SLOTS:
         QCOMPARE(prompts.size(), 1);
         QVERIFY(r.err.contains("in time"));
         // Allowed for this program: remembered per executable + file identity.
-        QObject::connect(&broker, &ApprovalBroker::promptRequested, &broker,
-                         [&broker](const ApprovalBroker::Prompt &p) {
-                             broker.answer(p.id, ApprovalBroker::Answer::AlwaysAllow);
-                         });
+        approvals.answerAlways();
         r = tokenctl(rig, {QStringLiteral("token"), QStringLiteral("work")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(prompts.size(), 2);
@@ -216,7 +234,6 @@ private Q_SLOTS:
         r = tokenctl(rig, {QStringLiteral("token"), QStringLiteral("work")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(prompts.size(), 2); // remembered, no new prompt
-        rig.service->setApprovalBroker(nullptr);
     }
 
     // Issue 11's "for hours, across refreshes and rotations": four simulated hours of a script
@@ -232,16 +249,9 @@ private Q_SLOTS:
         QVERIFY(rig.listen());
         Session *s = rig.signedInAs(QStringLiteral("work"));
         QVERIFY(s);
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("approval.conf")), QSettings::IniFormat);
-        ApprovalPolicy policy(&settings);
-        ApprovalBroker broker(&policy, &rig.clock);
-        rig.service->setApprovalBroker(&broker);
-        QSignalSpy approvals(&broker, &ApprovalBroker::promptRequested);
-        QObject::connect(&broker, &ApprovalBroker::promptRequested, &broker,
-                         [&broker](const ApprovalBroker::Prompt &p) {
-                             broker.answer(p.id, ApprovalBroker::Answer::AlwaysAllow);
-                         });
+        TestApprovals person(rig);
+        QSignalSpy approvals(&person.broker, &ApprovalBroker::promptRequested);
+        person.answerAlways();
         QSignalSpy signIns(rig.service.get(), &AgentService::signInRequested);
         const int refreshesBefore = rig.server.requestCount(QStringLiteral("venafi.token"));
         const QString url =
@@ -291,7 +301,6 @@ private Q_SLOTS:
         // Enough refreshes to cover four hours of 10-minute tokens, and no storm.
         QVERIFY2(refreshes >= 4 * 60 / 10 && refreshes <= 4 * 60 / 10 * 2 + killed + 2,
                  qPrintable(QString::number(refreshes)));
-        rig.service->setApprovalBroker(nullptr);
     }
 
     // The seeds' 401 -> refresh -> retry for the person's own API calls: the access token dies
