@@ -383,10 +383,7 @@ private Q_SLOTS:
         QVERIFY(s);
         const QString id = s->id();
         const QByteArray at = s->currentAccessToken();
-        rig.manager.reset();
-        rig.makeManager();
-        rig.manager->start();
-        auto *again = static_cast<Session *>(rig.manager->session(id));
+        auto *again = rig.restart(id);
         QVERIFY(again);
         QTRY_COMPARE(again->state(), SessionState::Active);
         QCOMPARE(again->currentAccessToken(), at);
@@ -410,16 +407,7 @@ private Q_SLOTS:
         const AccountSnapshot before = s->snapshot();
         QVERIFY(!before.reauthCode.isEmpty());
         QVERIFY(before.reauthSinceMs > 0);
-        const auto restart = [&rig, &id] {
-            rig.manager.reset();
-            rig.makeManager();
-            rig.manager->start();
-            auto *again = static_cast<Session *>(rig.manager->session(id));
-            if (again)
-                (void)QTest::qWaitFor([again] { return again->machineState().loaded; }, 5000);
-            return again;
-        };
-        Session *again = restart();
+        Session *again = rig.restart(id);
         QVERIFY(again);
         QCOMPARE(again->state(), SessionState::ReauthRequired);
         QCOMPARE(again->snapshot().reauthCode, before.reauthCode);
@@ -428,7 +416,7 @@ private Q_SLOTS:
         // Signed in again: a restart finds it Active.
         again->signIn(rig.credentials(Dialect::Generic));
         QTRY_COMPARE(again->state(), SessionState::Active);
-        again = restart();
+        again = rig.restart(id);
         QVERIFY(again);
         QTRY_COMPARE(again->state(), SessionState::Active);
         // Signed out on purpose: a restart finds it signed out, not "needed".
@@ -437,7 +425,7 @@ private Q_SLOTS:
         QTRY_COMPARE(again->state(), SessionState::ReauthRequired);
         again->revoke();
         QTRY_COMPARE(again->state(), SessionState::SignedOut);
-        again = restart();
+        again = rig.restart(id);
         QVERIFY(again);
         QCOMPARE(again->state(), SessionState::SignedOut);
     }
@@ -489,10 +477,8 @@ private Q_SLOTS:
         QVERIFY(s);
         const QString id = s->id();
         rig.secrets.setNotFoundForAll(true); // a locked keyring at the next start
-        rig.manager.reset();
-        rig.makeManager();
-        rig.manager->start();
-        auto *again = static_cast<Session *>(rig.manager->session(id));
+        auto *again = rig.restart(id);
+        QVERIFY(again);
         QTRY_VERIFY(again->machineState().loaded);
         QCOMPARE(again->snapshot().storage, StorageStatus::Locked);
         rig.secrets.setNotFoundForAll(false);

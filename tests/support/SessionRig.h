@@ -47,6 +47,19 @@ struct SessionRig : MemoryEngine
         manager->httpClient()->setTransferTimeoutMs(1500);
     }
 
+    // Quits and starts again: a new SessionManager over the same keychain, registry and server.
+    // Returns the session of `accountId` once it has read the keychain (nullptr if it is gone).
+    Session *restart(const QString &accountId)
+    {
+        manager.reset();
+        makeManager();
+        manager->start();
+        auto *again = static_cast<Session *>(manager->session(accountId));
+        if (again)
+            (void)QTest::qWaitFor([again] { return again->machineState().loaded; }, 5000);
+        return again;
+    }
+
     AccountConfig config(Dialect dialect) const
     {
         AccountConfig c;
