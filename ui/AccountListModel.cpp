@@ -131,12 +131,9 @@ qint64 AccountListModel::stateSinceMs(int row) const
 bool AccountListModel::notAnswering(int row) const
 {
     const AccountSnapshot &s = snapshotAt(row);
-    // A browser or device sign-in waits on the person, for minutes: that is not a silent server.
-    const bool waitsOnPerson =
-            s.state == SessionState::SigningIn && s.config.signInMethod != SignInMethod::Password;
     const bool inFlight = (s.state == SessionState::Refreshing || s.state == SessionState::SigningIn
                            || s.state == SessionState::Revoking)
-            && !waitsOnPerson;
+            && !AccountText::waitsOnPerson(s);
     return inFlight && m_clock->wallMs() - stateSinceMs(row) >= kNotAnsweringMs;
 }
 

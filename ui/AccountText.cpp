@@ -69,6 +69,11 @@ QString AccountText::lastError(const AccountSnapshot &s)
     return ErrorText::describe(s.lastError);
 }
 
+bool AccountText::waitsOnPerson(const AccountSnapshot &s)
+{
+    return s.state == SessionState::SigningIn && s.config.signInMethod != SignInMethod::Password;
+}
+
 QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool notAnswering)
 {
     QString line;
@@ -83,12 +88,10 @@ QString AccountText::statusLine(const AccountSnapshot &s, qint64 nowMs, bool not
             line = tr("Signed in");
         break;
     case SessionState::SigningIn:
-        if (s.config.signInMethod == SignInMethod::Browser) {
-            line = tr("Waiting for you to sign in in the browser");
-            break;
-        }
-        if (s.config.signInMethod == SignInMethod::Device) {
-            line = tr("Waiting for the code to be entered");
+        if (waitsOnPerson(s)) {
+            line = s.config.signInMethod == SignInMethod::Device
+                    ? tr("Waiting for the code to be entered")
+                    : tr("Waiting for you to sign in in the browser");
             break;
         }
         [[fallthrough]];

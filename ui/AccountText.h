@@ -20,6 +20,9 @@ public:
     // The list's one line under the name: "Signed in · access token expires in 59 min",
     // "Renewing…", "The server is not answering" (a request in flight for long), ...
     static QString statusLine(const AccountSnapshot &s, qint64 nowMs, bool notAnswering = false);
+    // A browser or device sign-in under way: it waits on the person (for minutes), not on a
+    // silent server.
+    static bool waitsOnPerson(const AccountSnapshot &s);
     // A word or two for the storage column (the full sentence is its tooltip).
     static QString storageShort(StorageStatus status);
     // One tooltip line: "Name: Signed in; access token in 1 h 59 min; sign-in ends in 89 d".
