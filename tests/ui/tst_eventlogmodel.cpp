@@ -321,7 +321,10 @@ private Q_SLOTS:
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            const auto line = [](qint64 t, int kind, const char *sentence, const char *code) {
+            // QByteArray, not auto: with QT_USE_QSTRINGBUILDER "toJson() + '\n'" is a builder that
+            // refers to the temporary document text, gone when the lambda returns.
+            const auto line = [](qint64 t, int kind, const char *sentence,
+                                 const char *code) -> QByteArray {
                 return QJsonDocument(QJsonObject{{QLatin1String("t"), double(t)},
                                                  {QLatin1String("a"), QLatin1String("A")},
                                                  {QLatin1String("k"), kind},
