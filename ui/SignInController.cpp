@@ -132,6 +132,21 @@ static bool sameSettings(const AccountConfig &a, const AccountConfig &b)
 void SignInController::onSubmitted(LoginDialog *dialog, AccountConfig config,
                                    Credentials credentials)
 {
+    // One account per user, client and server: a second would share the first one's keychain
+    // item and grant. (The account this dialog created on an earlier try is not "another".)
+    AccountConfig probe = config;
+    if (probe.id.isEmpty())
+        probe.id = m_flows.value(dialog).accountId;
+    if (const AccountSession *twin = m_manager->accountSigningInAs(probe)) {
+        credentials.wipe();
+        dialog->showProblem(
+                {LoginValidator::Field::Username,
+                 tr("“%1” already signs in as %2 with this client at %3. Choose it in "
+                    "the list and sign in there, or enter another user name or client ID.")
+                         .arg(twin->config().displayName, twin->config().username,
+                              twin->config().hostLabel())});
+        return;
+    }
     dialog->setBusy(true);
     if (config.dialect != Dialect::Generic || !config.tokenEndpoint.isEmpty()) {
         startSignIn(dialog, config, credentials);

@@ -76,7 +76,11 @@ void AccountRequests::login(const WireMessage &request, const Reply &reply)
                                                tr("the account was removed")));
                         return;
                     }
-                    signInWith(m_manager->updateAccount(resolved), c, reply);
+                    if (AccountSession *updated = m_manager->updateAccount(resolved))
+                        signInWith(updated, c, reply);
+                    else
+                        reply(R::error(tkwire::code::kInvalid,
+                                       tr("the discovered endpoints belong to another account")));
                     c.wipe();
                 });
         credentials.wipe();
@@ -146,8 +150,12 @@ void AccountRequests::loginHere(AccountSession *session, const WireMessage &requ
                                                            tr("the account was removed")));
                                     return;
                                 }
-                                runHere(m_manager->updateAccount(resolved), *held, reply, progress,
-                                        connection.data());
+                                if (AccountSession *updated = m_manager->updateAccount(resolved))
+                                    runHere(updated, *held, reply, progress, connection.data());
+                                else
+                                    reply(R::error(tkwire::code::kInvalid,
+                                                   tr("the discovered endpoints belong to "
+                                                      "another account")));
                                 held->wipe();
                             });
         return;
@@ -265,6 +273,15 @@ void AccountRequests::revoke(const WireMessage &request, const PeerIdentity &pee
 }
 
 // The tokenctl option a validation problem is about.
+// Two accounts with one user, client and server would share one keychain item (and one grant).
+static QString signsInAlready(const AccountSession *twin)
+{
+    const AccountConfig c = twin->config();
+    return AccountRequests::tr("\"%1\" already signs in as %2 with client %3 at %4; use it "
+                               "(tokenctl login \"%1\") or choose another --user or --client-id")
+            .arg(c.displayName, c.username, c.clientId, c.hostLabel());
+}
+
 static QString optionFor(ConfigProblem::Field field)
 {
     using F = ConfigProblem::Field;
@@ -334,9 +351,19 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
             return;
         }
     }
+    if (const AccountSession *twin = m_manager->accountSigningInAs(c)) {
+        reply(R::error(tkwire::code::kInvalid, signsInAlready(twin)));
+        return;
+    }
     const QString who = peer.describe();
     auto finish = [this, reply, secret, who](const AccountConfig &resolved) {
         AccountSession *s = m_manager->addAccount(resolved);
+        if (!s) { // added meanwhile (discovery takes a while)
+            const AccountSession *twin = m_manager->accountSigningInAs(resolved);
+            reply(R::error(tkwire::code::kInvalid,
+                           twin ? signsInAlready(twin) : tr("the account was not added")));
+            return;
+        }
         if (!secret.isEmpty())
             m_pendingClientSecrets.insert(s->id(), secret);
         log(s, tr("account added by %1").arg(who));

@@ -75,8 +75,24 @@ QString AccountConfig::storageKey() const
     const QString server =
             serverUrl.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments)
                     .toString(QUrl::FullyEncoded);
-    return dialectId(dialect) + QLatin1Char('|') + server + QLatin1Char('|') + keyField(clientId)
-            + QLatin1Char('|') + keyField(username);
+    const QString key = dialectId(dialect) + QLatin1Char('|') + server + QLatin1Char('|')
+            + keyField(clientId) + QLatin1Char('|') + keyField(username);
+    return keyTag.isEmpty() ? key : key + QLatin1String("|#") + keyField(keyTag);
+}
+
+bool AccountConfig::sharesSignInWith(const AccountConfig &other) const
+{
+    const auto comparable = [](AccountConfig c) {
+        c.keyTag.clear();
+        QUrl &u = c.serverUrl;
+        if (u.path() == QLatin1String("/"))
+            u.setPath(QString());
+        if ((u.scheme() == QLatin1String("https") && u.port() == 443)
+            || (u.scheme() == QLatin1String("http") && u.port() == 80))
+            u.setPort(-1);
+        return c.storageKey();
+    };
+    return comparable(*this) == comparable(other);
 }
 
 QString AccountConfig::hostLabel() const

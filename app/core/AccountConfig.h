@@ -40,6 +40,11 @@ struct AccountConfig
     QString clientAuthMethod;
     bool rememberCredentials = false; // opt-in: stored password for silent re-sign-in (S-15b)
     int assumedSessionSeconds = 7200; // Salesforce: the session timeout when unknown
+    // Part of the keychain key of an account without a user name (browser and device sign-in:
+    // whoever signs in on the server's page), set once when it is added, so that two such
+    // accounts with the same client at the same server keep their own tokens. Empty for
+    // accounts added before it existed and for those with a user name.
+    QString keyTag;
 
     // The keychain key. It includes every identity-bearing field so that a changed server,
     // client or user never receives tokens issued to another one (M-61).
@@ -49,6 +54,10 @@ struct AccountConfig
     // that receives a secret (server, token, revocation, introspection). Editing any of them is
     // an identity change (M-61): the old grant is revoked, never sent to the new endpoint.
     bool sameIdentity(const AccountConfig &other) const;
+    // Whether `other` signs in as the same user with the same client at the same server (a
+    // trailing "/" or the scheme's default port is not another server; keyTag is ignored).
+    // Two such accounts with a user name would share their keychain items: only one may exist.
+    bool sharesSignInWith(const AccountConfig &other) const;
 };
 
 // Secrets the person typed. Never copied into AccountConfig or QSettings.

@@ -132,6 +132,14 @@ AccountSession *SessionManager::addAccount(AccountConfig config)
         config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (config.displayName.isEmpty())
         config.displayName = config.username + QLatin1Char('@') + config.hostLabel();
+    // Browser and device sign-ins have no user name to tell two accounts apart: whoever signs
+    // in on the server's page. Their keychain items carry the account's id instead.
+    config.keyTag = config.username.isEmpty() ? config.id : QString();
+    if (const AccountSession *twin = accountSigningInAs(config)) {
+        qCWarning(lcSession) << "refusing to add an account that signs in as account" << twin->id()
+                             << "does";
+        return nullptr;
+    }
     d->deps.registry->save(config);
     Session *s = createSession(this, config, d->deps, d->scheduler.get(), d->http.get());
     d->order.append(s);
@@ -154,6 +162,11 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
         old->setConfig(config);
         return old;
     }
+    if (const AccountSession *twin = accountSigningInAs(config)) {
+        qCWarning(lcSession) << "refusing to change account" << old->id()
+                             << "into one that signs in as account" << twin->id() << "does";
+        return nullptr;
+    }
     // M-61: a changed server/client/user/endpoint never receives the old grant: revoke (best
     // effort) and wipe it under the old identity, then start afresh under the new one, with a
     // new account id so that the two never share registry rows (the old row goes with its
@@ -167,6 +180,16 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
     AccountConfig fresh = config;
     fresh.id.clear();
     return addAccount(fresh);
+}
+
+AccountSession *SessionManager::accountSigningInAs(const AccountConfig &config) const
+{
+    if (config.username.isEmpty())
+        return nullptr;
+    for (Session *s : std::as_const(d->order))
+        if (s->id() != config.id && s->config().sharesSignInWith(config))
+            return s;
+    return nullptr;
 }
 
 void SessionManager::removeAccount(const QString &accountId)

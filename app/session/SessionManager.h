@@ -45,10 +45,17 @@ public:
     AccountSession *session(const QString &accountId) const;
 
     // Adds (and persists) a new account in SignedOut. Returns it; an id is assigned if empty.
+    // Refused (nullptr) when another account signs in as the same user with the same client at
+    // the same server (accountSigningInAs): the two would share one keychain item, and
+    // removing either would end the other's grant.
     AccountSession *addAccount(AccountConfig config);
     // Updates non-identity settings in place; an identity change (server, client id, user,
-    // dialect) revokes and wipes the old grant first (M-61). Returns the (possibly new) session.
+    // dialect) revokes and wipes the old grant first (M-61). Returns the (possibly new) session;
+    // nullptr, with the account untouched, when the new identity is another account's.
     AccountSession *updateAccount(const AccountConfig &config);
+    // The other account (not config.id) that signs in as config's user with its client at its
+    // server, if any. Accounts without a user name never clash: each keeps its own items.
+    AccountSession *accountSigningInAs(const AccountConfig &config) const;
     // Revokes (best effort), wipes secrets and forgets the account.
     void removeAccount(const QString &accountId);
 

@@ -91,6 +91,7 @@ AccountConfig AccountRegistry::account(const QString &accountId) const
     signInMethodFromId(s.value(k(accountId, "signInMethod")).toString(), &c.signInMethod);
     c.clientId = s.value(k(accountId, "clientId")).toString();
     c.username = s.value(k(accountId, "username")).toString();
+    c.keyTag = s.value(k(accountId, "keyTag")).toString();
     c.scope = s.value(k(accountId, "scope")).toString();
     c.hasClientSecret = s.value(k(accountId, "hasClientSecret"), false).toBool();
     c.rememberCredentials = s.value(k(accountId, "rememberCredentials"), false).toBool();
@@ -127,6 +128,10 @@ void AccountRegistry::save(const AccountConfig &c)
     s.setValue(k(c.id, "signInMethod"), signInMethodId(c.signInMethod));
     s.setValue(k(c.id, "clientId"), c.clientId);
     s.setValue(k(c.id, "username"), c.username);
+    if (c.keyTag.isEmpty())
+        s.remove(k(c.id, "keyTag"));
+    else
+        s.setValue(k(c.id, "keyTag"), c.keyTag);
     s.setValue(k(c.id, "scope"), c.scope);
     s.setValue(k(c.id, "hasClientSecret"), c.hasClientSecret);
     s.setValue(k(c.id, "rememberCredentials"), c.rememberCredentials);

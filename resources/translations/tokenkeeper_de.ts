@@ -161,62 +161,62 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="189"/>
+        <location filename="../../ui/AccountListModel.cpp" line="186"/>
         <source>no token</source>
         <translation>kein Token</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="194"/>
+        <location filename="../../ui/AccountListModel.cpp" line="191"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="196"/>
+        <location filename="../../ui/AccountListModel.cpp" line="193"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="268"/>
+        <location filename="../../ui/AccountListModel.cpp" line="265"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="270"/>
+        <location filename="../../ui/AccountListModel.cpp" line="267"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="272"/>
+        <location filename="../../ui/AccountListModel.cpp" line="269"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="274"/>
+        <location filename="../../ui/AccountListModel.cpp" line="271"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="276"/>
+        <location filename="../../ui/AccountListModel.cpp" line="273"/>
         <source>Sign-in ends</source>
         <translation>Anmeldung endet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="278"/>
+        <location filename="../../ui/AccountListModel.cpp" line="275"/>
         <source>Last refresh</source>
         <translation>Letzte Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="280"/>
+        <location filename="../../ui/AccountListModel.cpp" line="277"/>
         <source>Next refresh</source>
         <translation>Nächste Erneuerung</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="282"/>
+        <location filename="../../ui/AccountListModel.cpp" line="279"/>
         <source>Storage</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountListModel.cpp" line="284"/>
+        <location filename="../../ui/AccountListModel.cpp" line="281"/>
         <source>Last problem</source>
         <translation>Letztes Problem</translation>
     </message>
@@ -253,64 +253,80 @@
     </message>
     <message>
         <location filename="../../app/agent/AccountRequests.cpp" line="76"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="146"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="205"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="232"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="150"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="213"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="240"/>
         <source>the account was removed</source>
         <translation>das Konto wurde entfernt</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="104"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="83"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="157"/>
+        <source>the discovered endpoints belong to another account</source>
+        <translation>die gefundenen Endpunkte gehören zu einem anderen Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="108"/>
         <source>a sign-in from the terminal needs progress frames (progress=1)</source>
         <translation>eine Anmeldung aus dem Terminal braucht Fortschrittsmeldungen (progress=1)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="111"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="115"/>
         <source>%1 signs in with a password: the sign-in dialog is open in Tokenkeeper (or use tokenctl login --password-stdin)</source>
         <translation>%1 meldet sich mit Passwort an: der Anmeldedialog ist in Tokenkeeper geöffnet (oder verwenden Sie tokenctl login --password-stdin)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="118"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="122"/>
         <source>%1 signs in with a password: use --password-stdin, or --dialog</source>
         <translation>%1 meldet sich mit Passwort an: verwenden Sie --password-stdin oder --dialog</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="214"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="222"/>
         <source>the keychain did not answer; unlock it, then try again</source>
         <translation>der Schlüsselbund hat nicht geantwortet; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="241"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="249"/>
         <source>sign-in requested by tokenctl (password from stdin)</source>
         <translation>Anmeldung von tokenctl angefordert (Passwort über stdin)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="263"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="271"/>
         <source>revoke requested by %1</source>
         <translation>Widerruf angefordert von %1</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="296"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="280"/>
+        <source>&quot;%1&quot; already signs in as %2 with client %3 at %4; use it (tokenctl login &quot;%1&quot;) or choose another --user or --client-id</source>
+        <translation>„%1“ meldet sich schon als %2 mit Client %3 bei %4 an; verwenden Sie es (tokenctl login &quot;%1&quot;) oder wählen Sie einen anderen --user oder --client-id</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="313"/>
         <source>--dialect must be venafi, salesforce or generic</source>
         <translation>--dialect muss venafi, salesforce oder generic sein</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="301"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="318"/>
         <source>--method must be browser, device or password</source>
         <translation>--method muss browser, device oder password sein</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="332"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="349"/>
         <source>an account named &quot;%1&quot; exists already; choose another --name</source>
         <translation>ein Konto namens „%1“ gibt es schon; wählen Sie einen anderen --name</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="342"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="364"/>
+        <source>the account was not added</source>
+        <translation>das Konto wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../app/agent/AccountRequests.cpp" line="369"/>
         <source>account added by %1</source>
         <translation>Konto hinzugefügt von %1</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="372"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="399"/>
         <source>account removed by %1</source>
         <translation>Konto entfernt von %1</translation>
     </message>
@@ -329,7 +345,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="26"/>
-        <location filename="../../ui/AccountText.cpp" line="83"/>
+        <location filename="../../ui/AccountText.cpp" line="88"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
@@ -365,7 +381,7 @@
     </message>
     <message>
         <location filename="../../ui/AccountText.cpp" line="47"/>
-        <location filename="../../ui/AccountText.cpp" line="101"/>
+        <location filename="../../ui/AccountText.cpp" line="104"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
@@ -385,12 +401,12 @@
         <translation>Der Server antwortet nicht; neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="78"/>
+        <location filename="../../ui/AccountText.cpp" line="83"/>
         <source>Signed in · the system clock looks wrong</source>
         <translation>Angemeldet · die Systemuhr scheint falsch zu gehen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="80"/>
+        <location filename="../../ui/AccountText.cpp" line="85"/>
         <source>Signed in · token expires %1</source>
         <translation>Angemeldet · Token läuft ab %1</translation>
     </message>
@@ -399,17 +415,17 @@
         <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="97"/>
+        <location filename="../../ui/AccountText.cpp" line="100"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="105"/>
+        <location filename="../../ui/AccountText.cpp" line="108"/>
         <source>The server is not answering · %1</source>
         <translation>Der Server antwortet nicht · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="120"/>
+        <location filename="../../ui/AccountText.cpp" line="123"/>
         <source>; access token expires %1</source>
         <translation>; Zugriffstoken läuft ab %1</translation>
     </message>
@@ -418,107 +434,107 @@
         <translation type="vanished">; Zugriffstoken %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="87"/>
+        <location filename="../../ui/AccountText.cpp" line="94"/>
         <source>Waiting for you to sign in in the browser</source>
         <translation>Wartet auf Ihre Anmeldung im Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="91"/>
+        <location filename="../../ui/AccountText.cpp" line="93"/>
         <source>Waiting for the code to be entered</source>
         <translation>Wartet auf die Eingabe des Codes</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="122"/>
+        <location filename="../../ui/AccountText.cpp" line="125"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="132"/>
+        <location filename="../../ui/AccountText.cpp" line="135"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="134"/>
+        <location filename="../../ui/AccountText.cpp" line="137"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="136"/>
+        <location filename="../../ui/AccountText.cpp" line="139"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="138"/>
+        <location filename="../../ui/AccountText.cpp" line="141"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="140"/>
+        <location filename="../../ui/AccountText.cpp" line="143"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="142"/>
+        <location filename="../../ui/AccountText.cpp" line="145"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="144"/>
+        <location filename="../../ui/AccountText.cpp" line="147"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="153"/>
+        <location filename="../../ui/AccountText.cpp" line="156"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="156"/>
+        <location filename="../../ui/AccountText.cpp" line="159"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="160"/>
+        <location filename="../../ui/AccountText.cpp" line="163"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="167"/>
+        <location filename="../../ui/AccountText.cpp" line="170"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="169"/>
+        <location filename="../../ui/AccountText.cpp" line="172"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="171"/>
+        <location filename="../../ui/AccountText.cpp" line="174"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="173"/>
+        <location filename="../../ui/AccountText.cpp" line="176"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="175"/>
+        <location filename="../../ui/AccountText.cpp" line="178"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="177"/>
+        <location filename="../../ui/AccountText.cpp" line="180"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="179"/>
+        <location filename="../../ui/AccountText.cpp" line="182"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="181"/>
+        <location filename="../../ui/AccountText.cpp" line="184"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -2357,6 +2373,11 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <location filename="../../ui/SignInController.cpp" line="113"/>
         <source>Tokenkeeper is retrying by itself (%1). Signing in again is only needed if the problem is your password.</source>
         <translation>Tokenkeeper versucht es selbst erneut (%1). Eine neue Anmeldung ist nur nötig, wenn das Problem Ihr Passwort ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInController.cpp" line="144"/>
+        <source>“%1” already signs in as %2 with this client at %3. Choose it in the list and sign in there, or enter another user name or client ID.</source>
+        <translation>„%1“ meldet sich schon als %2 mit diesem Client bei %3 an. Wählen Sie es in der Liste und melden Sie sich dort an, oder geben Sie einen anderen Benutzernamen oder eine andere Client-ID ein.</translation>
     </message>
 </context>
 <context>

@@ -517,6 +517,36 @@ private Q_SLOTS:
         QCOMPARE(rig.manager->sessions().first()->config().signInMethod, expected);
     }
 
+    // `tokenctl add` refuses a second account for one user, client and server (they would share
+    // a keychain item) and names the one that exists.
+    void addRefusesASecondAccountForTheSameSignIn()
+    {
+        AgentRig rig;
+        QVERIFY(rig.listen());
+        const auto add = [&](const char *name, const char *user) {
+            WireMessage m("add");
+            m.set("dialect", "venafi");
+            m.set("server", rig.server.venafiUrl().toString().toStdString());
+            m.set("client_id", "tk-venafi");
+            m.set("user", user);
+            m.set("scope", "certificate:manage");
+            m.set("method", "password");
+            m.set("name", name);
+            return agentCall(rig.socketPath(), m);
+        };
+        QCOMPARE(add("work", "alice").get("status"), std::string("ok"));
+        const WireMessage twice = add("work-again", "alice");
+        QCOMPARE(twice.get("status"), std::string("error"));
+        QCOMPARE(twice.get("code"), std::string(tkwire::code::kInvalid));
+        const QString message = QString::fromStdString(twice.get("message"));
+        QVERIFY2(message.contains(QLatin1String("\"work\" already signs in as alice")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("--user")), qPrintable(message));
+        QCOMPARE(rig.manager->sessions().size(), 1);
+        QCOMPARE(add("work-bob", "bob").get("status"), std::string("ok"));
+        QCOMPARE(rig.manager->sessions().size(), 2);
+    }
+
     void loginRightAfterAddWaitsForTheStore()
     {
         AgentRig rig;

@@ -262,6 +262,85 @@ private Q_SLOTS:
         QCOMPARE(c.storageKey(), key);
     }
 
+    // An account without a user name (browser, device) carries a tag in its key: two of them
+    // with one client at one server keep two keychain items. Untagged keys stay as they were.
+    void keyTagSeparatesAccountsWithoutAUserName()
+    {
+        AccountConfig a;
+        a.dialect = Dialect::Salesforce;
+        a.serverUrl = QUrl(QStringLiteral("https://login.salesforce.com"));
+        a.clientId = QStringLiteral("3MVG9.abc");
+        AccountConfig b = a;
+        QCOMPARE(a.storageKey(), b.storageKey());
+        a.keyTag = QStringLiteral("id-1");
+        b.keyTag = QStringLiteral("id-2");
+        QCOMPARE(a.storageKey(),
+                 QStringLiteral("salesforce|https://login.salesforce.com|3MVG9.abc||#id-1"));
+        QVERIFY(a.storageKey() != b.storageKey());
+        QVERIFY(!a.sameIdentity(b));
+        b.keyTag = QStringLiteral("a|b"); // escaped like every field
+        QCOMPARE(b.storageKey(),
+                 QStringLiteral("salesforce|https://login.salesforce.com|3MVG9.abc||#a%7Cb"));
+    }
+
+    void sharesSignInWith_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("client");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<bool>("shares");
+        // against venafi, https://tpp.example.com, client "c", user "alice"
+        QTest::newRow("the same") << "https://tpp.example.com"
+                                  << "c"
+                                  << "alice" << true;
+        QTest::newRow("trailing slash") << "https://tpp.example.com/"
+                                        << "c"
+                                        << "alice" << true;
+        QTest::newRow("default port") << "https://tpp.example.com:443"
+                                      << "c"
+                                      << "alice" << true;
+        QTest::newRow("host in capitals") << "https://TPP.example.com"
+                                          << "c"
+                                          << "alice" << true;
+        QTest::newRow("another port") << "https://tpp.example.com:8443"
+                                      << "c"
+                                      << "alice" << false;
+        QTest::newRow("another path") << "https://tpp.example.com/tpp"
+                                      << "c"
+                                      << "alice" << false;
+        QTest::newRow("plain http") << "http://tpp.example.com"
+                                    << "c"
+                                    << "alice" << false;
+        QTest::newRow("another client") << "https://tpp.example.com"
+                                        << "d"
+                                        << "alice" << false;
+        QTest::newRow("another user") << "https://tpp.example.com"
+                                      << "c"
+                                      << "bob" << false;
+    }
+    void sharesSignInWith()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, client);
+        QFETCH(QString, user);
+        QFETCH(bool, shares);
+        AccountConfig a;
+        a.dialect = Dialect::Venafi;
+        a.serverUrl = QUrl(QStringLiteral("https://tpp.example.com"));
+        a.clientId = QStringLiteral("c");
+        a.username = QStringLiteral("alice");
+        AccountConfig b = a;
+        b.serverUrl = QUrl(server);
+        b.clientId = client;
+        b.username = user;
+        b.displayName = QStringLiteral("another name");
+        b.scope = QStringLiteral("another:scope");
+        QCOMPARE(a.sharesSignInWith(b), shares);
+        QCOMPARE(b.sharesSignInWith(a), shares);
+        b.dialect = Dialect::Generic;
+        QVERIFY(!a.sharesSignInWith(b));
+    }
+
     void hostLabel_data()
     {
         QTest::addColumn<QString>("url");

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -235,6 +236,63 @@ private Q_SLOTS:
         QVERIFY(!finished.at(1).first().value<AuthError>());
         QVERIFY(SessionRig::waitSettled(s));
         QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
+    }
+
+    // Two device-code accounts with one client at one server, signed in by two people: no user
+    // name tells them apart, so each has keychain items of its own (before, both wrote one item
+    // and removing either took the other's grant with it).
+    void twoDeviceAccountsOfOneClientKeepTheirOwnGrants()
+    {
+        SessionRig rig;
+        rig.server.addUser(QStringLiteral("bob"), "bob-password");
+        rig.server.knobs(Dialect::Generic).deviceInterval = 1; // real seconds between polls
+        AccountConfig config = discovered(rig, SignInMethod::Device);
+        config.username.clear();
+        Session *sessions[2] = {rig.add(config), rig.add(config)};
+        const QString people[2] = {QString::fromLatin1(SessionRig::kUser), QStringLiteral("bob")};
+        QVERIFY(sessions[0] && sessions[1]);
+        QVERIFY(sessions[0]->config().storageKey() != sessions[1]->config().storageKey());
+        for (int i = 0; i < 2; ++i) {
+            Session *s = sessions[i];
+            QTRY_VERIFY(s->machineState().loaded);
+            QString userCode;
+            const auto c = connect(s, &AccountSession::deviceCodeReady, this,
+                                   [&userCode](const QString &code, const QUrl &, const QUrl &,
+                                               qint64) { userCode = code; });
+            QSignalSpy finished(s, &AccountSession::signInFinished);
+            s->signIn(Credentials());
+            QTRY_VERIFY(!userCode.isEmpty());
+            QVERIFY(rig.server.approveDeviceCode(Dialect::Generic, userCode, people[i]));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+            QVERIFY(!finished.first().first().value<AuthError>());
+            QVERIFY(SessionRig::waitSettled(s));
+            QCOMPARE(s->state(), SessionState::Active);
+            disconnect(c);
+        }
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 2);
+        const QByteArray first = rig.storedRefreshToken(sessions[0]->config());
+        const QByteArray second = rig.storedRefreshToken(sessions[1]->config());
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        QVERIFY(first != second);
+
+        // Removing the first ends its grant only; the second still renews, also after a restart.
+        const QString keptId = sessions[1]->id();
+        const AccountConfig kept = sessions[1]->config();
+        QPointer<Session> removed(sessions[0]);
+        rig.manager->removeAccount(sessions[0]->id());
+        QTRY_VERIFY(!removed);
+        QTRY_COMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
+        QCOMPARE(rig.storedRefreshToken(kept), second);
+        Session *again = rig.restart(keptId);
+        QVERIFY(again);
+        QCOMPARE(again->config().storageKey(), kept.storageKey());
+        QCOMPARE(again->state(), SessionState::Active);
+        const int refreshes = rig.server.requestCount(QStringLiteral("generic.token"));
+        again->refreshNow();
+        QTRY_VERIFY(rig.server.requestCount(QStringLiteral("generic.token")) > refreshes);
+        QVERIFY(SessionRig::waitSettled(again));
+        QCOMPARE(again->state(), SessionState::Active);
         QCOMPARE(rig.server.liveGrantCount(Dialect::Generic), 1);
     }
 };

@@ -64,15 +64,100 @@ private Q_SLOTS:
     void twoAccountsGetDistinctIdsAndKeepTheirOrder()
     {
         SessionRig rig;
+        AccountConfig bob = rig.config(Dialect::Venafi);
+        bob.username = QStringLiteral("bob");
         AccountSession *a = rig.manager->addAccount(rig.config(Dialect::Venafi));
-        AccountSession *b = rig.manager->addAccount(rig.config(Dialect::Venafi));
+        AccountSession *b = rig.manager->addAccount(bob);
         AccountSession *c = rig.manager->addAccount(rig.config(Dialect::Generic));
+        QVERIFY(a && b && c);
         QVERIFY(a->id() != b->id());
         QCOMPARE(rig.manager->sessions(), (QList<AccountSession *>{a, b, c}));
         QCOMPARE(rig.manager->session(b->id()), b);
         QVERIFY(!rig.manager->session(QStringLiteral("no-such-account")));
         QVERIFY(!rig.manager->session(QString()));
         QCOMPARE(rig.registry.accounts().size(), 3);
+    }
+
+    // Found in review: two accounts for one user, client and server were both accepted and
+    // wrote one keychain item ("tokens:" + the key), so removing either ended the other's grant.
+    // The second is refused; accounts without a user name get their own items instead.
+    void oneAccountPerUserClientAndServer_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("the same") << "same" << false;
+        QTest::newRow("with a trailing slash") << "slash" << false;
+        QTest::newRow("another name and scope") << "name" << false;
+        QTest::newRow("another user") << "user" << true;
+        QTest::newRow("another client") << "client" << true;
+        QTest::newRow("no user name (browser)") << "browser" << true;
+    }
+    void oneAccountPerUserClientAndServer()
+    {
+        QFETCH(QString, what);
+        QFETCH(bool, accepted);
+        SessionRig rig;
+        AccountConfig first = rig.config(Dialect::Venafi);
+        if (what == QLatin1String("browser")) {
+            first.username.clear();
+            first.signInMethod = SignInMethod::Browser;
+        }
+        AccountSession *a = rig.manager->addAccount(first);
+        QVERIFY(a);
+        AccountConfig second = first;
+        if (what == QLatin1String("slash"))
+            second.serverUrl = QUrl(first.serverUrl.toString() + QLatin1Char('/'));
+        else if (what == QLatin1String("name")) {
+            second.displayName = QStringLiteral("Another");
+            second.scope = QStringLiteral("x:y");
+        } else if (what == QLatin1String("user"))
+            second.username = QStringLiteral("bob");
+        else if (what == QLatin1String("client"))
+            second.clientId = QStringLiteral("tk-venafi-2");
+        QSignalSpy added(rig.manager.get(), &SessionManager::accountAdded);
+        AccountSession *b = rig.manager->addAccount(second);
+        QCOMPARE(b != nullptr, accepted);
+        QCOMPARE(added.size(), accepted ? 1 : 0);
+        QCOMPARE(rig.registry.accounts().size(), accepted ? 2 : 1);
+        QCOMPARE(rig.manager->accountSigningInAs(second) == a, !accepted);
+        if (accepted)
+            QVERIFY(a->config().storageKey() != b->config().storageKey());
+    }
+
+    // An edit that would make an account sign in as another one is refused before anything
+    // happens: the account, its keychain item and its grant at the server stay as they were.
+    void anEditOntoAnotherAccountsSignInChangesNothing()
+    {
+        SessionRig rig;
+        rig.server.addUser(QStringLiteral("bob"), "bob-password");
+        Session *alice = rig.signedIn(Dialect::Venafi);
+        QVERIFY(alice);
+        AccountConfig bobConfig = rig.config(Dialect::Venafi);
+        bobConfig.username = QStringLiteral("bob");
+        Session *bob = rig.add(bobConfig);
+        QVERIFY(bob);
+        QTRY_VERIFY(bob->machineState().loaded);
+        QSignalSpy done(bob, &AccountSession::signInFinished);
+        bob->signIn(rig.credentials(Dialect::Venafi, "bob-password"));
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(SessionRig::waitSettled(bob));
+        QCOMPARE(bob->state(), SessionState::Active);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 2);
+        const QByteArray bobsRefresh = rig.storedRefreshToken(bob->config());
+        QVERIFY(!bobsRefresh.isEmpty());
+        const int revokes = rig.server.requestCount(QStringLiteral("venafi.revoke"));
+
+        AccountConfig ontoAlice = bob->config();
+        ontoAlice.username = QString::fromLatin1(SessionRig::kUser);
+        QCOMPARE(rig.manager->accountSigningInAs(ontoAlice), alice);
+        QVERIFY(!rig.manager->updateAccount(ontoAlice));
+        QCOMPARE(rig.manager->session(bob->id()), bob);
+        QCOMPARE(bob->config().username, QStringLiteral("bob"));
+        QCOMPARE(rig.registry.account(bob->id()).username, QStringLiteral("bob"));
+        QCOMPARE(bob->state(), SessionState::Active);
+        QCOMPARE(rig.storedRefreshToken(bob->config()), bobsRefresh);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.revoke")), revokes);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 2);
     }
 
     void startLoadsStoredAccountsOnce()

@@ -340,6 +340,38 @@ private Q_SLOTS:
         QCOMPARE(rig.server.requestCount(QStringLiteral("generic.token")), 0);
     }
 
+    // A second account for the user, client and server of an existing one would share its
+    // keychain item and grant: the dialog says which account that is, and nothing is sent.
+    void aSecondAccountForTheSameSignInIsRefusedInTheDialog()
+    {
+        UiTestRig rig;
+        AccountSession *first = signedIn(rig, Dialect::Venafi);
+        QVERIFY(first);
+        const int tokenRequests = rig.server.requestCount(QStringLiteral("venafi.oauth"));
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        AccountConfig again = rig.config(Dialect::Venafi);
+        again.serverUrl = QUrl(again.serverUrl.toString() + QLatin1Char('/'));
+        fill(d, again, rig.credentials(Dialect::Venafi));
+        nameField(d)->setText(QStringLiteral("Second"));
+        clickSignIn(d);
+        QVERIFY(d && d->isVisible());
+        QVERIFY(!d->isBusy());
+        QVERIFY2(d->errorText().contains(first->config().displayName), qPrintable(d->errorText()));
+        QCOMPARE(d->focusWidget(), d->field(Field::Username));
+        QCOMPARE(rig.manager->sessions(), QList<AccountSession *>{first});
+        QCOMPARE(rig.model->rowCount(), 1);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.oauth")), tokenRequests);
+        // Another user at the same server and client is another account.
+        rig.server.addUser(QStringLiteral("bob"), "bob-password");
+        d->field(Field::Username)->setText(QStringLiteral("bob"));
+        d->field(Field::Password)->setText(QStringLiteral("bob-password"));
+        QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(signedInSpy.size(), 1, 10000);
+        QCOMPARE(rig.manager->sessions().size(), 2);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 2);
+    }
+
     void cancelWhileSigningInKeepsTheDialogAndDropsTheNewAccount()
     {
         UiTestRig rig;
