@@ -151,6 +151,11 @@ AccountConfig LoginDialog::config() const
     return c;
 }
 
+bool LoginDialog::nameTyped() const
+{
+    return !m_name->text().trimmed().isEmpty();
+}
+
 Credentials LoginDialog::credentials() const
 {
     Credentials c;
@@ -206,6 +211,14 @@ void LoginDialog::showProblem(const LoginValidator::Problem &problem)
         edit = m_method;
     edit->setFocus();
     edit->setAccessibleDescription(problem.message);
+}
+
+void LoginDialog::showNameProblem(const QString &message)
+{
+    m_problem->setProblem(message, QStringLiteral("validation"));
+    m_name->setFocus();
+    m_name->selectAll();
+    m_name->setAccessibleDescription(message);
 }
 
 void LoginDialog::showError(const AuthError &error)

@@ -39,7 +39,8 @@ public:
     bool isIdentityLocked() const { return m_identityLocked; }
     void setEditMode(); // "Edit account": everything editable, with the identity warning
 
-    AccountConfig config() const;
+    AccountConfig config() const; // an empty name field gives AccountText::name()
+    bool nameTyped() const; // whether the name is the person's, not that default
     Credentials credentials() const;
     LoginValidator::Input validationInput() const;
 
@@ -47,6 +48,7 @@ public:
     bool isBusy() const { return m_busy; }
     void showError(const AuthError &error);
     void showProblem(const LoginValidator::Problem &problem);
+    void showNameProblem(const QString &message); // the account name (not a field of the draft)
     void clearError();
     QString errorText() const;
     QLineEdit *field(LoginValidator::Field field) const;

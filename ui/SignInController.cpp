@@ -147,6 +147,15 @@ void SignInController::onSubmitted(LoginDialog *dialog, AccountConfig config,
                               twin->config().hostLabel())});
         return;
     }
+    if (!dialog->nameTyped()) { // the default name, made free: "alice@host (2)"
+        config.displayName = m_manager->freeName(config.displayName, probe.id);
+    } else if (m_manager->accountNamed(probe.displayName, probe.id)) {
+        credentials.wipe();
+        dialog->showNameProblem(tr("Another account is already called “%1”. Choose another name, "
+                                   "or leave it empty for one of Tokenkeeper's choosing.")
+                                        .arg(probe.displayName));
+        return;
+    }
     dialog->setBusy(true);
     if (config.dialect != Dialect::Generic || !config.tokenEndpoint.isEmpty()) {
         startSignIn(dialog, config, credentials);

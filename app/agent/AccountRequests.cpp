@@ -340,16 +340,12 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
     c.clientId = draft.clientId.trimmed();
     c.username = draft.username.trimmed();
     c.scope = draft.scope.trimmed();
-    c.displayName = str(request, "name").trimmed();
-    if (c.displayName.isEmpty())
-        c.displayName = c.hostLabel();
-    for (AccountSession *s : m_manager->sessions()) {
-        if (s->config().displayName == c.displayName) {
-            reply(R::error(tkwire::code::kInvalid,
-                           tr("an account named \"%1\" exists already; choose another --name")
-                                   .arg(c.displayName)));
-            return;
-        }
+    c.displayName = str(request, "name").trimmed(); // empty: named as the dialog would
+    if (!c.displayName.isEmpty() && m_manager->accountNamed(c.displayName)) {
+        reply(R::error(tkwire::code::kInvalid,
+                       tr("an account named \"%1\" exists already; choose another --name")
+                               .arg(c.displayName)));
+        return;
     }
     if (const AccountSession *twin = m_manager->accountSigningInAs(c)) {
         reply(R::error(tkwire::code::kInvalid, signsInAlready(twin)));

@@ -130,8 +130,12 @@ AccountSession *SessionManager::addAccount(AccountConfig config)
 {
     if (config.id.isEmpty())
         config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (config.displayName.isEmpty())
-        config.displayName = config.username + QLatin1Char('@') + config.hostLabel();
+    if (config.displayName.isEmpty()) {
+        const QString base = config.username.isEmpty()
+                ? config.hostLabel()
+                : config.username + QLatin1Char('@') + config.hostLabel();
+        config.displayName = freeName(base, config.id);
+    }
     // Browser and device sign-ins have no user name to tell two accounts apart: whoever signs
     // in on the server's page. Their keychain items carry the account's id instead.
     config.keyTag = config.username.isEmpty() ? config.id : QString();
@@ -190,6 +194,23 @@ AccountSession *SessionManager::accountSigningInAs(const AccountConfig &config) 
         if (s->id() != config.id && s->config().sharesSignInWith(config))
             return s;
     return nullptr;
+}
+
+AccountSession *SessionManager::accountNamed(const QString &displayName,
+                                             const QString &exceptId) const
+{
+    for (Session *s : std::as_const(d->order))
+        if (s->id() != exceptId && s->config().displayName == displayName)
+            return s;
+    return nullptr;
+}
+
+QString SessionManager::freeName(const QString &base, const QString &exceptId) const
+{
+    QString name = base;
+    for (int n = 2; accountNamed(name, exceptId); ++n)
+        name = base + QStringLiteral(" (%1)").arg(n);
+    return name;
 }
 
 void SessionManager::removeAccount(const QString &accountId)

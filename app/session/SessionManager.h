@@ -44,7 +44,9 @@ public:
     QList<AccountSession *> sessions() const;
     AccountSession *session(const QString &accountId) const;
 
-    // Adds (and persists) a new account in SignedOut. Returns it; an id is assigned if empty.
+    // Adds (and persists) a new account in SignedOut. Returns it; an id is assigned if empty,
+    // a name if empty ("alice@host", or the host for an account without a user name; with
+    // " (2)", " (3)"… when that one is taken).
     // Refused (nullptr) when another account signs in as the same user with the same client at
     // the same server (accountSigningInAs): the two would share one keychain item, and
     // removing either would end the other's grant.
@@ -56,6 +58,11 @@ public:
     // The other account (not config.id) that signs in as config's user with its client at its
     // server, if any. Accounts without a user name never clash: each keeps its own items.
     AccountSession *accountSigningInAs(const AccountConfig &config) const;
+    // The other account (not exceptId) called displayName, if any: names are how people and
+    // `tokenctl` address accounts, so a new account's default name is never taken.
+    AccountSession *accountNamed(const QString &displayName, const QString &exceptId = {}) const;
+    // `base` if no other account (not exceptId) is called so, else "base (2)", "base (3)"…
+    QString freeName(const QString &base, const QString &exceptId = {}) const;
     // Revokes (best effort), wipes secrets and forgets the account.
     void removeAccount(const QString &accountId);
 

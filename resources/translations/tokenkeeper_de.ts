@@ -311,22 +311,22 @@
         <translation>--method muss browser, device oder password sein</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="349"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="346"/>
         <source>an account named &quot;%1&quot; exists already; choose another --name</source>
         <translation>ein Konto namens „%1“ gibt es schon; wählen Sie einen anderen --name</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="364"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="360"/>
         <source>the account was not added</source>
         <translation>das Konto wurde nicht hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="369"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="365"/>
         <source>account added by %1</source>
         <translation>Konto hinzugefügt von %1</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="399"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="395"/>
         <source>account removed by %1</source>
         <translation>Konto entfernt von %1</translation>
     </message>
@@ -1651,17 +1651,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="217"/>
+        <location filename="../../ui/LoginDialog.cpp" line="225"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="268"/>
+        <location filename="../../ui/LoginDialog.cpp" line="276"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="278"/>
+        <location filename="../../ui/LoginDialog.cpp" line="286"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2378,6 +2378,11 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <location filename="../../ui/SignInController.cpp" line="144"/>
         <source>“%1” already signs in as %2 with this client at %3. Choose it in the list and sign in there, or enter another user name or client ID.</source>
         <translation>„%1“ meldet sich schon als %2 mit diesem Client bei %3 an. Wählen Sie es in der Liste und melden Sie sich dort an, oder geben Sie einen anderen Benutzernamen oder eine andere Client-ID ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SignInController.cpp" line="152"/>
+        <source>Another account is already called “%1”. Choose another name, or leave it empty for one of Tokenkeeper&apos;s choosing.</source>
+        <translation>Ein anderes Konto heißt schon „%1“. Wählen Sie einen anderen Namen, oder lassen Sie das Feld leer, dann wählt Tokenkeeper einen.</translation>
     </message>
 </context>
 <context>

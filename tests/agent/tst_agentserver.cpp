@@ -531,7 +531,8 @@ private Q_SLOTS:
             m.set("user", user);
             m.set("scope", "certificate:manage");
             m.set("method", "password");
-            m.set("name", name);
+            if (*name)
+                m.set("name", name);
             return agentCall(rig.socketPath(), m);
         };
         QCOMPARE(add("work", "alice").get("status"), std::string("ok"));
@@ -543,7 +544,11 @@ private Q_SLOTS:
                  qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("--user")), qPrintable(message));
         QCOMPARE(rig.manager->sessions().size(), 1);
-        QCOMPARE(add("work-bob", "bob").get("status"), std::string("ok"));
+        // Without --name, named as the dialog names it.
+        const WireMessage bob = add("", "bob");
+        QCOMPARE(bob.get("status"), std::string("ok"));
+        QCOMPARE(QString::fromStdString(bob.get("account")),
+                 QStringLiteral("bob@") + rig.server.venafiUrl().host());
         QCOMPARE(rig.manager->sessions().size(), 2);
     }
 

@@ -124,6 +124,41 @@ private Q_SLOTS:
             QVERIFY(a->config().storageKey() != b->config().storageKey());
     }
 
+    // Names are how people and tokenctl address accounts: a default name is never a taken one
+    // (and an account without a user name is not "@host").
+    void defaultNamesAreDistinct()
+    {
+        SessionRig rig;
+        AccountConfig browser = rig.config(Dialect::Generic);
+        browser.username.clear();
+        browser.signInMethod = SignInMethod::Browser;
+        const QString host = browser.hostLabel();
+        AccountSession *b1 = rig.manager->addAccount(browser);
+        AccountSession *b2 = rig.manager->addAccount(browser);
+        AccountSession *b3 = rig.manager->addAccount(browser);
+        QVERIFY(b1 && b2 && b3);
+        QCOMPARE(b1->config().displayName, host);
+        QCOMPARE(b2->config().displayName, host + QStringLiteral(" (2)"));
+        QCOMPARE(b3->config().displayName, host + QStringLiteral(" (3)"));
+        AccountConfig alice = rig.config(Dialect::Venafi);
+        AccountSession *a1 = rig.manager->addAccount(alice);
+        alice.clientId = QStringLiteral("tk-venafi-2");
+        AccountSession *a2 = rig.manager->addAccount(alice);
+        QVERIFY(a1 && a2);
+        QCOMPARE(a1->config().displayName, QStringLiteral("alice@") + host);
+        QCOMPARE(a2->config().displayName,
+                 QStringLiteral("alice@") + host + QStringLiteral(" (2)"));
+        QCOMPARE(rig.manager->accountNamed(host + QStringLiteral(" (2)")), b2);
+        QVERIFY(!rig.manager->accountNamed(host + QStringLiteral(" (2)"), b2->id()));
+        // Removed, its name is free again for the next one.
+        QPointer<AccountSession> gone(b2);
+        rig.manager->removeAccount(b2->id());
+        QTRY_VERIFY(!gone);
+        AccountSession *b4 = rig.manager->addAccount(browser);
+        QVERIFY(b4);
+        QCOMPARE(b4->config().displayName, host + QStringLiteral(" (2)"));
+    }
+
     // An edit that would make an account sign in as another one is refused before anything
     // happens: the account, its keychain item and its grant at the server stay as they were.
     void anEditOntoAnotherAccountsSignInChangesNothing()

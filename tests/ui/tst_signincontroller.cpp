@@ -52,8 +52,11 @@ private:
         fill(d, rig.config(dialect), rig.credentials(dialect));
         QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
         clickSignIn(d);
-        if (!QTest::qWaitFor([&] { return signedInSpy.size() == 1 && !d; }, 10000))
+        if (!QTest::qWaitFor([&] { return signedInSpy.size() == 1 && !d; }, 10000)) {
+            if (d)
+                qWarning("the dialog stayed open: %s", qPrintable(d->errorText()));
             return nullptr;
+        }
         AccountSession *s = rig.manager->session(signedInSpy.first().first().toString());
         if (!s || !QTest::qWaitFor([s] { return s->state() == SessionState::Active; }, 5000))
             return nullptr;
@@ -370,6 +373,35 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(signedInSpy.size(), 1, 10000);
         QCOMPARE(rig.manager->sessions().size(), 2);
         QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 2);
+    }
+
+    // Names address accounts (tokenctl token NAME): the dialog refuses one that is taken, as
+    // `tokenctl add --name` does, and an empty name gets a free one.
+    void aTakenNameIsRefusedInTheDialog()
+    {
+        UiTestRig rig;
+        AccountSession *first = signedIn(rig, Dialect::Venafi);
+        QVERIFY(first);
+        rig.server.addUser(QStringLiteral("bob"), "bob-password");
+        QPointer<LoginDialog> d = rig.signIn->addAccount();
+        AccountConfig bob = rig.config(Dialect::Venafi);
+        bob.username = QStringLiteral("bob");
+        fill(d, bob, rig.credentials(Dialect::Venafi));
+        nameField(d)->setText(first->config().displayName);
+        clickSignIn(d);
+        QVERIFY(d && d->isVisible() && !d->isBusy());
+        QVERIFY2(d->errorText().contains(first->config().displayName), qPrintable(d->errorText()));
+        QCOMPARE(d->focusWidget(), nameField(d));
+        QCOMPARE(rig.manager->sessions().size(), 1);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 1);
+        nameField(d)->clear();
+        d->field(Field::Password)->setText(QStringLiteral("bob-password"));
+        QSignalSpy signedInSpy(rig.signIn.get(), &SignInController::signedIn);
+        clickSignIn(d);
+        QTRY_COMPARE_WITH_TIMEOUT(signedInSpy.size(), 1, 10000);
+        AccountSession *second = rig.manager->session(signedInSpy.first().first().toString());
+        QVERIFY(second);
+        QVERIFY(second->config().displayName.startsWith(QLatin1String("bob@")));
     }
 
     void cancelWhileSigningInKeepsTheDialogAndDropsTheNewAccount()
