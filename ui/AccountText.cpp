@@ -15,6 +15,16 @@ QString AccountText::name(const AccountConfig &config)
     return config.hostLabel();
 }
 
+QString AccountText::hostAndPort(const AccountConfig &config)
+{
+    const int port = config.serverUrl.port();
+    if (port <= 0)
+        return config.hostLabel();
+    const QString host = config.hostLabel();
+    return (host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host)
+            + QLatin1Char(':') + QString::number(port);
+}
+
 QString AccountText::stateName(SessionState state)
 {
     switch (state) {

@@ -12,6 +12,8 @@ class AccountText
     Q_DECLARE_TR_FUNCTIONS(AccountText)
 public:
     static QString name(const AccountConfig &config);
+    // "tpp.example.com", or "127.0.0.1:8443" where a port tells servers on one host apart.
+    static QString hostAndPort(const AccountConfig &config);
     static QString stateName(SessionState state);
     // "Signed in", "Retrying in 2 min", "Sign-in needed: the refresh token expired", ...
     static QString state(const AccountSnapshot &s, qint64 nowMs = 0);

@@ -231,10 +231,8 @@ void LoginDialog::showError(const AuthError &error)
     const auto category = SignInErrorText::category(error);
     // The port too: "Cannot reach 127.0.0.1" hid which of several local servers was meant.
     const AccountConfig c = config();
-    const QString host = c.serverUrl.port() > 0
-            ? c.hostLabel() + QLatin1Char(':') + QString::number(c.serverUrl.port())
-            : c.hostLabel();
-    const QString text = SignInErrorText::message(error, host, c.scope, c.dialect);
+    const QString text =
+            SignInErrorText::message(error, AccountText::hostAndPort(c), c.scope, c.dialect);
     m_problem->setProblem(text, int(category));
     switch (category) {
     case SignInErrorText::Category::Credentials:

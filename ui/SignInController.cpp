@@ -144,7 +144,7 @@ void SignInController::onSubmitted(LoginDialog *dialog, AccountConfig config,
                  tr("“%1” already signs in as %2 with this client at %3. Choose it in "
                     "the list and sign in there, or enter another user name or client ID.")
                          .arg(twin->config().displayName, twin->config().username,
-                              twin->config().hostLabel())});
+                              AccountText::hostAndPort(twin->config()))});
         return;
     }
     if (!dialog->nameTyped()) { // the default name, made free: "alice@host (2)"

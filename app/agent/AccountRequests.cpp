@@ -279,7 +279,8 @@ static QString signsInAlready(const AccountSession *twin)
     const AccountConfig c = twin->config();
     return AccountRequests::tr("\"%1\" already signs in as %2 with client %3 at %4; use it "
                                "(tokenctl login \"%1\") or choose another --user or --client-id")
-            .arg(c.displayName, c.username, c.clientId, c.hostLabel());
+            .arg(c.displayName, c.username, c.clientId,
+                 c.serverUrl.toDisplayString(QUrl::RemoveUserInfo));
 }
 
 static QString optionFor(ConfigProblem::Field field)

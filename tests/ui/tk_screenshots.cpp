@@ -15,10 +15,12 @@
 
 #include <cstdio>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPalette>
+#include <QPushButton>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -139,6 +141,21 @@ int main(int argc, char **argv)
     add->showError(tls);
     ok &= save(add, dir, QStringLiteral("login-dialog-error.png"));
     add->close();
+
+    // A second account for the first one's user, client and server: refused, naming it.
+    LoginDialog *twice = rig.signIn->addAccount();
+    AccountConfig taken = rig.model->sessionAt(0)->config();
+    taken.id.clear();
+    taken.displayName.clear();
+    twice->setConfig(taken);
+    twice->field(LoginValidator::Field::Password)->setText(QStringLiteral("any"));
+    if (auto *box = twice->findChild<QDialogButtonBox *>())
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QDialogButtonBox::AcceptRole)
+                b->click();
+    ok &= !twice->errorText().isEmpty();
+    ok &= save(twice, dir, QStringLiteral("login-dialog-taken.png"));
+    twice->close();
 
     // Issue 12: a browser sign-in waiting for the browser, and a device code to enter.
     LoginDialog *browser = rig.signIn->addAccount();

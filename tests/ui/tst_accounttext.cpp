@@ -79,6 +79,26 @@ private Q_SLOTS:
         QCOMPARE(AccountText::name(c), expected);
     }
 
+    void hostAndPort_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no port") << "https://tpp.example.com/vedsdk"
+                                 << "tpp.example.com";
+        QTest::newRow("a port") << "http://127.0.0.1:33797"
+                                << "127.0.0.1:33797";
+        QTest::newRow("ipv6") << "http://[::1]:8080"
+                              << "[::1]:8080";
+    }
+    void hostAndPort()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, expected);
+        AccountConfig c;
+        c.serverUrl = QUrl(server);
+        QCOMPARE(AccountText::hostAndPort(c), expected);
+    }
+
     void stateNamesAreDistinct()
     {
         QSet<QString> names;
