@@ -19,6 +19,18 @@ SignInController::SignInController(SessionManager *manager, AccountListModel *mo
     connect(model, &AccountListModel::sessionAdded, this, &SignInController::watch);
 }
 
+SignInController::~SignInController()
+{
+    // Dialogs still open (at quit) are top-level windows owned by nobody else; they go with the
+    // controller, without the closing path (which would remove accounts, queue re-prompts).
+    const QList<LoginDialog *> open = m_flows.keys();
+    m_flows.clear();
+    for (LoginDialog *dialog : open) {
+        disconnect(dialog, nullptr, this, nullptr);
+        delete dialog;
+    }
+}
+
 void SignInController::watch(AccountSession *session)
 {
     const QString id = session->id();
@@ -47,6 +59,9 @@ LoginDialog *SignInController::open(LoginDialog *dialog)
             });
     connect(dialog, &LoginDialog::cancelRequested, this, [this, dialog] { onCancel(dialog); });
     connect(dialog, &QDialog::finished, this, [this, dialog] { onClosed(dialog); });
+    // Deleted without closing (by its parent, by a test): no flow outlives it, or a later dialog
+    // allocated at the same address would inherit it.
+    connect(dialog, &QObject::destroyed, this, [this, dialog] { m_flows.remove(dialog); });
     dialog->show();
     dialog->raise();
     dialog->activateWindow();

@@ -27,6 +27,7 @@ class SignInController : public QObject
 public:
     SignInController(SessionManager *manager, AccountListModel *model, QWidget *parentWindow,
                      QObject *parent = nullptr);
+    ~SignInController() override; // deletes the dialogs still open
 
     LoginDialog *addAccount(const AccountConfig &preset = AccountConfig());
     // Prefilled, identity locked; with the reason if one is known.

@@ -404,6 +404,25 @@ private Q_SLOTS:
         QVERIFY(second->config().displayName.startsWith(QLatin1String("bob@")));
     }
 
+    // Found with LeakSanitizer: dialogs still open when the controller went (at quit) were
+    // top-level windows nobody deleted. They go with it, and nothing is removed on the way.
+    void openDialogsGoWithTheController()
+    {
+        UiTestRig rig;
+        AccountSession *s = signedIn(rig, Dialect::Venafi);
+        QVERIFY(s);
+        QPointer<LoginDialog> added = rig.signIn->addAccount();
+        QPointer<LoginDialog> again = rig.signIn->signIn(s->id());
+        QVERIFY(added && again);
+        const QString id = s->id();
+        rig.window.reset(); // it knows the controller
+        rig.signIn.reset();
+        QVERIFY(!added);
+        QVERIFY(!again);
+        QCOMPARE(rig.manager->sessions().size(), 1);
+        QVERIFY(rig.manager->session(id));
+    }
+
     void cancelWhileSigningInKeepsTheDialogAndDropsTheNewAccount()
     {
         UiTestRig rig;
