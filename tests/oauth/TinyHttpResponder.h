@@ -65,6 +65,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers = {{"Content-Type", "application/json"}};
         bool hangUp = false; // close the connection without answering
         bool truncate = false; // send the head and part of the body, then close
+        bool silent = false; // read the request and never answer (the connection stays open)
     };
     using Handler = std::function<Response(const Request &)>;
 
@@ -127,6 +128,8 @@ private:
                     s->deleteLater();
                     return;
                 }
+                if (out.silent)
+                    return;
                 if (out.truncate) {
                     s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                              "Content-Length: 500\r\n\r\n{\"access_token\":");
