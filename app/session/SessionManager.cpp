@@ -175,6 +175,7 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
     // effort) and wipe it under the old identity, then start afresh under the new one, with a
     // new account id so that the two never share registry rows (the old row goes with its
     // erase).
+    const qsizetype place = d->order.indexOf(old);
     d->order.removeAll(old);
     disconnect(old, nullptr, this, nullptr);
     connect(old, &AccountSession::revokeFinished, old, &QObject::deleteLater);
@@ -183,7 +184,13 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
     old->revoke();
     AccountConfig fresh = config;
     fresh.id.clear();
-    return addAccount(fresh);
+    Session *replacement = static_cast<Session *>(addAccount(fresh));
+    if (replacement) {
+        // The edited account keeps its place, now and after a restart.
+        d->order.move(d->order.indexOf(replacement), place);
+        d->deps.registry->takePlaceOf(replacement->id(), config.id);
+    }
+    return replacement;
 }
 
 AccountSession *SessionManager::accountSigningInAs(const AccountConfig &config) const

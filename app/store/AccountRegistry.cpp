@@ -147,6 +147,14 @@ void AccountRegistry::remove(const QString &accountId)
     sync();
 }
 
+void AccountRegistry::takePlaceOf(const QString &accountId, const QString &oldId)
+{
+    if (!contains(accountId) || !contains(oldId))
+        return;
+    m_settings->setValue(k(accountId, "order"), m_settings->value(k(oldId, "order")));
+    sync();
+}
+
 AccountRegistry::Marker AccountRegistry::marker(const QString &accountId) const
 {
     Marker m;

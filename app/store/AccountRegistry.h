@@ -21,6 +21,8 @@ public:
     AccountConfig account(const QString &accountId) const;
     void save(const AccountConfig &config); // insert or update
     void remove(const QString &accountId); // the account and all its markers
+    // accountId is listed where oldId was (an account replaced by an identity change).
+    void takePlaceOf(const QString &accountId, const QString &oldId);
 
     struct Marker
     {

@@ -344,6 +344,41 @@ private Q_SLOTS:
         }
     }
 
+    // An identity change replaces the account (M-61) but not its place: the list, tokenctl list
+    // and the next start show it where it was.
+    void anIdentityChangeKeepsTheAccountsPlace()
+    {
+        SessionRig rig;
+        AccountConfig bob = rig.config(Dialect::Venafi);
+        bob.username = QStringLiteral("bob");
+        AccountConfig carol = bob;
+        carol.username = QStringLiteral("carol");
+        AccountSession *a = rig.manager->addAccount(rig.config(Dialect::Venafi));
+        AccountSession *b = rig.manager->addAccount(bob);
+        AccountSession *c = rig.manager->addAccount(carol);
+        QVERIFY(a && b && c);
+        AccountConfig changed = b->config();
+        changed.username = QStringLiteral("dave");
+        QPointer<AccountSession> old(b);
+        AccountSession *replaced = rig.manager->updateAccount(changed);
+        QVERIFY(replaced && replaced != b);
+        QCOMPARE(rig.manager->sessions(), (QList<AccountSession *>{a, replaced, c}));
+        QTRY_VERIFY(!old);
+        QTRY_VERIFY(!rig.registry.contains(changed.id)); // the old row went with its erase
+        QStringList names;
+        for (const AccountConfig &stored : rig.registry.accounts())
+            names << stored.username;
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("alice"), QStringLiteral("dave"),
+                              QStringLiteral("carol")}));
+        const QString aId = a->id(), newId = replaced->id(), cId = c->id();
+        QVERIFY(rig.restart(newId));
+        QStringList ids;
+        for (AccountSession *s : rig.manager->sessions())
+            ids << s->id();
+        QCOMPARE(ids, (QStringList{aId, newId, cId}));
+    }
+
     void updateOfAnUnknownAccountAddsIt()
     {
         SessionRig rig;
