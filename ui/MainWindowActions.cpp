@@ -168,7 +168,7 @@ void MainWindow::updateActions()
     action(QStringLiteral("edit"))->setEnabled(s && m_signIn);
     action(QStringLiteral("refresh"))->setEnabled(s && refreshNowApplies(state));
     action(QStringLiteral("copy"))->setEnabled(signedIn && snap.hasAccessToken);
-    action(QStringLiteral("revoke"))->setEnabled(signedIn);
+    action(QStringLiteral("revoke"))->setEnabled(s && revokeApplies(snap));
     action(QStringLiteral("remove"))->setEnabled(s && m_manager);
     action(QStringLiteral("retryStorage"))
             ->setVisible(s

@@ -98,10 +98,9 @@ void TrayMenu::updateAccount(const AccountSnapshot &snap, TrayStatus status)
         e.hasStatus = true;
         e.menu->setIcon(TrayIconFactory::icon(status));
     }
-    const bool signedIn = snap.state != SessionState::SignedOut;
     e.refresh->setEnabled(refreshNowApplies(snap.state));
     e.copy->setEnabled(snap.hasAccessToken);
-    e.revoke->setEnabled(signedIn && snap.state != SessionState::Revoking);
+    e.revoke->setEnabled(revokeApplies(snap));
 }
 
 void TrayMenu::setSignInNeeded(int count, const QString &firstId)

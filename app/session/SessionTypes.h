@@ -49,3 +49,12 @@ struct AccountSnapshot
     QString grantedScope;
     QUrl instanceUrl; // Salesforce: where API calls go (from the token response); else empty
 };
+
+// "Revoke" has a grant to end: not signed out or already revoking, and not a first sign-in that
+// has no tokens yet (ending that is the dialog's Cancel).
+inline bool revokeApplies(const AccountSnapshot &s)
+{
+    if (s.state == SessionState::SignedOut || s.state == SessionState::Revoking)
+        return false;
+    return s.state != SessionState::SigningIn || s.hasAccessToken;
+}

@@ -142,6 +142,16 @@ private Q_SLOTS:
         QTRY_VERIFY(!button(QStringLiteral("Refresh now"))->isEnabled());
         in.setState(SessionState::Backoff);
         QTRY_VERIFY(button(QStringLiteral("Refresh now"))->isEnabled());
+        // A first sign-in still waiting on the browser or the code has no grant to end (the
+        // dialog's Cancel ends it); a sign-in over tokens that still work has one.
+        AccountSnapshot waiting = in.snapshot();
+        waiting.state = SessionState::SigningIn;
+        waiting.hasAccessToken = false;
+        in.setSnapshot(waiting);
+        QTRY_VERIFY(!button(QStringLiteral("Revoke"))->isEnabled());
+        waiting.hasAccessToken = true;
+        in.setSnapshot(waiting);
+        QTRY_VERIFY(button(QStringLiteral("Revoke"))->isEnabled());
     }
 
     void everyControlHasAnAccessibleName()
