@@ -45,9 +45,24 @@ static QString normalisedEndpoint(const QUrl &url)
             .toString(QUrl::FullyEncoded);
 }
 
+// The storage key with the server URL as the server sees it: a lone "/" path and the scheme's
+// default port are not part of what tells two servers apart.
+static QString comparableKey(AccountConfig c, bool withTag)
+{
+    if (!withTag)
+        c.keyTag.clear();
+    QUrl &u = c.serverUrl;
+    if (u.path() == QLatin1String("/"))
+        u.setPath(QString());
+    if ((u.scheme() == QLatin1String("https") && u.port() == 443)
+        || (u.scheme() == QLatin1String("http") && u.port() == 80))
+        u.setPort(-1);
+    return c.storageKey();
+}
+
 bool AccountConfig::sameIdentity(const AccountConfig &other) const
 {
-    return storageKey() == other.storageKey()
+    return comparableKey(*this, true) == comparableKey(other, true)
             && normalisedEndpoint(tokenEndpoint) == normalisedEndpoint(other.tokenEndpoint)
             && normalisedEndpoint(revocationEndpoint)
             == normalisedEndpoint(other.revocationEndpoint)
@@ -82,17 +97,7 @@ QString AccountConfig::storageKey() const
 
 bool AccountConfig::sharesSignInWith(const AccountConfig &other) const
 {
-    const auto comparable = [](AccountConfig c) {
-        c.keyTag.clear();
-        QUrl &u = c.serverUrl;
-        if (u.path() == QLatin1String("/"))
-            u.setPath(QString());
-        if ((u.scheme() == QLatin1String("https") && u.port() == 443)
-            || (u.scheme() == QLatin1String("http") && u.port() == 80))
-            u.setPort(-1);
-        return c.storageKey();
-    };
-    return comparable(*this) == comparable(other);
+    return comparableKey(*this, false) == comparableKey(other, false);
 }
 
 QString AccountConfig::hostLabel() const

@@ -52,7 +52,9 @@ struct AccountConfig
     QString hostLabel() const; // "venafi.example.com" for messages
     // Whether `other` is the same grant's owner: same dialect, client, user and every endpoint
     // that receives a secret (server, token, revocation, introspection). Editing any of them is
-    // an identity change (M-61): the old grant is revoked, never sent to the new endpoint.
+    // an identity change (M-61): the old grant is revoked, never sent to the new endpoint. A
+    // trailing "/" or the scheme's default port does not change the server (but does change
+    // storageKey(): the account keeps the URL it was first written with).
     bool sameIdentity(const AccountConfig &other) const;
     // Whether `other` signs in as the same user with the same client at the same server (a
     // trailing "/" or the scheme's default port is not another server; keyTag is ignored).

@@ -162,8 +162,13 @@ AccountSession *SessionManager::updateAccount(const AccountConfig &config)
     if (!old)
         return addAccount(config);
     if (old->config().sameIdentity(config)) {
-        d->deps.registry->save(config);
-        old->setConfig(config);
+        AccountConfig kept = config;
+        // "https://host/" for "https://host" (or ":443"): the same server, so the same grant
+        // and the same keychain key, which the URL as first written is part of.
+        if (kept.storageKey() != old->config().storageKey())
+            kept.serverUrl = old->config().serverUrl;
+        d->deps.registry->save(kept);
+        old->setConfig(kept);
         return old;
     }
     if (const AccountSession *twin = accountSigningInAs(config)) {

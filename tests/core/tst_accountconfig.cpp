@@ -135,6 +135,10 @@ private Q_SLOTS:
         QTest::newRow("server trailing slash") << "serverSlash" << true << true;
         QTest::newRow("server dot segments") << "serverDots" << true << true;
         QTest::newRow("server host case") << "serverHostCase" << true << true;
+        // A root URL's "/" and the default port: another key (the URL as written is in it),
+        // the same server; the account keeps the URL it was first written with.
+        QTest::newRow("root server trailing slash") << "rootSlash" << false << true;
+        QTest::newRow("server default port") << "serverDefaultPort" << false << true;
         QTest::newRow("token endpoint trailing slash") << "tokenSlash" << true << true;
         QTest::newRow("server") << "server" << false << false;
         QTest::newRow("server path") << "serverPath" << false << false;
@@ -173,6 +177,11 @@ private Q_SLOTS:
             b.clientAuthMethod = QStringLiteral("client_secret_post");
         else if (what == QLatin1String("authorize"))
             b.authorizationEndpoint = url("https://login.example/authorize");
+        else if (what == QLatin1String("rootSlash")) {
+            a.serverUrl = url("https://as.example");
+            b.serverUrl = url("https://as.example/");
+        } else if (what == QLatin1String("serverDefaultPort"))
+            b.serverUrl = url("https://as.example:443/tenant1");
         else if (what == QLatin1String("serverSlash"))
             b.serverUrl = url("https://as.example/tenant1/");
         else if (what == QLatin1String("serverDots"))

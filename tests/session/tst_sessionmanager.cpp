@@ -344,6 +344,37 @@ private Q_SLOTS:
         }
     }
 
+    // "http://host:port/" for "http://host:port" is the same server: the grant, the keychain key
+    // and the URL as first written stay (it used to be an identity change, a new sign-in).
+    void aRootUrlsSlashIsNotAnIdentityChange()
+    {
+        SessionRig rig;
+        Session *s = rig.signedIn(Dialect::Venafi);
+        QVERIFY(s);
+        const AccountConfig before = s->config();
+        QVERIFY(!before.serverUrl.toString().endsWith(QLatin1Char('/')));
+        const QByteArray refresh = rig.storedRefreshToken(before);
+        QVERIFY(!refresh.isEmpty());
+        const int revokes = rig.server.requestCount(QStringLiteral("venafi.revoke"));
+        AccountConfig changed = before;
+        changed.serverUrl = QUrl(before.serverUrl.toString() + QLatin1Char('/'));
+        changed.displayName = QStringLiteral("Renamed");
+        QVERIFY(before.sameIdentity(changed));
+        QVERIFY(before.storageKey() != changed.storageKey());
+        QCOMPARE(rig.manager->updateAccount(changed), s);
+        QCOMPARE(s->state(), SessionState::Active);
+        QCOMPARE(s->config().displayName, QStringLiteral("Renamed"));
+        QCOMPARE(s->config().serverUrl, before.serverUrl);
+        QCOMPARE(s->config().storageKey(), before.storageKey());
+        QCOMPARE(rig.registry.account(s->id()).serverUrl, before.serverUrl);
+        QCOMPARE(rig.storedRefreshToken(s->config()), refresh);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("venafi.revoke")), revokes);
+        QCOMPARE(rig.server.liveGrantCount(Dialect::Venafi), 1);
+        Session *again = rig.restart(s->id());
+        QVERIFY(again);
+        QCOMPARE(again->state(), SessionState::Active);
+    }
+
     // An identity change replaces the account (M-61) but not its place: the list, tokenctl list
     // and the next start show it where it was.
     void anIdentityChangeKeepsTheAccountsPlace()
