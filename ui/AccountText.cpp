@@ -8,11 +8,7 @@
 
 QString AccountText::name(const AccountConfig &config)
 {
-    if (!config.displayName.isEmpty())
-        return config.displayName;
-    if (!config.username.isEmpty())
-        return config.username + QLatin1Char('@') + config.hostLabel();
-    return config.hostLabel();
+    return config.displayName.isEmpty() ? config.defaultName() : config.displayName;
 }
 
 QString AccountText::hostAndPort(const AccountConfig &config)

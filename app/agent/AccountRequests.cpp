@@ -20,6 +20,21 @@
 using tkwire::WireMessage;
 namespace R = AgentReplies;
 
+// Why the engine refused to add `config` or to make an account of it (SessionManager answers
+// nullptr): another account signs in as that user with that client at that server (the two
+// would share one keychain item and one grant). Accounts from before that rule may be such pairs.
+static QString refusal(const SessionManager *manager, const AccountConfig &config)
+{
+    const AccountSession *twin = manager->accountSigningInAs(config);
+    if (!twin)
+        return AccountRequests::tr("the account was not added");
+    const AccountConfig c = twin->config();
+    return AccountRequests::tr("\"%1\" already signs in as %2 with client %3 at %4; use it "
+                               "(tokenctl login \"%1\") or choose another --user or --client-id")
+            .arg(c.displayName, c.username, c.clientId,
+                 c.serverUrl.toDisplayString(QUrl::RemoveUserInfo));
+}
+
 static QString str(const WireMessage &m, const char *key)
 {
     return QString::fromStdString(m.get(key));
@@ -79,8 +94,7 @@ void AccountRequests::login(const WireMessage &request, const Reply &reply)
                     if (AccountSession *updated = m_manager->updateAccount(resolved))
                         signInWith(updated, c, reply);
                     else
-                        reply(R::error(tkwire::code::kInvalid,
-                                       tr("the discovered endpoints belong to another account")));
+                        reply(R::error(tkwire::code::kInvalid, refusal(m_manager, resolved)));
                     c.wipe();
                 });
         credentials.wipe();
@@ -133,31 +147,29 @@ void AccountRequests::loginHere(AccountSession *session, const WireMessage &requ
         credentials.wipe();
         const QPointer<QObject> connection(client);
         const bool hadClient = client != nullptr;
-        m_manager->discover(config,
-                            [this, id, held, reply, progress, connection,
-                             hadClient](const AccountConfig &resolved, const AuthError &error) {
-                                if (hadClient && !connection) {
-                                    held->wipe(); // the client went away meanwhile
-                                    return;
-                                }
-                                AccountSession *target = m_manager->session(id);
-                                if (error || !target) {
-                                    held->wipe();
-                                    reply(error ? R::fromAuthError(error,
-                                                                   target ? target->snapshot()
-                                                                          : AccountSnapshot())
-                                                : R::error(tkwire::code::kNotFound,
-                                                           tr("the account was removed")));
-                                    return;
-                                }
-                                if (AccountSession *updated = m_manager->updateAccount(resolved))
-                                    runHere(updated, *held, reply, progress, connection.data());
-                                else
-                                    reply(R::error(tkwire::code::kInvalid,
-                                                   tr("the discovered endpoints belong to "
-                                                      "another account")));
-                                held->wipe();
-                            });
+        m_manager->discover(
+                config,
+                [this, id, held, reply, progress, connection,
+                 hadClient](const AccountConfig &resolved, const AuthError &error) {
+                    if (hadClient && !connection) {
+                        held->wipe(); // the client went away meanwhile
+                        return;
+                    }
+                    AccountSession *target = m_manager->session(id);
+                    if (error || !target) {
+                        held->wipe();
+                        reply(error ? R::fromAuthError(
+                                      error, target ? target->snapshot() : AccountSnapshot())
+                                    : R::error(tkwire::code::kNotFound,
+                                               tr("the account was removed")));
+                        return;
+                    }
+                    if (AccountSession *updated = m_manager->updateAccount(resolved))
+                        runHere(updated, *held, reply, progress, connection.data());
+                    else
+                        reply(R::error(tkwire::code::kInvalid, refusal(m_manager, resolved)));
+                    held->wipe();
+                });
         return;
     }
     runHere(session, credentials, reply, progress, client);
@@ -273,16 +285,6 @@ void AccountRequests::revoke(const WireMessage &request, const PeerIdentity &pee
 }
 
 // The tokenctl option a validation problem is about.
-// Two accounts with one user, client and server would share one keychain item (and one grant).
-static QString signsInAlready(const AccountSession *twin)
-{
-    const AccountConfig c = twin->config();
-    return AccountRequests::tr("\"%1\" already signs in as %2 with client %3 at %4; use it "
-                               "(tokenctl login \"%1\") or choose another --user or --client-id")
-            .arg(c.displayName, c.username, c.clientId,
-                 c.serverUrl.toDisplayString(QUrl::RemoveUserInfo));
-}
-
 static QString optionFor(ConfigProblem::Field field)
 {
     using F = ConfigProblem::Field;
@@ -348,17 +350,15 @@ void AccountRequests::add(const WireMessage &request, const PeerIdentity &peer, 
                                .arg(c.displayName)));
         return;
     }
-    if (const AccountSession *twin = m_manager->accountSigningInAs(c)) {
-        reply(R::error(tkwire::code::kInvalid, signsInAlready(twin)));
+    if (m_manager->accountSigningInAs(c)) {
+        reply(R::error(tkwire::code::kInvalid, refusal(m_manager, c)));
         return;
     }
     const QString who = peer.describe();
     auto finish = [this, reply, secret, who](const AccountConfig &resolved) {
         AccountSession *s = m_manager->addAccount(resolved);
-        if (!s) { // added meanwhile (discovery takes a while)
-            const AccountSession *twin = m_manager->accountSigningInAs(resolved);
-            reply(R::error(tkwire::code::kInvalid,
-                           twin ? signsInAlready(twin) : tr("the account was not added")));
+        if (!s) { // one was added meanwhile (discovery takes a while)
+            reply(R::error(tkwire::code::kInvalid, refusal(m_manager, resolved)));
             return;
         }
         if (!secret.isEmpty())

@@ -100,6 +100,11 @@ bool AccountConfig::sharesSignInWith(const AccountConfig &other) const
     return comparableKey(*this, false) == comparableKey(other, false);
 }
 
+QString AccountConfig::defaultName() const
+{
+    return username.isEmpty() ? hostLabel() : username + QLatin1Char('@') + hostLabel();
+}
+
 QString AccountConfig::hostLabel() const
 {
     const QString host = serverUrl.host();

@@ -50,6 +50,9 @@ struct AccountConfig
     // client or user never receives tokens issued to another one (M-61).
     QString storageKey() const;
     QString hostLabel() const; // "venafi.example.com" for messages
+    // The name of an account nobody named: "alice@venafi.example.com", or the host alone for
+    // an account without a user name (browser and device sign-in).
+    QString defaultName() const;
     // Whether `other` is the same grant's owner: same dialect, client, user and every endpoint
     // that receives a secret (server, token, revocation, introspection). Editing any of them is
     // an identity change (M-61): the old grant is revoked, never sent to the new endpoint. A

@@ -130,12 +130,8 @@ AccountSession *SessionManager::addAccount(AccountConfig config)
 {
     if (config.id.isEmpty())
         config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (config.displayName.isEmpty()) {
-        const QString base = config.username.isEmpty()
-                ? config.hostLabel()
-                : config.username + QLatin1Char('@') + config.hostLabel();
-        config.displayName = freeName(base, config.id);
-    }
+    if (config.displayName.isEmpty())
+        config.displayName = freeName(config.defaultName(), config.id);
     // Browser and device sign-ins have no user name to tell two accounts apart: whoever signs
     // in on the server's page. Their keychain items carry the account's id instead.
     config.keyTag = config.username.isEmpty() ? config.id : QString();

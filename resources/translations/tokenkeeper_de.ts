@@ -247,86 +247,84 @@
 <context>
     <name>AccountRequests</name>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="51"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="66"/>
         <source>the sign-in dialog for %1 is open in Tokenkeeper</source>
         <translation>der Anmeldedialog für %1 ist in Tokenkeeper geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="76"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="150"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="213"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="240"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="91"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="164"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="225"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="252"/>
         <source>the account was removed</source>
         <translation>das Konto wurde entfernt</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="83"/>
-        <location filename="../../app/agent/AccountRequests.cpp" line="157"/>
         <source>the discovered endpoints belong to another account</source>
-        <translation>die gefundenen Endpunkte gehören zu einem anderen Konto</translation>
+        <translation type="vanished">die gefundenen Endpunkte gehören zu einem anderen Konto</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="108"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="122"/>
         <source>a sign-in from the terminal needs progress frames (progress=1)</source>
         <translation>eine Anmeldung aus dem Terminal braucht Fortschrittsmeldungen (progress=1)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="115"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="129"/>
         <source>%1 signs in with a password: the sign-in dialog is open in Tokenkeeper (or use tokenctl login --password-stdin)</source>
         <translation>%1 meldet sich mit Passwort an: der Anmeldedialog ist in Tokenkeeper geöffnet (oder verwenden Sie tokenctl login --password-stdin)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="122"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="136"/>
         <source>%1 signs in with a password: use --password-stdin, or --dialog</source>
         <translation>%1 meldet sich mit Passwort an: verwenden Sie --password-stdin oder --dialog</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="222"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="234"/>
         <source>the keychain did not answer; unlock it, then try again</source>
         <translation>der Schlüsselbund hat nicht geantwortet; entsperren Sie ihn und versuchen Sie es erneut</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="249"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="261"/>
         <source>sign-in requested by tokenctl (password from stdin)</source>
         <translation>Anmeldung von tokenctl angefordert (Passwort über stdin)</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="271"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="283"/>
         <source>revoke requested by %1</source>
         <translation>Widerruf angefordert von %1</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="280"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="32"/>
         <source>&quot;%1&quot; already signs in as %2 with client %3 at %4; use it (tokenctl login &quot;%1&quot;) or choose another --user or --client-id</source>
         <translation>„%1“ meldet sich schon als %2 mit Client %3 bei %4 an; verwenden Sie es (tokenctl login &quot;%1&quot;) oder wählen Sie einen anderen --user oder --client-id</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="313"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="316"/>
         <source>--dialect must be venafi, salesforce or generic</source>
         <translation>--dialect muss venafi, salesforce oder generic sein</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="318"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="321"/>
         <source>--method must be browser, device or password</source>
         <translation>--method muss browser, device oder password sein</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="346"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="349"/>
         <source>an account named &quot;%1&quot; exists already; choose another --name</source>
         <translation>ein Konto namens „%1“ gibt es schon; wählen Sie einen anderen --name</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="360"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="30"/>
         <source>the account was not added</source>
         <translation>das Konto wurde nicht hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="365"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="366"/>
         <source>account added by %1</source>
         <translation>Konto hinzugefügt von %1</translation>
     </message>
     <message>
-        <location filename="../../app/agent/AccountRequests.cpp" line="395"/>
+        <location filename="../../app/agent/AccountRequests.cpp" line="396"/>
         <source>account removed by %1</source>
         <translation>Konto entfernt von %1</translation>
     </message>
@@ -334,79 +332,79 @@
 <context>
     <name>AccountText</name>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="22"/>
+        <location filename="../../ui/AccountText.cpp" line="28"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="24"/>
+        <location filename="../../ui/AccountText.cpp" line="30"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="26"/>
-        <location filename="../../ui/AccountText.cpp" line="88"/>
+        <location filename="../../ui/AccountText.cpp" line="32"/>
+        <location filename="../../ui/AccountText.cpp" line="94"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="28"/>
+        <location filename="../../ui/AccountText.cpp" line="34"/>
         <source>Renewing…</source>
         <translation>Wird erneuert…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="30"/>
+        <location filename="../../ui/AccountText.cpp" line="36"/>
         <source>Retrying</source>
         <translation>Neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="32"/>
+        <location filename="../../ui/AccountText.cpp" line="38"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="34"/>
+        <location filename="../../ui/AccountText.cpp" line="40"/>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="36"/>
+        <location filename="../../ui/AccountText.cpp" line="42"/>
         <source>Signing out…</source>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="38"/>
+        <location filename="../../ui/AccountText.cpp" line="44"/>
         <source>Settings need attention</source>
         <translation>Einstellungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="47"/>
-        <location filename="../../ui/AccountText.cpp" line="104"/>
+        <location filename="../../ui/AccountText.cpp" line="53"/>
+        <location filename="../../ui/AccountText.cpp" line="110"/>
         <source>Retrying %1</source>
         <translation>Neuer Versuch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="49"/>
+        <location filename="../../ui/AccountText.cpp" line="55"/>
         <source>Signed in (the system clock looks wrong)</source>
         <translation>Angemeldet (die Systemuhr scheint falsch zu gehen)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="57"/>
+        <location filename="../../ui/AccountText.cpp" line="63"/>
         <source>%1 (estimated)</source>
         <translation>%1 (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="68"/>
+        <location filename="../../ui/AccountText.cpp" line="74"/>
         <source>The server is not answering; retrying.</source>
         <translation>Der Server antwortet nicht; neuer Versuch folgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="83"/>
+        <location filename="../../ui/AccountText.cpp" line="89"/>
         <source>Signed in · the system clock looks wrong</source>
         <translation>Angemeldet · die Systemuhr scheint falsch zu gehen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="85"/>
+        <location filename="../../ui/AccountText.cpp" line="91"/>
         <source>Signed in · token expires %1</source>
         <translation>Angemeldet · Token läuft ab %1</translation>
     </message>
@@ -415,17 +413,17 @@
         <translation type="vanished">Angemeldet · Zugriffstoken läuft ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="100"/>
+        <location filename="../../ui/AccountText.cpp" line="106"/>
         <source>The server is not answering</source>
         <translation>Der Server antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="108"/>
+        <location filename="../../ui/AccountText.cpp" line="114"/>
         <source>The server is not answering · %1</source>
         <translation>Der Server antwortet nicht · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="123"/>
+        <location filename="../../ui/AccountText.cpp" line="129"/>
         <source>; access token expires %1</source>
         <translation>; Zugriffstoken läuft ab %1</translation>
     </message>
@@ -434,107 +432,107 @@
         <translation type="vanished">; Zugriffstoken %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="94"/>
+        <location filename="../../ui/AccountText.cpp" line="100"/>
         <source>Waiting for you to sign in in the browser</source>
         <translation>Wartet auf Ihre Anmeldung im Browser</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="93"/>
+        <location filename="../../ui/AccountText.cpp" line="99"/>
         <source>Waiting for the code to be entered</source>
         <translation>Wartet auf die Eingabe des Codes</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="125"/>
+        <location filename="../../ui/AccountText.cpp" line="131"/>
         <source>; sign-in ends %1</source>
         <translation>; Anmeldung endet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="135"/>
+        <location filename="../../ui/AccountText.cpp" line="141"/>
         <source>the connection was interrupted while the session was being renewed</source>
         <translation>die Verbindung wurde unterbrochen, während die Sitzung erneuert wurde</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="137"/>
+        <location filename="../../ui/AccountText.cpp" line="143"/>
         <source>it reached its maximum lifetime</source>
         <translation>sie hat ihre maximale Dauer erreicht</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="139"/>
+        <location filename="../../ui/AccountText.cpp" line="145"/>
         <source>the stored password was rejected</source>
         <translation>das gespeicherte Passwort wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="141"/>
+        <location filename="../../ui/AccountText.cpp" line="147"/>
         <source>the server issued no refresh token</source>
         <translation>der Server hat kein Aktualisierungstoken ausgestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="143"/>
+        <location filename="../../ui/AccountText.cpp" line="149"/>
         <source>the stored tokens could not be read</source>
         <translation>die gespeicherten Token konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="145"/>
+        <location filename="../../ui/AccountText.cpp" line="151"/>
         <source>the server no longer accepts your credentials (password changed or account deactivated)</source>
         <translation>der Server akzeptiert Ihre Anmeldedaten nicht mehr (Passwort geändert oder Konto deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="147"/>
+        <location filename="../../ui/AccountText.cpp" line="153"/>
         <source>the refresh token expired or was revoked</source>
         <translation>das Aktualisierungstoken ist abgelaufen oder wurde widerrufen</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="156"/>
+        <location filename="../../ui/AccountText.cpp" line="162"/>
         <source>the sign-in session ended</source>
         <translation>die Anmeldesitzung ist beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="159"/>
+        <location filename="../../ui/AccountText.cpp" line="165"/>
         <source>Your session with %1 ended — %2</source>
         <translation>Ihre Sitzung bei %1 ist beendet – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="163"/>
+        <location filename="../../ui/AccountText.cpp" line="169"/>
         <source>Your session with %1 ended on %2 at %3 — %4</source>
         <translation>Ihre Sitzung bei %1 endete am %2 um %3 – %4</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="170"/>
+        <location filename="../../ui/AccountText.cpp" line="176"/>
         <source>Keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="172"/>
+        <location filename="../../ui/AccountText.cpp" line="178"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="174"/>
+        <location filename="../../ui/AccountText.cpp" line="180"/>
         <source>Keyring locked</source>
         <translation>Schlüsselbund gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="176"/>
+        <location filename="../../ui/AccountText.cpp" line="182"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="178"/>
+        <location filename="../../ui/AccountText.cpp" line="184"/>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="180"/>
+        <location filename="../../ui/AccountText.cpp" line="186"/>
         <source>Waiting for keyring</source>
         <translation>Warte auf Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="182"/>
+        <location filename="../../ui/AccountText.cpp" line="188"/>
         <source>Unreadable</source>
         <translation>Nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../ui/AccountText.cpp" line="184"/>
+        <location filename="../../ui/AccountText.cpp" line="190"/>
         <source>This session only</source>
         <translation>Nur diese Sitzung</translation>
     </message>
@@ -1651,17 +1649,17 @@ Erlauben Sie es nur, wenn Sie es selbst gestartet haben.</translation>
         <translation>Wenn Sie Server, Client oder Benutzer ändern, ist das eine andere Anmeldung: Tokenkeeper widerruft die bisherige, verwirft ihre Tokens und meldet sich neu an. Name, Berechtigungen und die Passwort-Option können Sie frei ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="225"/>
+        <location filename="../../ui/LoginDialog.cpp" line="230"/>
         <source>Start &amp;again</source>
         <translation>Neu s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="276"/>
+        <location filename="../../ui/LoginDialog.cpp" line="279"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1 läuft…</translation>
     </message>
     <message>
-        <location filename="../../ui/LoginDialog.cpp" line="286"/>
+        <location filename="../../ui/LoginDialog.cpp" line="289"/>
         <source>Sign-in cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -2365,22 +2363,22 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
 <context>
     <name>SignInController</name>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="60"/>
+        <location filename="../../ui/SignInController.cpp" line="75"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="113"/>
+        <location filename="../../ui/SignInController.cpp" line="128"/>
         <source>Tokenkeeper is retrying by itself (%1). Signing in again is only needed if the problem is your password.</source>
         <translation>Tokenkeeper versucht es selbst erneut (%1). Eine neue Anmeldung ist nur nötig, wenn das Problem Ihr Passwort ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="144"/>
+        <location filename="../../ui/SignInController.cpp" line="159"/>
         <source>“%1” already signs in as %2 with this client at %3. Choose it in the list and sign in there, or enter another user name or client ID.</source>
         <translation>„%1“ meldet sich schon als %2 mit diesem Client bei %3 an. Wählen Sie es in der Liste und melden Sie sich dort an, oder geben Sie einen anderen Benutzernamen oder eine andere Client-ID ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInController.cpp" line="152"/>
+        <location filename="../../ui/SignInController.cpp" line="169"/>
         <source>Another account is already called “%1”. Choose another name, or leave it empty for one of Tokenkeeper&apos;s choosing.</source>
         <translation>Ein anderes Konto heißt schon „%1“. Wählen Sie einen anderen Namen, oder lassen Sie das Feld leer, dann wählt Tokenkeeper einen.</translation>
     </message>
@@ -2968,12 +2966,12 @@ Tokenkeeper löscht das Konto und alles, was dafür gespeichert ist.</translatio
         <translation>%1 weitere Konten im Fenster…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="112"/>
+        <location filename="../../ui/TrayMenu.cpp" line="111"/>
         <source>1 account needs you to sign in…</source>
         <translation>1 Konto wartet auf Ihre Anmeldung…</translation>
     </message>
     <message>
-        <location filename="../../ui/TrayMenu.cpp" line="113"/>
+        <location filename="../../ui/TrayMenu.cpp" line="112"/>
         <source>%1 accounts need you to sign in…</source>
         <translation>%1 Konten warten auf Ihre Anmeldung…</translation>
     </message>
